@@ -1,0 +1,3 @@
+from exportcheck.cli import main
+
+main()

@@ -1,0 +1,204 @@
+"""The public API: the few calls the CLI, the pytest plugin and users' scripts build on.
+
+kb = load_knowledge_base()
+profile = load_profile(Path("profile.yaml"), kb)
+report = check_profiles(kb, [profile], as_of=date(2025, 9, 1))
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from exportcheck.catalog import coverage, find_entries, resolve_version
+from exportcheck.diagnostics import Diagnostic, SourcePos
+from exportcheck.errors import InputError
+from exportcheck.evaluate import Finding, Trace, evaluate_condition, evaluate_rules, make_finding
+from exportcheck.facts import gather_facts
+from exportcheck.kb import KnowledgeBase, load_knowledge_base
+from exportcheck.model import Rule
+from exportcheck.profile import Profile, load_profile_bytes, load_profile_file
+from exportcheck.report import CatalogueContext, CheckReport, CheckResult
+from exportcheck.yamlsafe import PROFILE_MAX_BYTES
+
+__all__ = [
+    "check_profile",
+    "check_profiles",
+    "discover_profiles",
+    "explain_entry",
+    "load_knowledge_base",
+    "load_profile",
+    "load_profiles",
+]
+
+PROFILE_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def load_profile(path: Path, kb: KnowledgeBase, *, max_bytes: int = PROFILE_MAX_BYTES) -> Profile:
+    return load_profile_file(path, kb.vocabulary, max_bytes=max_bytes)
+
+
+def discover_profiles(paths: Iterable[str]) -> Iterator[str | Path]:
+    """Files as given, directories expanded (sorted, recursive), ``-`` for stdin."""
+    for raw in paths:
+        if raw == "-":
+            yield raw
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(
+                p for p in path.rglob("*") if p.suffix in PROFILE_SUFFIXES and p.is_file()
+            )
+            if not found:
+                raise InputError(
+                    [
+                        Diagnostic(
+                            "E503",
+                            "no-profiles",
+                            "directory contains no *.yaml, *.yml or *.json files",
+                            SourcePos(raw),
+                        )
+                    ]
+                )
+            yield from found
+        else:
+            yield path
+
+
+def load_profiles(
+    sources: Iterable[str | Path],
+    kb: KnowledgeBase,
+    *,
+    stdin: bytes | None = None,
+    max_bytes: int = PROFILE_MAX_BYTES,
+) -> tuple[list[Profile], list[Diagnostic]]:
+    """Load every profile; problems are returned, so a batch reports every bad file."""
+    profiles: list[Profile] = []
+    problems: list[Diagnostic] = []
+    for source in sources:
+        try:
+            if source == "-":
+                profiles.append(
+                    load_profile_bytes(stdin or b"", "<stdin>", kb.vocabulary, max_bytes=max_bytes)
+                )
+            else:
+                profiles.append(load_profile_file(Path(source), kb.vocabulary, max_bytes=max_bytes))
+        except InputError as exc:
+            problems.extend(exc.diagnostics)
+    return profiles, problems
+
+
+def catalogue_context(
+    kb: KnowledgeBase,
+    *,
+    as_of: dt.date | None = None,
+    version_id: str | None = None,
+    today: dt.date | None = None,
+) -> CatalogueContext:
+    regime = kb.catalogue.regime
+    version, when = resolve_version(
+        regime, as_of=as_of, version_id=version_id, today=today or dt.date.today()
+    )
+    return CatalogueContext(regime, version, when, coverage(kb.catalogue, version.id))
+
+
+def check_profile(kb: KnowledgeBase, profile: Profile, version_id: str) -> CheckResult:
+    rules = kb.for_version(version_id)
+    facts = gather_facts(profile, kb.vocabulary, kb.term_index)
+    findings = evaluate_rules(rules.candidates(facts.true_capabilities), rules.views, facts)
+    from exportcheck.evaluate import decide
+
+    return CheckResult(profile, facts, findings, decide(findings))
+
+
+def check_profiles(
+    kb: KnowledgeBase,
+    profiles: Iterable[Profile],
+    *,
+    as_of: dt.date | None = None,
+    version_id: str | None = None,
+    today: dt.date | None = None,
+) -> CheckReport:
+    context = catalogue_context(kb, as_of=as_of, version_id=version_id, today=today)
+    results = tuple(check_profile(kb, p, context.version.id) for p in profiles)
+    return CheckReport(context, results)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleOutcome:
+    """A rule evaluated for *why / why not*, whether or not it matched."""
+
+    rule: Rule
+    trace: Trace
+    finding: Finding | None
+
+
+def explain_entry(
+    kb: KnowledgeBase, profile: Profile, ref: str, context: CatalogueContext
+) -> tuple[str, list[RuleOutcome]]:
+    """Evaluate every rule of an entry (``CODE``, ``CODE#N``, ``id`` or ``id#cp``).
+
+    Returns the entry id and the outcomes; raises InputError for an unknown or absent entry.
+    """
+    head, _, cp_ref = ref.partition("#")
+    entries = find_entries(kb.catalogue, head)
+    if not entries:
+        raise InputError(
+            [
+                Diagnostic(
+                    "E506",
+                    "unknown-entry",
+                    f"no catalogue entry {head!r}",
+                    SourcePos("--entry"),
+                    "see 'exportcheck catalog list'",
+                )
+            ]
+        )
+    version_rules = kb.for_version(context.version.id)
+    present = [e for e in entries if e.id in version_rules.views]
+    if not present:
+        raise InputError(
+            [
+                Diagnostic(
+                    "E507",
+                    "entry-not-in-force",
+                    f"entry {head} is not in the {context.version.id} catalogue",
+                    SourcePos("--entry"),
+                    "use --as-of or --catalog-version for a version that lists it",
+                )
+            ]
+        )
+    entry = present[0]
+    view = version_rules.views[entry.id]
+    cp_id = None
+    if cp_ref:
+        cp = next(
+            (
+                c
+                for c in view.control_points
+                if c.id == cp_ref or str(c.number(view.version)) == cp_ref
+            ),
+            None,
+        )
+        if cp is None:
+            raise InputError(
+                [
+                    Diagnostic(
+                        "E506",
+                        "unknown-entry",
+                        f"{head} has no control point {cp_ref!r} in {view.version}",
+                        SourcePos("--entry"),
+                    )
+                ]
+            )
+        cp_id = cp.id
+    facts = gather_facts(profile, kb.vocabulary, kb.term_index)
+    outcomes = []
+    for rule in version_rules.rules:
+        if rule.entry_id != entry.id or (cp_id is not None and rule.cp_id != cp_id):
+            continue
+        trace = evaluate_condition(rule.when, facts)
+        outcomes.append(RuleOutcome(rule, trace, make_finding(rule, trace, view)))
+    return entry.id, outcomes

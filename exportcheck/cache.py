@@ -1,0 +1,84 @@
+"""The compiled knowledge base, cached on disk keyed by a hash of its sources.
+
+Parsing, validating and linting the catalogue and rules costs ~100x loading a pickle of the
+result. The key covers exportcheck's version and every source file's path and bytes, so any
+edit rebuilds. The cache lives in the per-user cache directory; an unwritable directory or a
+corrupt file is ignored (rebuild), never an error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+from exportcheck import __version__
+from exportcheck.kb import KnowledgeBase, load_knowledge_base
+from exportcheck.paths import default_catalog_dir, default_rules_dir
+
+_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def source_hash(*directories: Path) -> str:
+    digest = hashlib.sha256(f"exportcheck {__version__}".encode())
+    for directory in directories:
+        for path in sorted(p for p in directory.rglob("*") if p.suffix in _SUFFIXES):
+            if "tests" in path.relative_to(directory).parts:
+                continue
+            digest.update(str(path.relative_to(directory)).encode() + b"\0")
+            digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def cache_dir() -> Path | None:
+    if os.environ.get("EXPORTCHECK_NO_CACHE"):
+        return None
+    override = os.environ.get("EXPORTCHECK_CACHE_DIR")
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("exportcheck", appauthor=False))
+
+
+def _read(path: Path, key: str) -> KnowledgeBase | None:
+    try:
+        kb = pickle.loads(path.read_bytes())  # noqa: S301 - our own file, keyed by content hash
+    except Exception:
+        return None
+    return kb if isinstance(kb, KnowledgeBase) and kb.source_hash == key else None
+
+
+def _write(path: Path, kb: KnowledgeBase) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".kb.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(kb, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        Path(tmp).replace(path)
+    except OSError:
+        return  # read-only home, full disk…: the cache is an optimisation only
+
+
+def cached_knowledge_base(
+    catalog_dir: Path | None = None, rules_dir: Path | None = None
+) -> KnowledgeBase:
+    catalog_dir = catalog_dir or default_catalog_dir()
+    rules_dir = rules_dir or default_rules_dir()
+    directory = cache_dir()
+    if directory is None:
+        return load_knowledge_base(catalog_dir, rules_dir)
+    key = source_hash(catalog_dir, rules_dir)
+    path = directory / f"kb-{key[:32]}.pickle"
+    kb = _read(path, key) if path.exists() else None
+    if kb is not None:
+        return kb
+    kb = load_knowledge_base(catalog_dir, rules_dir)
+    kb.source_hash = key
+    for version in kb.catalogue.regime.decision_versions:  # compile every view before caching
+        kb.for_version(version.id)
+    _ = kb.term_index
+    _write(path, kb)
+    return kb

@@ -1,0 +1,428 @@
+"""Load the catalogue (the law as data) and materialise it for a version or a date.
+
+A version is in force from its ``in_force`` date until the next binding version's. An entry's
+presence in a version follows its history records: the last record at or before the version
+decides (``added``/``listed``/``amended`` → present, ``removed`` → absent, ``uncertain`` →
+uncertain); drafts never count.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from exportcheck.diagnostics import Diagnostic, SourcePos
+from exportcheck.errors import InputError
+from exportcheck.model import (
+    Catalogue,
+    Change,
+    CodeRecord,
+    Confidence,
+    ControlPoint,
+    Counts,
+    Entry,
+    EntryClass,
+    HistoryRecord,
+    OutcomeText,
+    Parameter,
+    Presence,
+    Regime,
+    Sector,
+    Source,
+    Text,
+    Version,
+)
+from exportcheck.paths import display_path
+from exportcheck.schema import check_document
+from exportcheck.yamlsafe import DataPath, Document, load_file
+
+# ---------------------------------------------------------------- documents -> model
+
+
+def text(value: Any) -> Text:
+    if not isinstance(value, dict):
+        return Text()
+    return Text(zh=value.get("zh"), en=value.get("en"))
+
+
+def opt_text(value: Any) -> Text | None:
+    return text(value) if isinstance(value, dict) else None
+
+
+def confidence(value: Any) -> Confidence | None:
+    return Confidence(value) if value is not None else None
+
+
+def _strs(value: Any) -> tuple[str, ...]:
+    return tuple(str(v) for v in value or ())
+
+
+def _history(
+    doc: Document, records: list[dict[str, Any]], path: DataPath
+) -> tuple[HistoryRecord, ...]:
+    return tuple(
+        HistoryRecord(
+            version=r["version"],
+            change=Change(r["change"]),
+            summary=opt_text(r.get("summary")),
+            sources=_strs(r.get("sources")),
+            confidence=confidence(r.get("confidence")),
+            pos=doc.pos([*path, i]),
+        )
+        for i, r in enumerate(records)
+    )
+
+
+def _parameter(doc: Document, raw: dict[str, Any], path: DataPath) -> Parameter:
+    value = raw.get("value")
+    return Parameter(
+        id=raw["id"],
+        label=text(raw["label"]),
+        op=raw.get("op"),
+        value=float(value) if isinstance(value, int | float) else value,
+        unit=raw.get("unit"),
+        sources=_strs(raw.get("sources")),
+        confidence=confidence(raw.get("confidence")),
+        pos=doc.pos(path),
+    )
+
+
+def _control_point(
+    doc: Document, entry_id: str, raw: dict[str, Any], path: DataPath
+) -> ControlPoint:
+    numbers = raw.get("numbers") or {}
+    return ControlPoint(
+        entry_id=entry_id,
+        id=raw["id"],
+        numbers=tuple(sorted(numbers.items())),
+        text=text(raw["text"]),
+        scope=opt_text(raw.get("scope")),
+        sub_points=tuple(text(s) for s in raw.get("sub_points") or ()),
+        parameters=tuple(
+            _parameter(doc, p, (*path, "parameters", i))
+            for i, p in enumerate(raw.get("parameters") or ())
+        ),
+        history=_history(doc, raw.get("history") or [], (*path, "history")),
+        sources=_strs(raw.get("sources")),
+        confidence=Confidence(raw["confidence"]),
+        note=raw.get("note"),
+        pos=doc.pos(path),
+    )
+
+
+def _sector(raw: Any) -> Sector | None:
+    if not isinstance(raw, dict):
+        return None
+    return Sector(raw["code"], opt_text(raw.get("name")), confidence(raw.get("confidence")))
+
+
+def entry_from_document(doc: Document) -> Entry:
+    data = doc.data
+    codes = tuple(
+        CodeRecord(
+            versions=_strs(c["versions"]),
+            code=c.get("code"),
+            sector=_sector(c.get("sector")),
+            sources=_strs(c.get("sources")),
+            confidence=confidence(c.get("confidence")),
+            pos=doc.pos(["codes", i]),
+        )
+        for i, c in enumerate(data.get("codes") or ())
+    )
+    return Entry(
+        id=data["id"],
+        klass=EntryClass(data["class"]),
+        name=text(data["name"]),
+        codes=codes,
+        draft_codes=tuple((d["version"], d["code"]) for d in data.get("draft_codes") or ()),
+        history=_history(doc, data["history"], ("history",)),
+        control_points=tuple(
+            _control_point(doc, data["id"], cp, ("control_points", i))
+            for i, cp in enumerate(data.get("control_points") or ())
+        ),
+        sources=_strs(data.get("sources")),
+        confidence=Confidence(data["confidence"]),
+        single_source=bool(data.get("single_source", False)),
+        dual_use=bool(data.get("dual_use", False)),
+        note=data.get("note"),
+        pos=doc.pos(),
+    )
+
+
+def _outcomes(raw: dict[str, Any]) -> dict[str, OutcomeText]:
+    return {
+        name: OutcomeText(
+            consequence=text(o["consequence"]),
+            next_steps=tuple(text(s) for s in o["next_steps"]),
+            free_while_incomplete=opt_text(o.get("free_while_incomplete")),
+            legal_basis=_strs(o.get("legal_basis")),
+        )
+        for name, o in raw.items()
+    }
+
+
+def _counts(raw: Any) -> Counts | None:
+    if not isinstance(raw, dict):
+        return None
+    return Counts(
+        raw["total"],
+        raw.get("prohibited"),
+        raw.get("restricted"),
+        confidence(raw.get("confidence")),
+    )
+
+
+def regime_from_document(doc: Document) -> Regime:
+    data = doc.data
+    versions = [
+        Version(
+            id=v["id"],
+            binding=bool(v["binding"]),
+            encoded=bool(v.get("encoded", True)),
+            instrument=text(v["instrument"]),
+            published=v["published"],
+            in_force=v.get("in_force") or v["published"],
+            counts=_counts(v.get("counts")),
+            summary=text(v.get("summary")),
+            sources=_strs(v.get("sources")),
+            confidence=Confidence(v["confidence"]),
+            pos=doc.pos(["versions", i]),
+        )
+        for i, v in enumerate(data["versions"])
+    ]
+    sources = {
+        key: Source(
+            id=key,
+            title=s["title"],
+            urls=(s["url"],) if isinstance(s.get("url"), str) else _strs(s.get("url")),
+            version=s.get("version"),
+        )
+        for key, s in data["sources"].items()
+    }
+    return Regime(
+        id=data["regime"],
+        name=text(data["name"]),
+        authority=text(data.get("authority")),
+        versions=tuple(sorted(versions, key=lambda v: (v.in_force, v.id))),
+        outcomes=_outcomes(data["outcomes"]),
+        transfer_modes={k: text(v) for k, v in (data.get("transfer_modes") or {}).items()},
+        dual_use=opt_text(data.get("dual_use")),
+        expected=data["expected"],
+        sources=sources,
+        pos=doc.pos(),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogueDocuments:
+    regime: Document
+    entries: tuple[Document, ...]
+
+
+def read_catalogue_documents(directory: Path) -> tuple[CatalogueDocuments | None, list[Diagnostic]]:
+    """Load and schema-check ``regime.yaml`` and ``entries/*.yaml``; errors as values."""
+    problems: list[Diagnostic] = []
+    regime_path = directory / "regime.yaml"
+    docs: list[Document] = []
+    regime_doc: Document | None = None
+    for path in [regime_path, *sorted((directory / "entries").glob("*.yaml"))]:
+        try:
+            doc = load_file(path, display=display_path(path))
+        except InputError as exc:
+            problems.extend(exc.diagnostics)
+            continue
+        kind = "regime" if path == regime_path else "catalog"
+        problems.extend(check_document(doc, kind))
+        if path == regime_path:
+            regime_doc = doc
+        else:
+            docs.append(doc)
+    if regime_doc is None:
+        if not regime_path.exists():
+            problems.append(
+                Diagnostic(
+                    "E301", "missing-file", "regime.yaml not found", SourcePos(str(regime_path))
+                )
+            )
+        return None, problems
+    return CatalogueDocuments(regime_doc, tuple(docs)), problems
+
+
+def build_catalogue(docs: CatalogueDocuments) -> Catalogue:
+    entries = sorted((entry_from_document(d) for d in docs.entries), key=lambda e: e.id)
+    return Catalogue(regime=regime_from_document(docs.regime), entries=tuple(entries))
+
+
+# ---------------------------------------------------------------- presence per version
+
+
+def presence(history: Iterable[HistoryRecord], version_id: str, order: dict[str, int]) -> Presence:
+    """State after the last record at or before ``version_id`` (drafts ignored)."""
+    limit = order.get(version_id)
+    if limit is None:
+        return Presence.ABSENT
+    state = Presence.ABSENT
+    for record in sorted(history, key=lambda r: order.get(r.version, -1)):
+        rank = order.get(record.version)
+        if rank is None or rank > limit or record.change is Change.PROPOSED:
+            continue
+        state = {
+            Change.REMOVED: Presence.ABSENT,
+            Change.UNCERTAIN: Presence.UNCERTAIN,
+        }.get(record.change, Presence.PRESENT)
+    return state
+
+
+def version_order(regime: Regime) -> dict[str, int]:
+    return {v.id: i for i, v in enumerate(regime.decision_versions)}
+
+
+def entry_presence(entry: Entry, version_id: str, order: dict[str, int]) -> Presence:
+    return presence(entry.history, version_id, order)
+
+
+def cp_presence(cp: ControlPoint, entry: Entry, version_id: str, order: dict[str, int]) -> Presence:
+    """A control point is in force where its entry is and its own history (if any) agrees."""
+    entry_state = entry_presence(entry, version_id, order)
+    if entry_state is Presence.ABSENT or not cp.history:
+        return entry_state
+    own = presence(cp.history, version_id, order)
+    if own is Presence.ABSENT:
+        return own
+    return Presence.UNCERTAIN if Presence.UNCERTAIN in (own, entry_state) else Presence.PRESENT
+
+
+# ---------------------------------------------------------------- choosing a version
+
+
+def version_for_date(regime: Regime, when: dt.date) -> Version:
+    """The binding, encoded version in force on ``when``."""
+    candidates = [v for v in regime.decision_versions if dt.date.fromisoformat(v.in_force) <= when]
+    if not candidates:
+        first = regime.decision_versions[0]
+        raise InputError(
+            [
+                Diagnostic(
+                    "E501",
+                    "date-before-catalogue",
+                    f"{when.isoformat()} is before the earliest encoded catalogue version "
+                    f"({first.id}, in force {first.in_force})",
+                    SourcePos("--as-of"),
+                    "earlier catalogues (1998, 2001) are not encoded; use a later --as-of",
+                )
+            ]
+        )
+    return candidates[-1]
+
+
+def resolve_version(
+    regime: Regime, *, as_of: dt.date | None, version_id: str | None, today: dt.date
+) -> tuple[Version, dt.date | None]:
+    """The version to decide with, and the as-of date it stands for (None for an explicit id)."""
+    if version_id is not None:
+        version = regime.version(version_id)
+        usable = [v.id for v in regime.decision_versions]
+        if version is None or version.id not in usable:
+            why = "is a draft or not encoded" if version is not None else "is not a known version"
+            raise InputError(
+                [
+                    Diagnostic(
+                        "E502",
+                        "unknown-version",
+                        f"catalogue version {version_id!r} {why}",
+                        SourcePos("--catalog-version"),
+                        f"use one of: {', '.join(usable)}",
+                    )
+                ]
+            )
+        return version, None
+    when = as_of or today
+    return version_for_date(regime, when), when
+
+
+# ---------------------------------------------------------------- materialised views
+
+
+@dataclass(frozen=True, slots=True)
+class EntryView:
+    """An entry as it stands in one version."""
+
+    entry: Entry
+    version: str
+    code: str | None
+    sector: Sector | None
+    presence: Presence
+    control_points: tuple[ControlPoint, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    encoded: int
+    uncertain: int
+    expected: int | None
+    by_class: dict[str, int]
+    by_confidence: dict[str, int]
+
+    @property
+    def complete(self) -> bool:
+        return self.expected is not None and self.encoded >= self.expected
+
+
+def materialise(catalogue: Catalogue, version_id: str) -> tuple[EntryView, ...]:
+    """Entries present (or of uncertain status) in ``version_id``, sorted by code then id."""
+    order = version_order(catalogue.regime)
+    views = []
+    for entry in catalogue.entries:
+        state = entry_presence(entry, version_id, order)
+        if state is Presence.ABSENT:
+            continue
+        record = entry.code_record(version_id)
+        cps = tuple(
+            cp
+            for cp in entry.control_points
+            if cp_presence(cp, entry, version_id, order) is not Presence.ABSENT
+        )
+        views.append(
+            EntryView(
+                entry,
+                version_id,
+                record.code if record else None,
+                record.sector if record else None,
+                state,
+                cps,
+            )
+        )
+    return tuple(sorted(views, key=lambda v: (v.code is None, v.code or "", v.entry.id)))
+
+
+def coverage(catalogue: Catalogue, version_id: str) -> Coverage:
+    views = materialise(catalogue, version_id)
+    present = [v for v in views if v.presence is Presence.PRESENT]
+    version = catalogue.regime.version(version_id)
+    by_class: dict[str, int] = {}
+    by_confidence: dict[str, int] = {}
+    for view in present:
+        by_class[view.entry.klass] = by_class.get(view.entry.klass, 0) + 1
+        by_confidence[view.entry.confidence] = by_confidence.get(view.entry.confidence, 0) + 1
+    return Coverage(
+        encoded=len(present),
+        uncertain=len(views) - len(present),
+        expected=version.counts.total if version and version.counts else None,
+        by_class=dict(sorted(by_class.items())),
+        by_confidence=dict(sorted(by_confidence.items())),
+    )
+
+
+def find_entries(catalogue: Catalogue, ref: str) -> tuple[Entry, ...]:
+    """Entries named by a code of any version (incl. drafts) or by a stable id."""
+    ref = ref.strip()
+    upper = ref.upper()
+    found = [
+        e
+        for e in catalogue.entries
+        if e.id == ref or upper in e.all_codes() or upper in (c for _, c in e.draft_codes)
+    ]
+    return tuple(found)

@@ -1,0 +1,47 @@
+"""Text search over entry names and control points, normalised like profile text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from exportcheck.model import Catalogue, Entry, Text
+from exportcheck.textnorm import Normalizer
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    entry: Entry
+    where: str  # "name" or a control point id
+    text: Text
+
+    def line(self) -> str:
+        codes = ", ".join(self.entry.all_codes()) or "(no code)"
+        shown = " / ".join(p for p in (self.text.zh, self.text.en) if p)
+        return f"{codes} [{self.entry.id}] {self.where}: {shown}"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.entry.id,
+            "codes": list(self.entry.all_codes()),
+            "where": self.where,
+            "text": self.text.as_dict(),
+        }
+
+
+def search(catalogue: Catalogue, normalize: Normalizer, query: str) -> list[SearchHit]:
+    needle = normalize(query.strip()).text
+    if not needle:
+        return []
+
+    def matches(text: Text) -> bool:
+        return any(needle in normalize(t).text for t in (text.zh, text.en) if t)
+
+    hits = []
+    for entry in catalogue.entries:
+        if matches(entry.name) or needle in entry.id or needle.upper() in entry.all_codes():
+            hits.append(SearchHit(entry, "name", entry.name))
+        hits.extend(
+            SearchHit(entry, cp.id, cp.text) for cp in entry.control_points if matches(cp.text)
+        )
+    return hits

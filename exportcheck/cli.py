@@ -1,0 +1,277 @@
+"""The command line: parse options -> call the API -> render -> exit code.
+
+One error boundary (:class:`_Group`): an :class:`InputError` prints its diagnostics on stderr
+and exits 2; any other exception prints "internal error" and exits 2 (the traceback only with
+``--debug``). Heavy modules are imported inside commands so ``--version`` stays fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from exportcheck import __version__
+
+if TYPE_CHECKING:
+    from exportcheck.kb import KnowledgeBase
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_ERROR = 2
+
+LANG = click.option(
+    "--lang",
+    type=click.Choice(["en", "zh"]),
+    default="en",
+    show_default=True,
+    help="Language of prose output.",
+)
+AS_OF = click.option(
+    "--as-of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Use the catalogue in force on this date (YYYY-MM-DD). Default: today.",
+)
+VERSION = click.option(
+    "--catalog-version",
+    "catalog_version",
+    default=None,
+    help="Use this catalogue version id (e.g. 2023) instead of a date.",
+)
+CATALOG = click.option(
+    "--catalog",
+    "catalog_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Catalogue directory (default: the bundled one).",
+)
+RULES = click.option(
+    "--rules",
+    "rules_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Rules directory (default: the bundled one).",
+)
+
+
+def print_diagnostics(diagnostics: Any) -> None:
+    for diagnostic in diagnostics:
+        click.echo(diagnostic.format(), err=True)
+
+
+class _Group(click.Group):
+    """The single error boundary."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from exportcheck.errors import InputError
+
+        try:
+            return super().invoke(ctx)
+        except InputError as exc:
+            print_diagnostics(exc.diagnostics)
+            ctx.exit(EXIT_ERROR)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except BrokenPipeError:  # e.g. piped into `head`
+            sys.stderr.close()
+            ctx.exit(EXIT_OK)
+        except Exception as exc:  # the boundary: a bug must not show a traceback to users
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            click.echo(
+                f"exportcheck: internal error: {type(exc).__name__}: {exc} "
+                "(run with --debug for the traceback)",
+                err=True,
+            )
+            ctx.exit(EXIT_ERROR)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="exportcheck")
+@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Check technology profiles against China's Catalogue of Technologies Prohibited or
+    Restricted from Export (中国禁止出口限制出口技术目录)."""
+    ctx.obj = {"debug": debug}
+
+
+def knowledge_base(catalog_dir: Path | None, rules_dir: Path | None) -> KnowledgeBase:
+    from exportcheck.cache import cached_knowledge_base
+
+    return cached_knowledge_base(catalog_dir, rules_dir)
+
+
+def _as_date(value: dt.datetime | None) -> dt.date | None:
+    if value is None:
+        return None
+    when = value.date()
+    if when > dt.date.today():
+        click.echo(
+            f"exportcheck: warning: --as-of {when.isoformat()} is in the future; "
+            "using the latest encoded catalogue version",
+            err=True,
+        )
+    return when
+
+
+def emit(content: str, output: Path | None) -> None:
+    if output is None:
+        click.echo(content, nl=False)
+    else:
+        from exportcheck.output import write_atomic
+
+        write_atomic(output, content)
+
+
+def _read_stdin_if_needed(paths: tuple[str, ...]) -> bytes | None:
+    return sys.stdin.buffer.read() if "-" in paths else None
+
+
+@cli.command()
+@click.argument("profiles", nargs=-1, required=True)
+@AS_OF
+@VERSION
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "jsonl", "markdown", "sarif"]),
+    default="text",
+    show_default=True,
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["prohibited", "licence-required", "review", "never"]),
+    default="review",
+    show_default=True,
+    help="Exit 1 when a profile's decision reaches this level.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the report to this file (atomically) instead of stdout.",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes for large batches (default: all cores).",
+)
+@LANG
+@CATALOG
+@RULES
+def check(
+    profiles: tuple[str, ...],
+    as_of: dt.datetime | None,
+    catalog_version: str | None,
+    fmt: str,
+    fail_on: str,
+    output: Path | None,
+    jobs: int | None,
+    lang: str,
+    catalog_dir: Path | None,
+    rules_dir: Path | None,
+) -> None:
+    """Check PROFILE... (files, directories or - for stdin) against the catalogue."""
+    from exportcheck.batch import run_check
+    from exportcheck.render import renderer
+    from exportcheck.report import FailOn, exit_code
+
+    if as_of is not None and catalog_version is not None:
+        raise click.UsageError("give --as-of or --catalog-version, not both")
+    kb = knowledge_base(catalog_dir, rules_dir)
+    report = run_check(
+        kb,
+        profiles,
+        as_of=_as_date(as_of),
+        version_id=catalog_version,
+        stdin=_read_stdin_if_needed(profiles),
+        jobs=jobs,
+    )
+    emit(renderer(fmt)(report, lang=lang), output)
+    sys.exit(exit_code(report, FailOn(fail_on)))
+
+
+@cli.command()
+@click.argument("profile")
+@click.option(
+    "--entry",
+    "entry_ref",
+    default=None,
+    help="Explain this entry (CODE, CODE#N, or an entry id), matched or not.",
+)
+@AS_OF
+@VERSION
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@LANG
+@CATALOG
+@RULES
+def explain(
+    profile: str,
+    entry_ref: str | None,
+    as_of: dt.datetime | None,
+    catalog_version: str | None,
+    fmt: str,
+    lang: str,
+    catalog_dir: Path | None,
+    rules_dir: Path | None,
+) -> None:
+    """Explain why PROFILE gets its decision, or why an entry did (not) match."""
+    from exportcheck.api import catalogue_context, check_profile, explain_entry, load_profiles
+    from exportcheck.errors import InputError
+    from exportcheck.render import explain as render_explain
+
+    kb = knowledge_base(catalog_dir, rules_dir)
+    loaded, problems = load_profiles([profile], kb, stdin=_read_stdin_if_needed((profile,)))
+    if problems:
+        raise InputError(problems)
+    context = catalogue_context(kb, as_of=_as_date(as_of), version_id=catalog_version)
+    result = check_profile(kb, loaded[0], context.version.id)
+    why_not = explain_entry(kb, loaded[0], entry_ref, context) if entry_ref else None
+    render: Callable[..., str] = (
+        render_explain.render_json if fmt == "json" else render_explain.render
+    )
+    click.echo(render(result, context, why_not, kb=kb, lang=lang), nl=False)
+
+
+@cli.command()
+@click.argument(
+    "name",
+    type=click.Choice(["profile", "catalog", "regime", "vocabulary", "rules", "test", "output"]),
+)
+def schema(name: str) -> None:
+    """Print a bundled JSON Schema (Draft 2020-12)."""
+    from exportcheck.schema import schema_text
+
+    click.echo(schema_text(name), nl=False)
+
+
+def _register_subcommands() -> None:
+    from exportcheck.cli_catalog import catalog
+    from exportcheck.cli_validate import validate
+
+    cli.add_command(catalog)
+    cli.add_command(validate)
+    try:
+        from exportcheck.cli_test import impact, test
+    except ImportError:  # pragma: no cover - during bootstrap only
+        return
+    cli.add_command(test)
+    cli.add_command(impact)
+
+
+_register_subcommands()
+
+
+def main() -> None:
+    cli(prog_name="exportcheck")

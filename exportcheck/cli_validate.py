@@ -1,0 +1,99 @@
+"""``exportcheck validate``: exit 0 clean, 1 problems found, 2 could not run."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from exportcheck.diagnostics import Diagnostic, Severity
+
+
+def _github(d: Diagnostic) -> str:
+    level = "error" if d.severity is Severity.ERROR else "warning"
+    text = d.message + (f" ({d.hint})" if d.hint else "")
+    return (
+        f"::{level} file={d.pos.file},line={d.pos.line},col={d.pos.column},"
+        f"title={d.code} {d.name}::{text}"
+    )
+
+
+def _sarif(diagnostics: list[Diagnostic]) -> str:
+    results = [
+        {
+            "ruleId": d.code,
+            "level": "error" if d.severity is Severity.ERROR else "warning",
+            "message": {"text": d.message + (f" ({d.hint})" if d.hint else "")},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": d.pos.file},
+                        "region": {"startLine": d.pos.line, "startColumn": d.pos.column},
+                    }
+                }
+            ],
+        }
+        for d in diagnostics
+    ]
+    return (
+        json.dumps(
+            {
+                "version": "2.1.0",
+                "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+                "runs": [
+                    {"tool": {"driver": {"name": "exportcheck-validate"}}, "results": results}
+                ],
+            },
+            indent=2,
+        )
+        + "\n"
+    )
+
+
+def render(diagnostics: list[Diagnostic], fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps([d.as_dict() for d in diagnostics], ensure_ascii=False, indent=2) + "\n"
+    if fmt == "sarif":
+        return _sarif(diagnostics)
+    if fmt == "github":
+        return "".join(_github(d) + "\n" for d in diagnostics)
+    return "".join(d.format() + "\n" for d in diagnostics)
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "sarif", "github"]),
+    default="text",
+    show_default=True,
+)
+@click.option("--verbose", "-v", is_flag=True, help="Also show a summary of what was checked.")
+def validate(paths: tuple[Path, ...], fmt: str, verbose: bool) -> None:
+    """Validate catalogue, rules, profiles and policy tests (default: the bundled ones)."""
+    from exportcheck.validate import classify, default_targets
+    from exportcheck.validate import validate as run
+
+    targets = classify(list(paths)) if paths else default_targets()
+    diagnostics, kb = run(targets)
+    out = render(diagnostics, fmt)
+    if out:
+        click.echo(out, nl=False)
+    errors = [d for d in diagnostics if d.severity is Severity.ERROR]
+    if verbose or (fmt == "text" and not errors):
+        what = (
+            f"{len(kb.catalogue.entries)} entries, {len(kb.rules)} rules, "
+            f"{len(kb.vocabulary.capabilities)} capabilities"
+            if kb
+            else "nothing built"
+        )
+        click.echo(
+            f"validate: {what}; {len(targets.profiles)} profiles, "
+            f"{len(targets.tests)} test files; {len(errors)} errors, "
+            f"{len(diagnostics) - len(errors)} warnings",
+            err=True,
+        )
+    sys.exit(1 if errors else 0)

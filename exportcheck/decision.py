@@ -1,0 +1,74 @@
+"""The legal consequence of a decision and what to do next, from the regime's data.
+
+The words come from ``regime.yaml`` (the law as data); this module only chooses them: which
+outcome, whether coverage is incomplete, which transfer mode, whether dual-use applies.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from exportcheck.messages import msg
+from exportcheck.model import Lang, Outcome, Regime
+from exportcheck.report import CatalogueContext, CheckResult
+
+
+@dataclass(frozen=True, slots=True)
+class Consequence:
+    outcome: Outcome
+    consequence: str
+    next_steps: tuple[str, ...]
+    notes: tuple[str, ...]
+    legal_basis: tuple[str, ...]
+
+
+def _free_note(context: CatalogueContext, lang: Lang) -> str:
+    cov = context.coverage
+    outcome = context.regime.outcomes.get("free")
+    if cov.complete:
+        return msg("free.complete", lang)
+    if outcome and outcome.free_while_incomplete:
+        return (
+            outcome.free_while_incomplete.get(lang)
+            + " "
+            + msg(
+                "coverage",
+                lang,
+                encoded=cov.encoded,
+                expected=cov.expected or "?",
+                complete=msg("coverage.incomplete", lang),
+            )
+        )
+    return msg("free.incomplete", lang, encoded=cov.encoded, expected=cov.expected or "?")
+
+
+def _transfer_note(regime: Regime, result: CheckResult, lang: Lang) -> str | None:
+    transfer = result.profile.transfer
+    if transfer is None or transfer.mode is None:
+        return None
+    why = regime.transfer_modes.get(transfer.mode)
+    if why is None:
+        return None
+    return msg("transfer", lang, mode=transfer.mode, why=why.get(lang))
+
+
+def consequence_for(result: CheckResult, context: CatalogueContext, lang: Lang) -> Consequence:
+    regime = context.regime
+    text = regime.outcomes.get(result.decision.label)
+    notes: list[str] = []
+    if result.decision is Outcome.FREE:
+        notes.append(_free_note(context, lang))
+    transfer = _transfer_note(regime, result, lang)
+    if transfer and result.decision is not Outcome.FREE:
+        notes.append(transfer)
+    # Both announcements move dual-use technology to the export-control regime: any listed
+    # technology deserves that second screen (legal frame §7).
+    if regime.dual_use and result.findings:
+        notes.append(msg("dual_use", lang, text=regime.dual_use.get(lang)))
+    return Consequence(
+        outcome=result.decision,
+        consequence=text.consequence.get(lang) if text else "",
+        next_steps=tuple(step.get(lang) for step in text.next_steps) if text else (),
+        notes=tuple(notes),
+        legal_basis=text.legal_basis if text else (),
+    )

@@ -1,0 +1,224 @@
+"""Rules x facts -> findings. Pure: no I/O, no printing.
+
+Conditions are evaluated in three-valued (Kleene) logic extended with the basis of a true
+value: ``all`` takes the minimum and ``any`` the maximum of
+``FALSE < UNKNOWN < INDICATED < ASSERTED``. ``not`` of an indicated fact is UNKNOWN (text may
+not establish an exception either). Each evaluation keeps a trace for the explanation.
+
+Because every rule is FALSE on an empty profile (``validate`` enforces it) and Kleene logic is
+monotone in information, a rule none of whose capabilities holds is FALSE for any profile; so
+only rules indexed under a true capability are evaluated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from exportcheck.catalog import EntryView
+from exportcheck.facts import Evidence, Facts, Truth
+from exportcheck.model import (
+    Condition,
+    Confidence,
+    ControlPoint,
+    EntryClass,
+    Outcome,
+    Presence,
+    Rule,
+)
+from exportcheck.units import compare, convert
+
+
+@dataclass(frozen=True, slots=True)
+class Trace:
+    condition: Condition
+    truth: Truth
+    note: str  # asserted | indicated | denied | absent | stated | not-stated | match | mismatch | …
+    detail: str
+    evidence: tuple[Evidence, ...]
+    children: tuple[Trace, ...] = ()
+
+    def leaves(self) -> list[Trace]:
+        if not self.children:
+            return [self]
+        return [leaf for child in self.children for leaf in child.leaves()]
+
+
+def _capability(cond: Condition, facts: Facts) -> Trace:
+    cap = cond.capability or ""
+    if cap in facts.denied:
+        return Trace(cond, Truth.FALSE, "denied", cap, (facts.denied[cap],))
+    fact = facts.capabilities.get(cap)
+    if fact is None:
+        return Trace(cond, Truth.FALSE, "absent", cap, ())
+    note = "asserted" if fact.truth is Truth.ASSERTED else "indicated"
+    return Trace(
+        cond,
+        fact.truth,
+        note,
+        cap if fact.via is None else f"{cap} (via {fact.via})",
+        fact.evidence,
+    )
+
+
+def _parameter(cond: Condition, facts: Facts) -> Trace:
+    test = cond.parameter
+    assert test is not None
+    threshold = f"{test.op} {test.value:g} {test.unit}".strip()
+    fact = facts.parameters.get(test.id)
+    if fact is None:
+        return Trace(cond, Truth.UNKNOWN, "not-stated", f"{test.id} {threshold}", ())
+    value = convert(fact.value, fact.unit, test.unit) if test.unit else fact.value
+    ok = compare(value, test.op, test.value)
+    detail = f"{test.id} = {fact.stated} {'satisfies' if ok else 'fails'} {threshold}"
+    return Trace(
+        cond,
+        Truth.ASSERTED if ok else Truth.FALSE,
+        "stated" if ok else "fails",
+        detail,
+        (fact.evidence,),
+    )
+
+
+def _sector(cond: Condition, facts: Facts) -> Trace:
+    wanted = ", ".join(cond.sectors)
+    if facts.sector is None:
+        return Trace(cond, Truth.UNKNOWN, "not-stated", f"sector {wanted}", ())
+    code, evidence = facts.sector
+    ok = any(code.startswith(prefix) for prefix in cond.sectors)
+    return Trace(
+        cond,
+        Truth.ASSERTED if ok else Truth.FALSE,
+        "match" if ok else "mismatch",
+        f"sector {code} vs {wanted}",
+        (evidence,),
+    )
+
+
+_NOT = {
+    Truth.FALSE: Truth.ASSERTED,
+    Truth.UNKNOWN: Truth.UNKNOWN,
+    Truth.INDICATED: Truth.UNKNOWN,
+    Truth.ASSERTED: Truth.FALSE,
+}
+
+
+def evaluate_condition(cond: Condition, facts: Facts) -> Trace:
+    if cond.kind == "capability":
+        return _capability(cond, facts)
+    if cond.kind == "parameter":
+        return _parameter(cond, facts)
+    if cond.kind == "sector":
+        return _sector(cond, facts)
+    children = tuple(evaluate_condition(c, facts) for c in cond.children)
+    truths = [c.truth for c in children]
+    if cond.kind == "all":
+        truth = min(truths)
+    elif cond.kind == "any":
+        truth = max(truths)
+    else:
+        truth = _NOT[truths[0]]
+    return Trace(cond, truth, cond.kind, "", (), children)
+
+
+# ---------------------------------------------------------------- findings
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    view: EntryView
+    control_point: ControlPoint | None
+    rule: Rule
+    trace: Trace
+    outcome: Outcome
+    basis: str  # asserted | indicated
+    caps: tuple[str, ...]  # why the outcome is held at review
+    unknown: tuple[str, ...]  # conditions that could not be decided (e.g. parameters not stated)
+    evidence: tuple[Evidence, ...]
+
+    @property
+    def number(self) -> int | None:
+        return self.control_point.number(self.view.version) if self.control_point else None
+
+    @property
+    def cp_global_id(self) -> str | None:
+        return self.control_point.global_id if self.control_point else None
+
+    def sort_key(self) -> tuple[int, bool, str, str, str]:
+        return (
+            -self.outcome,
+            self.view.code is None,
+            self.view.code or "",
+            self.view.entry.id,
+            self.control_point.id if self.control_point else "",
+        )
+
+
+def _review_reasons(trace: Trace, view: EntryView, cp: ControlPoint | None) -> tuple[str, ...]:
+    reasons = []
+    if trace.truth is Truth.INDICATED:
+        reasons.append("indicated")
+    if trace.truth is Truth.UNKNOWN:
+        reasons.append("unknown")
+    if cp is None:
+        reasons.append("entry-level")
+    elif cp.confidence is Confidence.INFERRED:
+        reasons.append("inferred-control-point")
+    if view.presence is Presence.UNCERTAIN:
+        reasons.append("uncertain-entry")
+    if view.entry.confidence is Confidence.INFERRED:
+        reasons.append("inferred-entry")
+    return tuple(reasons)
+
+
+def _supporting_evidence(trace: Trace) -> tuple[Evidence, ...]:
+    found = {e for leaf in trace.leaves() if leaf.truth >= Truth.INDICATED for e in leaf.evidence}
+    return tuple(sorted(found, key=Evidence.sort_key))
+
+
+def make_finding(rule: Rule, trace: Trace, view: EntryView) -> Finding | None:
+    if trace.truth is Truth.FALSE:
+        return None
+    cp = view.entry.control_point(rule.cp_id) if rule.cp_id else None
+    caps = _review_reasons(trace, view, cp)
+    full = (
+        Outcome.PROHIBITED
+        if view.entry.klass is EntryClass.PROHIBITED
+        else Outcome.LICENCE_REQUIRED
+    )
+    outcome = Outcome.REVIEW if caps else full
+    indicated = trace.truth is Truth.INDICATED or (
+        trace.truth is Truth.UNKNOWN
+        and any(leaf.truth is Truth.INDICATED for leaf in trace.leaves())
+    )
+    basis = "indicated" if indicated else "asserted"
+    unknown = tuple(leaf.detail for leaf in trace.leaves() if leaf.truth is Truth.UNKNOWN)
+    return Finding(
+        view, cp, rule, trace, outcome, basis, caps, unknown, _supporting_evidence(trace)
+    )
+
+
+def _better(a: Finding, b: Finding) -> Finding:
+    key_a = (a.outcome, a.basis == "asserted", a.trace.truth, -len(a.caps), b.rule.id)
+    key_b = (b.outcome, b.basis == "asserted", b.trace.truth, -len(b.caps), a.rule.id)
+    return a if key_a >= key_b else b
+
+
+def evaluate_rules(
+    rules: tuple[Rule, ...], views: dict[str, EntryView], facts: Facts
+) -> tuple[Finding, ...]:
+    """One finding per (entry, control point): the strongest rule result."""
+    best: dict[tuple[str, str | None], Finding] = {}
+    for rule in rules:
+        view = views.get(rule.entry_id)
+        if view is None:
+            continue
+        finding = make_finding(rule, evaluate_condition(rule.when, facts), view)
+        if finding is None:
+            continue
+        key = (rule.entry_id, rule.cp_id)
+        best[key] = _better(best[key], finding) if key in best else finding
+    return tuple(sorted(best.values(), key=Finding.sort_key))
+
+
+def decide(findings: tuple[Finding, ...]) -> Outcome:
+    return max((f.outcome for f in findings), default=Outcome.FREE)

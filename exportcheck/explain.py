@@ -1,0 +1,131 @@
+"""Explanations as data: the one-paragraph *why* of a finding, and condition trees.
+
+Everything cites where it came from: evidence carries profile positions, rules and control
+points carry catalogue/rule file positions, the version carries its announcement.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from exportcheck.diagnostics import SourcePos
+from exportcheck.evaluate import Finding, Trace
+from exportcheck.facts import Evidence, Truth
+from exportcheck.messages import join, msg
+from exportcheck.model import Lang, Regime
+
+
+def evidence_phrase(evidence: Evidence, lang: Lang) -> str:
+    if evidence.term is not None:
+        return msg(
+            "evidence.text", lang, path=evidence.path, text=evidence.text, term=evidence.term
+        )
+    return msg("evidence.value", lang, path=evidence.path, text=evidence.text)
+
+
+def cp_label(finding: Finding, lang: Lang) -> str:
+    number = finding.number
+    if number is not None:
+        return msg("cp.number", lang, number=number)
+    return msg("cp.unnumbered", lang, version=finding.view.version)
+
+
+def _reasons(finding: Finding, lang: Lang) -> str:
+    parts = []
+    for cap in finding.caps:
+        if cap == "unknown":
+            parts.extend(msg("reason.unknown", lang, what=u) for u in finding.unknown)
+        else:
+            parts.append(msg(f"reason.{cap}", lang, version=finding.view.version))
+    return join(parts, lang)
+
+
+def explanation(finding: Finding, regime: Regime, lang: Lang) -> str:
+    """One paragraph: entry, control point, rule, evidence, outcome, provenance."""
+    view = finding.view
+    version = regime.version(view.version)
+    instrument = version.instrument.get(lang) if version else view.version
+    code = view.code or msg("entry.nocode", lang)
+    klass = msg(f"class.{view.entry.klass}", lang)
+    name = view.entry.name.get(lang)
+    if finding.control_point is None:
+        head = msg(
+            "finding.entry_head",
+            lang,
+            code=code,
+            name=name,
+            klass=klass,
+            version=view.version,
+            instrument=instrument,
+        )
+        fact_confidence, sources = view.entry.confidence, view.entry.sources
+    else:
+        cp = finding.control_point
+        head = msg(
+            "finding.head",
+            lang,
+            code=code,
+            name=name,
+            klass=klass,
+            version=view.version,
+            instrument=instrument,
+            cp=cp_label(finding, lang),
+            cp_text=cp.text.get(lang),
+        )
+        fact_confidence, sources = cp.confidence, cp.sources or view.entry.sources
+    evidence = [evidence_phrase(e, lang) for e in finding.evidence[:5]] or [
+        msg("evidence.none", lang)
+    ]
+    parts = [
+        head,
+        msg(
+            "finding.rule",
+            lang,
+            rule=finding.rule.id,
+            basis=msg(f"basis.{finding.basis}", lang),
+            evidence=join(evidence, lang),
+        ),
+        msg("finding.outcome", lang, outcome=msg(f"outcome.{finding.outcome.label}", lang)),
+    ]
+    if finding.caps:
+        parts.append(msg("finding.capped", lang, reasons=_reasons(finding, lang)))
+    parts.append(
+        msg(
+            "finding.provenance",
+            lang,
+            confidence=str(fact_confidence),
+            sources=", ".join(sources) or "-",
+        )
+    )
+    return " ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class TreeLine:
+    depth: int
+    mark: str  # ✓ satisfied, ✗ not satisfied, ? unknown
+    label: str
+    note: str
+    evidence: tuple[Evidence, ...]
+    pos: SourcePos
+
+
+_MARKS = {Truth.FALSE: "✗", Truth.UNKNOWN: "?", Truth.INDICATED: "✓", Truth.ASSERTED: "✓"}
+
+
+def tree_lines(trace: Trace, lang: Lang, depth: int = 0) -> list[TreeLine]:
+    cond = trace.condition
+    if cond.kind in ("all", "any", "not"):
+        label, note = cond.kind, ""
+    else:
+        label = f"{cond.kind} {trace.detail}"
+        note = msg(f"note.{trace.note}", lang)
+    lines = [TreeLine(depth, _MARKS[trace.truth], label, note, trace.evidence, cond.pos)]
+    for child in trace.children:
+        lines.extend(tree_lines(child, lang, depth + 1))
+    return lines
+
+
+def truth_word(truth: Truth, lang: Lang) -> str:
+    key = {Truth.FALSE: "trace.false", Truth.UNKNOWN: "trace.unknown"}.get(truth, "trace.true")
+    return msg(key, lang)

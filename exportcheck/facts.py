@@ -1,0 +1,158 @@
+"""Facts about a profile: what its author asserted, and what its text indicates.
+
+Asserted facts come from the structured fields (``capabilities``, ``parameters``, ``sector``);
+indicated facts from vocabulary terms found in ``title``/``summary``. A denial
+(``not_capabilities``) removes an indication and is kept so explanations can show it.
+``implies`` in the vocabulary carries a fact to the capabilities it implies, same basis.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import Any
+
+from exportcheck.diagnostics import SourcePos
+from exportcheck.model import Vocabulary
+from exportcheck.profile import Profile
+from exportcheck.termindex import TermIndex
+from exportcheck.units import convert
+
+
+class Truth(IntEnum):
+    """Three-valued logic with the basis of a true value; ordered for ``all`` = min."""
+
+    FALSE = 0
+    UNKNOWN = 1
+    INDICATED = 2
+    ASSERTED = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    path: str  # profile path: "capabilities[0]", "summary", "parameters[1]", "sector"
+    text: str  # the matched words or the stated value
+    pos: SourcePos
+    start: int | None = None
+    end: int | None = None
+    term: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"path": self.path, "text": self.text}
+        if self.start is not None:
+            out.update(start=self.start, end=self.end, term=self.term)
+        out.update(line=self.pos.line, column=self.pos.column)
+        return out
+
+    def sort_key(self) -> tuple[str, int, str]:
+        return (self.path, self.start or 0, self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class CapabilityFact:
+    id: str
+    truth: Truth
+    evidence: tuple[Evidence, ...]
+    via: str | None = None  # the capability that implies this one
+
+
+@dataclass(frozen=True, slots=True)
+class ParameterFact:
+    id: str
+    value: float  # in the vocabulary's canonical unit
+    unit: str
+    stated: str  # as the author wrote it, e.g. "2.61 g/cm3"
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    capabilities: dict[str, CapabilityFact]
+    denied: dict[str, Evidence]
+    parameters: dict[str, ParameterFact]
+    sector: tuple[str, Evidence] | None
+
+    @property
+    def true_capabilities(self) -> frozenset[str]:
+        return frozenset(self.capabilities)
+
+
+def _text_pos(profile: Profile, field: str, start: int) -> SourcePos:
+    """Line of a span inside a scalar: the scalar's line plus the newlines before the span
+    for block scalars (exact for ``|``; for quoted/folded scalars the scalar's own line)."""
+    base = profile.doc.pos([field])
+    value = profile.summary if field == "summary" else profile.title
+    raw = profile.doc.data.get(field)
+    if isinstance(raw, str) and "\n" in value[:start] and raw == value:
+        return SourcePos(base.file, base.line + 1 + value.count("\n", 0, start), base.column)
+    return base
+
+
+def _indications(profile: Profile, index: TermIndex) -> dict[str, list[Evidence]]:
+    found: dict[str, list[Evidence]] = {}
+    for field in ("title", "summary"):
+        value = profile.title if field == "title" else profile.summary
+        for hit in index.find(value):
+            evidence = Evidence(
+                field,
+                value[hit.start : hit.end],
+                _text_pos(profile, field, hit.start),
+                hit.start,
+                hit.end,
+                hit.term,
+            )
+            for cap in hit.capabilities:
+                found.setdefault(cap, []).append(evidence)
+    return found
+
+
+def _with_implied(facts: dict[str, CapabilityFact], vocabulary: Vocabulary) -> None:
+    pending = list(facts.values())
+    while pending:
+        fact = pending.pop()
+        cap = vocabulary.capabilities.get(fact.id)
+        for implied in cap.implies if cap else ():
+            current = facts.get(implied)
+            if current is None or current.truth < fact.truth:
+                facts[implied] = CapabilityFact(implied, fact.truth, fact.evidence, via=fact.id)
+                pending.append(facts[implied])
+
+
+def gather_facts(profile: Profile, vocabulary: Vocabulary, index: TermIndex) -> Facts:
+    doc = profile.doc
+    denied = {
+        cap: Evidence(f"not_capabilities[{i}]", cap, doc.pos(["not_capabilities", i]))
+        for i, cap in enumerate(profile.not_capabilities)
+    }
+    caps: dict[str, CapabilityFact] = {}
+    for cap, evidence in sorted(_indications(profile, index).items()):
+        if cap not in denied:
+            caps[cap] = CapabilityFact(cap, Truth.INDICATED, tuple(evidence))
+    for i, cap in enumerate(profile.capabilities):
+        # Keep the text that corroborates an assertion: it makes the explanation concrete.
+        text = caps[cap].evidence if cap in caps else ()
+        asserted = Evidence(f"capabilities[{i}]", cap, doc.pos(["capabilities", i]))
+        caps[cap] = CapabilityFact(cap, Truth.ASSERTED, (asserted, *text))
+    _with_implied(caps, vocabulary)
+    for cap in denied:
+        if cap in caps and caps[cap].truth is not Truth.ASSERTED:
+            del caps[cap]
+    params = {}
+    for p in profile.parameters:
+        canonical = vocabulary.parameters[p.name].unit
+        stated = f"{p.value:g} {p.unit}".strip()
+        params[p.name] = ParameterFact(
+            p.name,
+            convert(p.value, p.unit, canonical),
+            canonical,
+            stated,
+            Evidence(
+                f"parameters[{p.index}]", f"{p.name} = {stated}", doc.pos(["parameters", p.index])
+            ),
+        )
+    sector = (
+        (profile.sector, Evidence("sector", profile.sector, doc.pos(["sector"])))
+        if profile.sector
+        else None
+    )
+    return Facts(dict(sorted(caps.items())), denied, params, sector)

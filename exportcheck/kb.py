@@ -1,0 +1,119 @@
+"""The knowledge base: catalogue + vocabulary + rules + term index, built once, passed explicitly.
+
+``load_knowledge_base`` reads, schema-checks and lints the bundled (or given) directories and
+raises :class:`InputError` with every problem found. Per-version views (materialised entries
+and the rules that apply) are computed on first use and kept on the instance.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from exportcheck.catalog import (
+    EntryView,
+    build_catalogue,
+    materialise,
+    read_catalogue_documents,
+)
+from exportcheck.diagnostics import Diagnostic, Severity
+from exportcheck.errors import InputError
+from exportcheck.model import Catalogue, ManualPoint, Presence, Rule, Version, Vocabulary
+from exportcheck.paths import default_catalog_dir, default_rules_dir
+from exportcheck.rules import build_rules, build_vocabulary, read_rule_documents
+from exportcheck.termindex import TermIndex
+from exportcheck.textnorm import Normalizer
+
+
+@dataclass(frozen=True, slots=True)
+class VersionRules:
+    version: Version
+    views: dict[str, EntryView]
+    rules: tuple[Rule, ...]
+    by_capability: dict[str, tuple[Rule, ...]]
+
+    def candidates(self, true_capabilities: frozenset[str]) -> tuple[Rule, ...]:
+        """Rules that can be non-false given the profile's true capabilities (see evaluate)."""
+        seen: dict[str, Rule] = {}
+        for cap in sorted(true_capabilities):
+            for rule in self.by_capability.get(cap, ()):
+                seen.setdefault(rule.id, rule)
+        return tuple(seen[k] for k in sorted(seen))
+
+
+@dataclass(slots=True)
+class KnowledgeBase:
+    catalogue: Catalogue
+    vocabulary: Vocabulary
+    rules: tuple[Rule, ...]
+    manual: tuple[ManualPoint, ...]
+    normalizer: Normalizer
+    source_hash: str = ""
+    _index: TermIndex | None = field(default=None, repr=False)
+    warnings: tuple[Diagnostic, ...] = ()
+    _versions: dict[str, VersionRules] = field(default_factory=dict, repr=False)
+
+    @property
+    def term_index(self) -> TermIndex:
+        if self._index is None:
+            self._index = TermIndex(self.vocabulary, self.normalizer)
+        return self._index
+
+    def for_version(self, version_id: str) -> VersionRules:
+        cached = self._versions.get(version_id)
+        if cached is not None:
+            return cached
+        version = self.catalogue.regime.version(version_id)
+        assert version is not None
+        views = {v.entry.id: v for v in materialise(self.catalogue, version_id)}
+        rules = tuple(r for r in self.rules if _applies(r, views, version_id))
+        index: dict[str, list[Rule]] = {}
+        for rule in rules:
+            for cap in rule.when.capabilities():
+                index.setdefault(cap, []).append(rule)
+        built = VersionRules(version, views, rules, {k: tuple(v) for k, v in index.items()})
+        self._versions[version_id] = built
+        return built
+
+
+def _applies(rule: Rule, views: dict[str, EntryView], version_id: str) -> bool:
+    view = views.get(rule.entry_id)
+    if view is None or (rule.versions is not None and version_id not in rule.versions):
+        return False
+    if rule.cp_id is None:
+        return True
+    return any(cp.id == rule.cp_id for cp in view.control_points) and view.presence in (
+        Presence.PRESENT,
+        Presence.UNCERTAIN,
+    )
+
+
+def load_knowledge_base(
+    catalog_dir: Path | None = None, rules_dir: Path | None = None, *, lint: bool = True
+) -> KnowledgeBase:
+    """Read, validate and build; raises InputError listing every problem."""
+    from exportcheck import lint as lint_checks
+
+    catalog_dir = catalog_dir or default_catalog_dir()
+    rules_dir = rules_dir or default_rules_dir()
+    cat_docs, problems = read_catalogue_documents(catalog_dir)
+    rule_docs, rule_problems = read_rule_documents(rules_dir)
+    problems.extend(rule_problems)
+    if cat_docs is None or problems:
+        raise InputError(problems)
+    catalogue = build_catalogue(cat_docs)
+    vocabulary = build_vocabulary(rule_docs.vocabulary)
+    problems.extend(lint_checks.lint_catalogue(catalogue, cat_docs))
+    problems.extend(lint_checks.lint_rule_references(catalogue, vocabulary, rule_docs))
+    warnings = tuple(p for p in problems if p.severity is Severity.WARNING)
+    if len(warnings) != len(problems):
+        raise InputError(problems)
+    ruleset = build_rules(rule_docs.rules, catalogue)
+    kb = KnowledgeBase(
+        catalogue, vocabulary, ruleset.rules, ruleset.manual, Normalizer(), warnings=warnings
+    )
+    if lint:
+        errors = lint_checks.lint_knowledge_base(kb)
+        if errors:
+            raise InputError([*errors, *warnings])
+    return kb

@@ -1,0 +1,111 @@
+"""All user-facing prose templates, in English and Chinese, in one place.
+
+Legal text (consequences, next steps) is *not* here: it is catalogue data (regime.yaml).
+These templates only connect facts into sentences.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from exportcheck.model import Lang
+
+_TEMPLATES: dict[str, dict[Lang, str]] = {
+    "outcome.prohibited": {"en": "prohibited", "zh": "禁止出口"},
+    "outcome.licence-required": {"en": "licence required", "zh": "需申领出口许可证"},
+    "outcome.review": {"en": "review needed", "zh": "需人工复核"},
+    "outcome.free": {"en": "free (not listed)", "zh": "自由出口（未列入）"},
+    "class.prohibited": {"en": "prohibited", "zh": "禁止类"},
+    "class.restricted": {"en": "restricted", "zh": "限制类"},
+    "basis.asserted": {"en": "asserted facts", "zh": "申报的结构化事实"},
+    "basis.indicated": {"en": "text indications", "zh": "文本中的线索"},
+    "cp.number": {"en": "control point {number}", "zh": "控制要点第{number}项"},
+    "cp.unnumbered": {
+        "en": "control point (number not established for {version})",
+        "zh": "控制要点（{version}版编号未确认）",
+    },
+    "entry.nocode": {"en": "(code not established)", "zh": "（编号未确认）"},
+    "finding.head": {
+        "en": "{code} {name} ({klass}; catalogue {version}, {instrument}), {cp}: {cp_text}.",
+        "zh": "{code} {name}（{klass}；目录{version}版，{instrument}），{cp}：{cp_text}。",
+    },
+    "finding.entry_head": {
+        "en": "{code} {name} ({klass}; catalogue {version}, {instrument}); the entry as a whole "
+        "(its control points are not encoded).",
+        "zh": "{code} {name}（{klass}；目录{version}版，{instrument}）；按条目整体判断（其控制要点未录入）。",
+    },
+    "finding.rule": {
+        "en": "Rule {rule} matched on {basis}: {evidence}.",
+        "zh": "规则 {rule} 依据{basis}命中：{evidence}。",
+    },
+    "finding.outcome": {"en": "Outcome: {outcome}.", "zh": "结论：{outcome}。"},
+    "finding.capped": {
+        "en": "Held at review because {reasons}.",
+        "zh": "因{reasons}，结论保留为人工复核。",
+    },
+    "finding.provenance": {
+        "en": "Catalogue facts: {confidence}; sources {sources}.",
+        "zh": "目录事实可信度：{confidence}；来源 {sources}。",
+    },
+    "reason.indicated": {
+        "en": "the match rests on words in the description, not on asserted capabilities",
+        "zh": "命中仅依据描述文字而非申报的能力",
+    },
+    "reason.unknown": {"en": "{what} not stated", "zh": "未说明{what}"},
+    "reason.entry-level": {
+        "en": "the entry's control points are not encoded, so the profile cannot be "
+        "tested against them",
+        "zh": "该条目的控制要点未录入，无法逐项比对",
+    },
+    "reason.inferred-control-point": {
+        "en": "the control point's wording is inferred, not read in an official text",
+        "zh": "该控制要点的表述系推断，未见于官方文本",
+    },
+    "reason.uncertain-entry": {
+        "en": "whether this entry remains in the {version} catalogue is not established",
+        "zh": "该条目是否仍列于{version}版目录尚未确认",
+    },
+    "reason.inferred-entry": {"en": "the entry itself is inferred", "zh": "该条目本身系推断"},
+    "evidence.text": {
+        "en": "{path} says \u201c{text}\u201d (term \u201c{term}\u201d)",
+        "zh": "{path}中出现\u201c{text}\u201d（词条\u201c{term}\u201d）",
+    },
+    "evidence.value": {"en": "{path} = {text}", "zh": "{path} = {text}"},
+    "evidence.none": {"en": "no direct evidence", "zh": "无直接证据"},
+    "free.incomplete": {
+        "en": "No listed technology was found in the encoded part of the catalogue ({encoded} of "
+        "{expected} entries encoded). This is not a clearance.",
+        "zh": "在已录入的目录部分（{encoded}/{expected}条）中未发现列名技术。这并非出口许可结论。",
+    },
+    "free.complete": {"en": "No listed technology was found.", "zh": "未发现列名技术。"},
+    "transfer": {"en": "Transfer by {mode}: {why}", "zh": "转让方式：{mode}。{why}"},
+    "dual_use": {"en": "Dual-use: {text}", "zh": "两用物项：{text}"},
+    "coverage": {
+        "en": "{encoded} of {expected} entries encoded{complete}",
+        "zh": "已录入 {encoded}/{expected} 条{complete}",
+    },
+    "coverage.incomplete": {"en": " (incomplete)", "zh": "（不完整）"},
+    "trace.true": {"en": "satisfied", "zh": "满足"},
+    "trace.false": {"en": "not satisfied", "zh": "不满足"},
+    "trace.unknown": {"en": "unknown", "zh": "未知"},
+    "note.asserted": {"en": "asserted", "zh": "已申报"},
+    "note.indicated": {"en": "indicated by text", "zh": "文本提示"},
+    "note.denied": {"en": "denied by the author", "zh": "已明确否认"},
+    "note.absent": {"en": "not in the profile", "zh": "档案中无此项"},
+    "note.not-stated": {"en": "not stated", "zh": "未说明"},
+    "note.stated": {"en": "stated", "zh": "已说明"},
+    "note.fails": {"en": "stated, threshold not met", "zh": "已说明，未达阈值"},
+    "note.match": {"en": "matches", "zh": "匹配"},
+    "note.mismatch": {"en": "does not match", "zh": "不匹配"},
+}
+
+
+def msg(key: str, lang: Lang, **values: Any) -> str:
+    template = _TEMPLATES[key][lang]
+    return template.format(**values) if values else template
+
+
+def join(items: list[str], lang: Lang) -> str:
+    if lang == "zh":
+        return "；".join(items)
+    return "; ".join(items)

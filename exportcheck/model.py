@@ -1,0 +1,319 @@
+"""The knowledge model: frozen value types for the catalogue, vocabulary and rules.
+
+Everything here is plain data. Loading lives in ``catalog.py``/``vocabulary.py``/``rules.py``;
+decisions live in ``evaluate.py``/``decision.py``. Every object that an explanation can cite
+carries the :class:`SourcePos` it was read from, so output can be traced back to a YAML line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum, StrEnum
+from typing import Literal
+
+from exportcheck.diagnostics import SourcePos
+
+Lang = Literal["zh", "en"]
+LANGS: tuple[Lang, ...] = ("en", "zh")
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """Bilingual text; either language may be missing (never guessed)."""
+
+    zh: str | None = None
+    en: str | None = None
+
+    def get(self, lang: Lang) -> str:
+        """The text in ``lang``, else in the other language, else empty."""
+        first, second = (self.zh, self.en) if lang == "zh" else (self.en, self.zh)
+        return first or second or ""
+
+    def as_dict(self) -> dict[str, str | None]:
+        return {"zh": self.zh, "en": self.en}
+
+
+class Confidence(StrEnum):
+    OFFICIAL = "official-text"
+    SECONDARY = "secondary-source"
+    INFERRED = "inferred"
+
+
+class EntryClass(StrEnum):
+    PROHIBITED = "prohibited"
+    RESTRICTED = "restricted"
+
+
+class Outcome(IntEnum):
+    """Ordered so that ``max`` gives a profile's decision."""
+
+    FREE = 0
+    REVIEW = 1
+    LICENCE_REQUIRED = 2
+    PROHIBITED = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower().replace("_", "-")
+
+    @classmethod
+    def parse(cls, label: str) -> Outcome:
+        return cls[label.upper().replace("-", "_")]
+
+
+class Change(StrEnum):
+    ADDED = "added"
+    LISTED = "listed"
+    AMENDED = "amended"
+    REMOVED = "removed"
+    UNCERTAIN = "uncertain"
+    PROPOSED = "proposed"
+
+
+class Presence(StrEnum):
+    ABSENT = "absent"
+    PRESENT = "present"
+    UNCERTAIN = "uncertain"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str
+    title: str
+    urls: tuple[str, ...] = ()
+    version: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    total: int
+    prohibited: int | None = None
+    restricted: int | None = None
+    confidence: Confidence | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    id: str
+    binding: bool
+    encoded: bool
+    instrument: Text
+    published: str
+    in_force: str
+    counts: Counts | None
+    summary: Text
+    sources: tuple[str, ...]
+    confidence: Confidence
+    pos: SourcePos
+
+
+@dataclass(frozen=True, slots=True)
+class OutcomeText:
+    consequence: Text
+    next_steps: tuple[Text, ...]
+    free_while_incomplete: Text | None
+    legal_basis: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Regime:
+    id: str
+    name: Text
+    authority: Text
+    versions: tuple[Version, ...]  # ordered by date in force
+    outcomes: dict[str, OutcomeText]
+    transfer_modes: dict[str, Text]
+    dual_use: Text | None
+    expected: str
+    sources: dict[str, Source]
+    pos: SourcePos
+
+    def version(self, version_id: str) -> Version | None:
+        return next((v for v in self.versions if v.id == version_id), None)
+
+    @property
+    def decision_versions(self) -> tuple[Version, ...]:
+        """Binding, encoded versions: the ones a decision may use, oldest first."""
+        return tuple(v for v in self.versions if v.binding and v.encoded)
+
+
+@dataclass(frozen=True, slots=True)
+class Sector:
+    code: str
+    name: Text | None
+    confidence: Confidence | None
+
+
+@dataclass(frozen=True, slots=True)
+class CodeRecord:
+    versions: tuple[str, ...]
+    code: str | None
+    sector: Sector | None
+    sources: tuple[str, ...]
+    confidence: Confidence | None
+    pos: SourcePos
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryRecord:
+    version: str
+    change: Change
+    summary: Text | None
+    sources: tuple[str, ...]
+    confidence: Confidence | None
+    pos: SourcePos
+
+
+@dataclass(frozen=True, slots=True)
+class Parameter:
+    """A threshold as the catalogue states it (``op``/``value`` absent: descriptive only)."""
+
+    id: str
+    label: Text
+    op: str | None
+    value: float | str | None
+    unit: str | None
+    sources: tuple[str, ...]
+    confidence: Confidence | None
+    pos: SourcePos
+
+
+@dataclass(frozen=True, slots=True)
+class ControlPoint:
+    entry_id: str
+    id: str
+    numbers: tuple[tuple[str, int | None], ...]
+    text: Text
+    scope: Text | None
+    sub_points: tuple[Text, ...]
+    parameters: tuple[Parameter, ...]
+    history: tuple[HistoryRecord, ...]
+    sources: tuple[str, ...]
+    confidence: Confidence
+    note: str | None
+    pos: SourcePos
+
+    @property
+    def global_id(self) -> str:
+        return f"{self.entry_id}#{self.id}"
+
+    def number(self, version_id: str) -> int | None:
+        return dict(self.numbers).get(version_id)
+
+    def parameter(self, param_id: str) -> Parameter | None:
+        return next((p for p in self.parameters if p.id == param_id), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    id: str
+    klass: EntryClass
+    name: Text
+    codes: tuple[CodeRecord, ...]
+    draft_codes: tuple[tuple[str, str], ...]
+    history: tuple[HistoryRecord, ...]
+    control_points: tuple[ControlPoint, ...]
+    sources: tuple[str, ...]
+    confidence: Confidence
+    single_source: bool
+    dual_use: bool
+    note: str | None
+    pos: SourcePos
+
+    def code_record(self, version_id: str) -> CodeRecord | None:
+        return next((c for c in self.codes if version_id in c.versions), None)
+
+    def code(self, version_id: str) -> str | None:
+        record = self.code_record(version_id)
+        return record.code if record else None
+
+    def all_codes(self) -> tuple[str, ...]:
+        seen = dict.fromkeys(c.code for c in self.codes if c.code)
+        return tuple(seen)
+
+    def control_point(self, cp_id: str) -> ControlPoint | None:
+        return next((c for c in self.control_points if c.id == cp_id), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Catalogue:
+    regime: Regime
+    entries: tuple[Entry, ...]  # sorted by id
+
+    def entry(self, entry_id: str) -> Entry | None:
+        return next((e for e in self.entries if e.id == entry_id), None)
+
+
+# ---------------------------------------------------------------- vocabulary and rules
+
+
+@dataclass(frozen=True, slots=True)
+class Capability:
+    id: str
+    label: Text
+    terms_zh: tuple[str, ...]
+    terms_en: tuple[str, ...]
+    implies: tuple[str, ...]
+    pos: SourcePos
+
+
+@dataclass(frozen=True, slots=True)
+class VocabParameter:
+    id: str
+    label: Text
+    unit: str
+    pos: SourcePos
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    capabilities: dict[str, Capability]
+    parameters: dict[str, VocabParameter]
+
+
+@dataclass(frozen=True, slots=True)
+class ParamTest:
+    """``parameter op value unit``; ``catalog`` names the catalogue parameter it came from."""
+
+    id: str
+    op: str
+    value: float
+    unit: str
+    catalog: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    kind: Literal["all", "any", "not", "capability", "parameter", "sector"]
+    children: tuple[Condition, ...] = ()
+    capability: str | None = None
+    parameter: ParamTest | None = None
+    sectors: tuple[str, ...] = ()
+    pos: SourcePos = field(default_factory=lambda: SourcePos("<rules>"))
+
+    def capabilities(self) -> frozenset[str]:
+        own = {self.capability} if self.capability else set()
+        return frozenset(own.union(*(c.capabilities() for c in self.children)))
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    entry_id: str
+    cp_id: str | None
+    versions: tuple[str, ...] | None
+    when: Condition
+    rationale: Text
+    pos: SourcePos
+
+    @property
+    def implements(self) -> str:
+        return self.entry_id if self.cp_id is None else f"{self.entry_id}#{self.cp_id}"
+
+
+@dataclass(frozen=True, slots=True)
+class ManualPoint:
+    entry_id: str
+    cp_id: str | None
+    reason: Text
+    pos: SourcePos

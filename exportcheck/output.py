@@ -1,0 +1,47 @@
+"""Atomic output: write to a temporary file beside the target, then rename.
+
+A reader never sees half a report, and a failed run leaves no partial file behind.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from exportcheck.diagnostics import Diagnostic, SourcePos
+from exportcheck.errors import InputError
+
+
+def write_atomic(path: Path, content: str) -> None:
+    target = path.resolve() if path.parent.exists() else path
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise InputError(
+            [
+                Diagnostic(
+                    "E505",
+                    "cannot-write-output",
+                    f"cannot write: {exc.strerror or exc}",
+                    SourcePos(str(path)),
+                    "check that the directory exists and is writable",
+                )
+            ]
+        ) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(content)
+        Path(tmp).replace(target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise InputError(
+            [
+                Diagnostic(
+                    "E505",
+                    "cannot-write-output",
+                    f"cannot write: {exc.strerror or exc}",
+                    SourcePos(str(path)),
+                )
+            ]
+        ) from None

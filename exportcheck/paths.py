@@ -1,0 +1,34 @@
+"""Where bundled data lives, and how data files are named in messages."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+REGIME = "cn-tech-export"
+
+
+def bundled_root() -> Path:
+    """The bundled catalogue/rules/examples: inside the wheel, or the source tree."""
+    packaged = Path(str(resources.files("exportcheck"))) / "bundled"
+    if (packaged / "catalog").is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent  # editable install / source checkout
+
+
+def default_catalog_dir() -> Path:
+    return bundled_root() / "catalog" / REGIME
+
+
+def default_rules_dir() -> Path:
+    return bundled_root() / "rules" / REGIME
+
+
+def display_path(path: Path) -> str:
+    """Relative to the bundle or the working directory when possible, so messages and output
+    do not depend on where exportcheck is installed."""
+    resolved = path.resolve()
+    for base in (bundled_root().resolve(), Path.cwd().resolve()):
+        if resolved.is_relative_to(base):
+            return str(resolved.relative_to(base))
+    return str(path)

@@ -1,0 +1,195 @@
+"""Policy tests: named cases (a profile, a date, expectations) that pin the rules' behaviour.
+
+Public API: :func:`load_policy_file` and :func:`run_case` are what ``exportcheck test`` and
+the pytest plugin use, so users test their own rules the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from exportcheck.api import catalogue_context, check_profile
+from exportcheck.diagnostics import Diagnostic, SourcePos
+from exportcheck.errors import InputError
+from exportcheck.evaluate import Finding
+from exportcheck.kb import KnowledgeBase
+from exportcheck.model import Outcome
+from exportcheck.profile import Profile, load_profile_file, profile_from_document
+from exportcheck.report import CatalogueContext, CheckResult
+from exportcheck.schema import check_document
+from exportcheck.yamlsafe import Document, load_file
+
+# Fixed "today" for cases without as_of, so a test's meaning does not drift with the clock.
+DEFAULT_AS_OF = dt.date(2025, 9, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class EntryExpectation:
+    ref: str
+    basis: str | None = None
+    outcome: str | None = None
+
+    def matches(self, finding: Finding) -> bool:
+        if not ref_matches(self.ref, finding):
+            return False
+        if self.basis is not None and finding.basis != self.basis:
+            return False
+        return self.outcome is None or finding.outcome.label == self.outcome
+
+
+@dataclass(frozen=True, slots=True)
+class PolicyCase:
+    file: str
+    name: str
+    profile: Profile
+    as_of: dt.date | None
+    catalog_version: str | None
+    todo: str | None
+    decision: Outcome | None
+    entries: tuple[EntryExpectation, ...]
+    not_entries: tuple[str, ...]
+    pos: SourcePos
+
+    @property
+    def node_id(self) -> str:
+        return f"{self.file}::{self.name}"
+
+
+@dataclass(frozen=True, slots=True)
+class CaseResult:
+    case: PolicyCase
+    context: CatalogueContext
+    result: CheckResult
+    failures: tuple[str, ...]
+
+    @property
+    def status(self) -> str:
+        if self.case.todo:
+            return "todo-passes" if not self.failures else "todo"
+        return "pass" if not self.failures else "fail"
+
+    @property
+    def failed(self) -> bool:
+        return self.status == "fail"
+
+
+def ref_matches(ref: str, finding: Finding) -> bool:
+    """``CODE``, ``CODE#N``, ``entry-id`` or ``entry-id#cp-id`` against a finding."""
+    head, _, tail = ref.partition("#")
+    view = finding.view
+    if head != view.entry.id and head.upper() != (view.code or ""):
+        return False
+    if not tail:
+        return True
+    cp = finding.control_point
+    return cp is not None and (tail == cp.id or tail == str(finding.number))
+
+
+def _entry_expectations(raw: list[Any]) -> tuple[EntryExpectation, ...]:
+    out = []
+    for item in raw:
+        if isinstance(item, str):
+            out.append(EntryExpectation(item))
+        else:
+            out.append(EntryExpectation(item["entry"], item.get("basis"), item.get("outcome")))
+    return tuple(out)
+
+
+def _case_profile(doc: Document, index: int, raw: Any, kb: KnowledgeBase) -> Profile:
+    if isinstance(raw, str):
+        path = Path(doc.path).parent / raw
+        if not path.is_file():
+            raise InputError(
+                [
+                    Diagnostic(
+                        "E601",
+                        "missing-profile",
+                        f"profile file {raw!r} not found",
+                        doc.pos(["cases", index, "profile"]),
+                        "paths are relative to the test file",
+                    )
+                ]
+            )
+        return load_profile_file(path, kb.vocabulary)
+    base = ("cases", index, "profile")
+    inline = Document(doc.path, raw, lambda p: doc.locator((*base, *p)))
+    return profile_from_document(inline, kb.vocabulary)
+
+
+def load_policy_file(path: Path, kb: KnowledgeBase) -> tuple[list[PolicyCase], list[Diagnostic]]:
+    """All cases of a policy-test file; problems are returned, one bad case does not hide others."""
+    try:
+        doc = load_file(path)
+    except InputError as exc:
+        return [], list(exc.diagnostics)
+    problems = check_document(doc, "test")
+    if problems:
+        return [], problems
+    cases: list[PolicyCase] = []
+    names: set[str] = set()
+    for i, raw in enumerate(doc.data["cases"]):
+        if raw["name"] in names:
+            problems.append(
+                Diagnostic(
+                    "E602",
+                    "duplicate-case",
+                    f"case name {raw['name']!r} is used twice",
+                    doc.pos(["cases", i, "name"]),
+                )
+            )
+            continue
+        names.add(raw["name"])
+        try:
+            profile = _case_profile(doc, i, raw["profile"], kb)
+        except InputError as exc:
+            problems.extend(exc.diagnostics)
+            continue
+        expect = raw["expect"]
+        cases.append(
+            PolicyCase(
+                file=str(path),
+                name=raw["name"],
+                profile=profile,
+                as_of=dt.date.fromisoformat(raw["as_of"]) if raw.get("as_of") else None,
+                catalog_version=raw.get("catalog_version"),
+                todo=raw.get("todo"),
+                decision=Outcome.parse(expect["decision"]) if "decision" in expect else None,
+                entries=_entry_expectations(expect.get("entries") or []),
+                not_entries=tuple(expect.get("not_entries") or ()),
+                pos=doc.pos(["cases", i]),
+            )
+        )
+    return cases, problems
+
+
+def _describe(finding: Finding) -> str:
+    code = finding.view.code or finding.view.entry.id
+    number = f"#{finding.number}" if finding.number is not None else ""
+    cp = finding.cp_global_id or "(entry)"
+    return f"{code}{number} {cp} {finding.outcome.label} ({finding.basis})"
+
+
+def run_case(kb: KnowledgeBase, case: PolicyCase) -> CaseResult:
+    as_of = case.as_of if case.as_of or case.catalog_version else DEFAULT_AS_OF
+    context = catalogue_context(kb, as_of=as_of, version_id=case.catalog_version)
+    result = check_profile(kb, case.profile, context.version.id)
+    failures: list[str] = []
+    if case.decision is not None and result.decision is not case.decision:
+        failures.append(f"decision: expected {case.decision.label}, got {result.decision.label}")
+    for want in case.entries:
+        if not any(want.matches(f) for f in result.findings):
+            extra = "".join(
+                f", {k} {v}" for k, v in (("basis", want.basis), ("outcome", want.outcome)) if v
+            )
+            failures.append(f"entries: expected a finding for {want.ref}{extra}")
+    for ref in case.not_entries:
+        hits = [f for f in result.findings if ref_matches(ref, f)]
+        if hits:
+            failures.append(f"not_entries: {ref} was found: {_describe(hits[0])}")
+    if failures:
+        actual = ", ".join(_describe(f) for f in result.findings) or "no findings"
+        failures.append(f"actual ({context.version.id}): {result.decision.label}; {actual}")
+    return CaseResult(case, context, result, tuple(failures))

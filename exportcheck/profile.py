@@ -1,0 +1,182 @@
+"""Technology profiles, format 1 (design §3.3 — a contract): load, validate, model.
+
+Shape is checked by the JSON Schema; meaning (vocabulary ids, units, finite numbers,
+contradictions) against the vocabulary. Every problem is reported, not just the first.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+from exportcheck.diagnostics import Diagnostic, did_you_mean
+from exportcheck.errors import InputError
+from exportcheck.model import Vocabulary
+from exportcheck.schema import check_document, is_valid
+from exportcheck.units import UnitError, convert, is_known
+from exportcheck.yamlsafe import PROFILE_MAX_BYTES, Document, load_bytes, read_bytes
+
+
+@dataclass(frozen=True, slots=True)
+class StatedParameter:
+    name: str
+    value: float
+    unit: str
+    index: int
+
+
+@dataclass(frozen=True, slots=True)
+class Transfer:
+    mode: str | None
+    destination: str | None
+    recipient: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    id: str
+    title: str
+    summary: str
+    capabilities: tuple[str, ...]
+    not_capabilities: tuple[str, ...]
+    parameters: tuple[StatedParameter, ...]
+    sector: str | None
+    transfer: Transfer | None
+    doc: Document
+
+    @property
+    def path(self) -> str:
+        return self.doc.path
+
+
+def _semantic_problems(doc: Document, vocabulary: Vocabulary) -> list[Diagnostic]:
+    data = doc.data
+    problems: list[Diagnostic] = []
+    caps = list(vocabulary.capabilities)
+    for key in ("capabilities", "not_capabilities"):
+        for i, cap in enumerate(data.get(key) or ()):
+            if cap not in vocabulary.capabilities:
+                problems.append(
+                    Diagnostic(
+                        "E401",
+                        "unknown-capability",
+                        f"{key}[{i}]: unknown capability {cap!r}",
+                        doc.pos([key, i]),
+                        did_you_mean(cap, caps) or "list them with 'exportcheck schema vocabulary'",
+                    )
+                )
+    both = sorted(set(data.get("capabilities") or ()) & set(data.get("not_capabilities") or ()))
+    problems.extend(
+        Diagnostic(
+            "E404",
+            "asserted-and-denied",
+            f"capability {cap!r} is both asserted and denied",
+            doc.pos(["not_capabilities", list(data["not_capabilities"]).index(cap)]),
+            "remove it from one of capabilities / not_capabilities",
+        )
+        for cap in both
+    )
+    for i, param in enumerate(data.get("parameters") or ()):
+        problems.extend(_parameter_problems(doc, vocabulary, param, i))
+    return problems
+
+
+def _parameter_problems(
+    doc: Document, vocabulary: Vocabulary, param: dict[str, object], i: int
+) -> list[Diagnostic]:
+    name = str(param["name"])
+    known = vocabulary.parameters.get(name)
+    if known is None:
+        return [
+            Diagnostic(
+                "E402",
+                "unknown-parameter",
+                f"parameters[{i}]: unknown parameter {name!r}",
+                doc.pos(["parameters", i, "name"]),
+                did_you_mean(name, list(vocabulary.parameters)),
+            )
+        ]
+    value = param["value"]
+    if isinstance(value, float) and not math.isfinite(value):
+        return [
+            Diagnostic(
+                "E405",
+                "not-finite",
+                f"parameters[{i}]: {value!r} is not a finite number",
+                doc.pos(["parameters", i, "value"]),
+                "state a measured value",
+            )
+        ]
+    unit = str(param.get("unit") or "")
+    if not is_known(unit):
+        return [
+            Diagnostic(
+                "E403",
+                "bad-unit",
+                f"parameters[{i}]: unknown unit {unit!r}",
+                doc.pos(["parameters", i, "unit" if "unit" in param else "name"]),
+                f"{name} is measured in {known.unit}",
+            )
+        ]
+    try:
+        convert(float(value), unit, known.unit)  # type: ignore[arg-type]
+    except UnitError:
+        return [
+            Diagnostic(
+                "E403",
+                "bad-unit",
+                f"parameters[{i}]: {unit or 'no unit'!s} cannot be converted to {known.unit}",
+                doc.pos(["parameters", i, "unit" if "unit" in param else "name"]),
+                f"{name} is measured in {known.unit}",
+            )
+        ]
+    return []
+
+
+def profile_from_document(doc: Document, vocabulary: Vocabulary) -> Profile:
+    """Validate a loaded document and model it; raises :class:`InputError` with every problem."""
+    if not is_valid(doc.data, "profile"):
+        raise InputError(check_document(doc, "profile") or [])
+    problems = _semantic_problems(doc, vocabulary)
+    if problems:
+        raise InputError(problems)
+    data = doc.data
+    transfer = data.get("transfer")
+    return Profile(
+        id=data["id"],
+        title=data["title"],
+        summary=data.get("summary") or "",
+        capabilities=tuple(data.get("capabilities") or ()),
+        not_capabilities=tuple(data.get("not_capabilities") or ()),
+        parameters=tuple(
+            StatedParameter(p["name"], float(p["value"]), p.get("unit") or "", i)
+            for i, p in enumerate(data.get("parameters") or ())
+        ),
+        sector=data.get("sector"),
+        transfer=Transfer(
+            transfer.get("mode"), transfer.get("destination"), transfer.get("recipient")
+        )
+        if transfer
+        else None,
+        doc=doc,
+    )
+
+
+def load_profile_bytes(
+    raw: bytes, display: str, vocabulary: Vocabulary, *, max_bytes: int = PROFILE_MAX_BYTES
+) -> Profile:
+    return profile_from_document(load_bytes(raw, display, max_bytes=max_bytes), vocabulary)
+
+
+def load_profile_file(
+    path: Path,
+    vocabulary: Vocabulary,
+    *,
+    display: str | None = None,
+    max_bytes: int = PROFILE_MAX_BYTES,
+) -> Profile:
+    name = display if display is not None else str(path)
+    return load_profile_bytes(
+        read_bytes(path, name, max_bytes), name, vocabulary, max_bytes=max_bytes
+    )

@@ -1,0 +1,247 @@
+"""Rendering of ``exportcheck catalog …``: lists, one entry in full, versions, diffs."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from exportcheck.catalog import Coverage, EntryView, entry_presence, materialise, version_order
+from exportcheck.catalog_diff import CatalogueDiff, EntryChange
+from exportcheck.model import Catalogue, ControlPoint, Entry, Lang, Text
+
+
+def _both(text: Text) -> str:
+    parts = [p for p in (text.zh, text.en) if p]
+    return " / ".join(parts) if parts else "-"
+
+
+def view_dict(view: EntryView) -> dict[str, Any]:
+    return {
+        "code": view.code,
+        "id": view.entry.id,
+        "class": str(view.entry.klass),
+        "name": view.entry.name.as_dict(),
+        "presence": str(view.presence),
+        "sector": view.sector.code if view.sector else None,
+        "control_points": len(view.control_points),
+        "confidence": str(view.entry.confidence),
+    }
+
+
+def render_list(views: tuple[EntryView, ...], coverage: Coverage, version: str, fmt: str) -> str:
+    if fmt == "json":
+        return (
+            json.dumps(
+                {
+                    "version": version,
+                    "coverage": {
+                        "encoded": coverage.encoded,
+                        "expected": coverage.expected,
+                        "complete": coverage.complete,
+                        "uncertain": coverage.uncertain,
+                    },
+                    "entries": [view_dict(v) for v in views],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+            + "\n"
+        )
+    lines = [
+        f"catalogue version {version}: {coverage.encoded} of {coverage.expected or '?'} "
+        f"entries encoded, {coverage.uncertain} of uncertain status"
+    ]
+    for v in views:
+        flag = "" if v.presence == "present" else f"  [{v.presence}]"
+        lines.append(
+            f"{v.code or '(no code)':9} {v.entry.klass:10} {_both(v.entry.name)}  "
+            f"[{v.entry.id}; {len(v.control_points)} control points]{flag}"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _cp_lines(cp: ControlPoint, catalogue: Catalogue) -> list[str]:
+    numbers = ", ".join(f"{v}: {n}" for v, n in cp.numbers) or "number not established"
+    lines = [
+        f"  - {cp.id} ({numbers}; {cp.confidence}; sources {', '.join(cp.sources)})",
+        f"      {_both(cp.text)}",
+        f"      at {cp.pos}",
+    ]
+    lines += [f"      · {_both(s)}" for s in cp.sub_points]
+    for p in cp.parameters:
+        threshold = f" {p.op} {p.value} {p.unit or ''}" if p.op else f": {p.value}"
+        lines.append(f"      parameter {p.id}{threshold} — {_both(p.label)}")
+    lines += [f"      {r.version}: {r.change}" for r in cp.history]
+    if cp.note:
+        lines.append(f"      note: {cp.note}")
+    return lines
+
+
+def render_show(entry: Entry, catalogue: Catalogue, fmt: str) -> str:
+    order = version_order(catalogue.regime)
+    states = {v: str(entry_presence(entry, v, order)) for v in order}
+    if fmt == "json":
+        return json.dumps(_entry_dict(entry, states), ensure_ascii=False, indent=2) + "\n"
+    lines = [
+        f"{entry.id}: {_both(entry.name)} ({entry.klass}; {entry.confidence})",
+        f"  defined at {entry.pos}",
+        "  codes (crosswalk):",
+    ]
+    for record in entry.codes:
+        sector = (
+            f"sector {record.sector.code} {_both(record.sector.name)}"
+            if record.sector and record.sector.name
+            else ""
+        )
+        lines.append(
+            f"    {', '.join(record.versions)}: {record.code or '(code not seen)'} {sector}"
+        )
+    lines += [f"    {v} (draft): {c}" for v, c in entry.draft_codes]
+    lines.append("  in force: " + ", ".join(f"{v} {s}" for v, s in states.items()))
+    lines.append("  history:")
+    for r in entry.history:
+        summary = f" — {_both(r.summary)}" if r.summary else ""
+        lines.append(
+            f"    {r.version}: {r.change}{summary} ({', '.join(r.sources) or 'no source'})"
+        )
+    lines.append(f"  control points ({len(entry.control_points)}):")
+    for cp in entry.control_points:
+        lines += _cp_lines(cp, catalogue)
+    lines.append("  sources:")
+    for ref in entry.sources:
+        src = catalogue.regime.sources.get(ref)
+        lines.append(
+            f"    {ref}: {src.title if src else '?'}"
+            f"{' <' + src.urls[0] + '>' if src and src.urls else ''}"
+        )
+    if entry.note:
+        lines.append(f"  note: {entry.note}")
+    return "\n".join(lines) + "\n"
+
+
+def _entry_dict(entry: Entry, states: dict[str, str]) -> dict[str, Any]:
+    return {
+        "id": entry.id,
+        "class": str(entry.klass),
+        "name": entry.name.as_dict(),
+        "confidence": str(entry.confidence),
+        "sources": list(entry.sources),
+        "at": str(entry.pos),
+        "codes": [
+            {
+                "versions": list(r.versions),
+                "code": r.code,
+                "sector": r.sector.code if r.sector else None,
+            }
+            for r in entry.codes
+        ],
+        "presence": states,
+        "history": [{"version": r.version, "change": str(r.change)} for r in entry.history],
+        "control_points": [
+            {
+                "id": cp.global_id,
+                "numbers": dict(cp.numbers),
+                "text": cp.text.as_dict(),
+                "confidence": str(cp.confidence),
+                "sources": list(cp.sources),
+                "at": str(cp.pos),
+                "parameters": [
+                    {"id": p.id, "op": p.op, "value": p.value, "unit": p.unit}
+                    for p in cp.parameters
+                ],
+            }
+            for cp in entry.control_points
+        ],
+    }
+
+
+def render_versions(catalogue: Catalogue, fmt: str, lang: Lang) -> str:
+    rows = []
+    for v in catalogue.regime.versions:
+        encoded = (
+            len([x for x in materialise(catalogue, v.id) if x.presence == "present"])
+            if v.binding and v.encoded
+            else None
+        )
+        rows.append(
+            {
+                "id": v.id,
+                "binding": v.binding,
+                "published": v.published,
+                "in_force": v.in_force,
+                "instrument": v.instrument.get(lang),
+                "expected": v.counts.total if v.counts else None,
+                "encoded": encoded,
+                "summary": v.summary.get(lang),
+            }
+        )
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    lines = []
+    for r in rows:
+        kind = "" if r["binding"] else " (draft, never used for decisions)"
+        counts = (
+            f"; {r['encoded']} of {r['expected'] or '?'} entries encoded"
+            if r["encoded"] is not None
+            else ""
+        )
+        lines.append(f"{r['id']}{kind}: in force {r['in_force']} — {r['instrument']}{counts}")
+        if r["summary"]:
+            lines.append(f"    {r['summary']}")
+    return "\n".join(lines) + "\n"
+
+
+def _change_lines(change: EntryChange) -> list[str]:
+    old_code = change.old.code if change.old else None
+    new_code = change.new.code if change.new else None
+    code = new_code or old_code or "(no code)"
+    head = f"{change.kind:8} {code} {_both(change.entry.name)} [{change.entry.id}]"
+    if old_code and new_code and old_code != new_code:
+        head += f" (code {old_code} -> {new_code})"
+    if change.kind == "status" and change.old and change.new:
+        head += f" ({change.old.presence} -> {change.new.presence})"
+    lines = [head]
+    lines += [f"    + control point {cp.id}: {_both(cp.text)}" for cp in change.cps_added]
+    lines += [f"    - control point {cp.id}: {_both(cp.text)}" for cp in change.cps_removed]
+    lines += [f"    ~ control point {cp.id}: {_both(cp.text)}" for cp in change.cps_amended]
+    lines += [
+        f"    {r.version} {r.change}: {_both(r.summary)}" for r in change.records if r.summary
+    ]
+    return lines
+
+
+def render_diff(result: CatalogueDiff, fmt: str) -> str:
+    if fmt == "json":
+        return (
+            json.dumps(
+                {
+                    "old": result.old,
+                    "new": result.new,
+                    "changes": [
+                        {
+                            "kind": c.kind,
+                            "id": c.entry.id,
+                            "name": c.entry.name.as_dict(),
+                            "old_code": c.old.code if c.old else None,
+                            "new_code": c.new.code if c.new else None,
+                            "control_points_added": [cp.global_id for cp in c.cps_added],
+                            "control_points_removed": [cp.global_id for cp in c.cps_removed],
+                            "control_points_amended": [cp.global_id for cp in c.cps_amended],
+                        }
+                        for c in result.changes
+                    ],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+            + "\n"
+        )
+    body = [line for change in result.changes for line in _change_lines(change)]
+    if fmt == "markdown":
+        return (
+            f"### Catalogue {result.old} → {result.new}\n\n```\n"
+            + "\n".join(body or ["no changes"])
+            + "\n```\n"
+        )
+    title = f"catalogue {result.old} -> {result.new}: {len(result.changes)} entries changed"
+    return "\n".join([title, *body]) + "\n"

@@ -1,0 +1,93 @@
+"""JSON output, format 1 (design §4 — a contract: fields may be added, never removed)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from exportcheck.decision import consequence_for
+from exportcheck.evaluate import Finding
+from exportcheck.explain import explanation
+from exportcheck.model import Lang
+from exportcheck.report import CatalogueContext, CheckReport, CheckResult
+
+
+def catalog_block(context: CatalogueContext) -> dict[str, Any]:
+    cov = context.coverage
+    return {
+        "regime": context.regime.id,
+        "version": context.version.id,
+        "as_of": context.as_of.isoformat() if context.as_of else None,
+        "instrument": context.version.instrument.as_dict(),
+        "in_force": context.version.in_force,
+        "coverage": {
+            "encoded": cov.encoded,
+            "expected": cov.expected,
+            "complete": cov.complete,
+            "uncertain": cov.uncertain,
+        },
+    }
+
+
+def finding_dict(finding: Finding, context: CatalogueContext, lang: Lang) -> dict[str, Any]:
+    view, cp = finding.view, finding.control_point
+    number = finding.number
+    title = cp.text if cp else view.entry.name
+    return {
+        "entry": view.code,
+        "entry_id": view.entry.id,
+        "entry_name": view.entry.name.as_dict(),
+        "control_point": str(number) if number is not None else None,
+        "control_point_id": finding.cp_global_id,
+        "class": str(view.entry.klass),
+        "outcome": finding.outcome.label,
+        "basis": finding.basis,
+        "rule": finding.rule.id,
+        "title": title.as_dict(),
+        "evidence": [e.as_dict() for e in finding.evidence],
+        "explanation": explanation(finding, context.regime, lang),
+        "review_reasons": list(finding.caps),
+        "unknown": list(finding.unknown),
+        "confidence": str(cp.confidence if cp else view.entry.confidence),
+        "sources": list((cp.sources if cp else ()) or view.entry.sources),
+        "catalog_ref": str(cp.pos if cp else view.entry.pos),
+        "rule_ref": str(finding.rule.pos),
+    }
+
+
+def result_dict(result: CheckResult, context: CatalogueContext, lang: Lang) -> dict[str, Any]:
+    consequence = consequence_for(result, context, lang)
+    return {
+        "profile": {"id": result.profile.id, "path": result.profile.path},
+        "decision": result.decision.label,
+        "findings": [finding_dict(f, context, lang) for f in result.findings],
+        "consequence": consequence.consequence,
+        "next_steps": list(consequence.next_steps),
+        "notes": list(consequence.notes),
+    }
+
+
+def report_dict(report: CheckReport, lang: Lang) -> dict[str, Any]:
+    return {
+        "format": 1,
+        "catalog": catalog_block(report.context),
+        "results": [result_dict(r, report.context, lang) for r in report.results],
+        "summary": report.summary(),
+    }
+
+
+def render(report: CheckReport, *, lang: Lang = "en") -> str:
+    return json.dumps(report_dict(report, lang), ensure_ascii=False, indent=2) + "\n"
+
+
+def render_lines(report: CheckReport, *, lang: Lang = "en") -> str:
+    """One JSON object per profile (``--format jsonl``), each with its catalogue block."""
+    block = catalog_block(report.context)
+    lines = [
+        json.dumps(
+            {"format": 1, "catalog": block, **result_dict(r, report.context, lang)},
+            ensure_ascii=False,
+        )
+        for r in report.results
+    ]
+    return "".join(line + "\n" for line in lines)

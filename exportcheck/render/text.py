@@ -1,0 +1,57 @@
+"""Plain-text output for analysts on a terminal."""
+
+from __future__ import annotations
+
+from exportcheck.decision import consequence_for
+from exportcheck.explain import cp_label, evidence_phrase, explanation
+from exportcheck.messages import msg
+from exportcheck.model import Lang
+from exportcheck.report import CatalogueContext, CheckReport, CheckResult
+
+
+def header(context: CatalogueContext, lang: Lang) -> str:
+    cov = context.coverage
+    coverage = msg(
+        "coverage",
+        lang,
+        encoded=cov.encoded,
+        expected=cov.expected or "?",
+        complete="" if cov.complete else msg("coverage.incomplete", lang),
+    )
+    as_of = f", as of {context.as_of.isoformat()}" if context.as_of else ""
+    return (
+        f"catalogue {context.regime.id} {context.version.id} "
+        f"({context.version.instrument.get(lang)}{as_of}); {coverage}"
+    )
+
+
+def _result(result: CheckResult, context: CatalogueContext, lang: Lang) -> list[str]:
+    lines = [f"{result.profile.path}: {result.profile.id}: {result.decision.label.upper()}"]
+    for f in result.findings:
+        code = f.view.code or msg("entry.nocode", lang)
+        where = cp_label(f, lang) if f.control_point else "-"
+        lines.append(
+            f"  [{f.outcome.label}] {code} {f.view.entry.name.get(lang)} / {where} "
+            f"({f.basis}; rule {f.rule.id})"
+        )
+        lines.extend(f"      {evidence_phrase(e, lang)}  ({e.pos})" for e in f.evidence[:5])
+        lines.append(f"      {explanation(f, context.regime, lang)}")
+        lines.append(
+            f"      rule: {f.rule.pos}  catalogue: "
+            f"{f.control_point.pos if f.control_point else f.view.entry.pos}"
+        )
+    consequence = consequence_for(result, context, lang)
+    if consequence.consequence:
+        lines.append(f"  => {consequence.consequence}")
+    lines.extend(f"  note: {note}" for note in consequence.notes)
+    lines.extend(f"  {i}. {step}" for i, step in enumerate(consequence.next_steps, 1))
+    return lines
+
+
+def render(report: CheckReport, *, lang: Lang = "en") -> str:
+    lines = [header(report.context, lang)]
+    for result in report.results:
+        lines.extend(_result(result, report.context, lang))
+    summary = report.summary()
+    lines.append(", ".join(f"{k}: {v}" for k, v in summary.items()))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,61 @@
+"""Check results as data: per profile and per run, with the summary and the --fail-on policy.
+
+Nothing here prints; renderers turn these into text, JSON, Markdown or SARIF.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+from exportcheck.catalog import Coverage
+from exportcheck.evaluate import Finding
+from exportcheck.facts import Facts
+from exportcheck.model import Outcome, Regime, Version
+from exportcheck.profile import Profile
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    profile: Profile
+    facts: Facts
+    findings: tuple[Finding, ...]
+    decision: Outcome
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogueContext:
+    regime: Regime
+    version: Version
+    as_of: dt.date | None
+    coverage: Coverage
+
+
+@dataclass(frozen=True, slots=True)
+class CheckReport:
+    context: CatalogueContext
+    results: tuple[CheckResult, ...]
+
+    def summary(self) -> dict[str, int]:
+        counts = {"profiles": len(self.results)}
+        for outcome in sorted(Outcome, reverse=True):
+            counts[outcome.label] = sum(1 for r in self.results if r.decision is outcome)
+        return counts
+
+
+class FailOn(StrEnum):
+    PROHIBITED = "prohibited"
+    LICENCE_REQUIRED = "licence-required"
+    REVIEW = "review"
+    NEVER = "never"
+
+    def reached(self, decision: Outcome) -> bool:
+        if self is FailOn.NEVER:
+            return False
+        return decision >= Outcome.parse(self.value)
+
+
+def exit_code(report: CheckReport, fail_on: FailOn) -> int:
+    """0: no profile reached the level; 1: at least one did (design §4)."""
+    return 1 if any(fail_on.reached(r.decision) for r in report.results) else 0

@@ -1,0 +1,170 @@
+"""JSON Schema validation of loaded documents, reported as positioned diagnostics.
+
+Validators are built once per schema and reused: building one costs ~20x a validation.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from exportcheck.diagnostics import Diagnostic, did_you_mean
+
+if TYPE_CHECKING:
+    from jsonschema import ValidationError
+    from jsonschema.protocols import Validator
+
+    from exportcheck.yamlsafe import Document
+
+SCHEMA_NAMES = {
+    "profile": "profile.v1",
+    "catalog": "catalog-entry",
+    "regime": "catalog-regime",
+    "vocabulary": "vocabulary",
+    "rules": "rules",
+    "test": "policytest",
+    "output": "output.v1",
+}
+
+_CODES = {
+    "type": ("E201", "wrong-type"),
+    "additionalProperties": ("E202", "unknown-key"),
+    "required": ("E203", "missing-key"),
+    "enum": ("E204", "not-allowed"),
+    "const": ("E204", "not-allowed"),
+    "pattern": ("E205", "bad-format"),
+    "propertyNames": ("E205", "bad-format"),
+}
+_RANGE = {
+    "minLength",
+    "maxLength",
+    "minItems",
+    "maxItems",
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "minProperties",
+    "maxProperties",
+}
+_TYPE_NAMES = {
+    "string": "a string",
+    "number": "a number",
+    "integer": "an integer",
+    "object": "a mapping",
+    "array": "a list",
+    "boolean": "true or false",
+    "null": "null",
+}
+
+
+def schema_text(name: str) -> str:
+    """The JSON text of a bundled schema (``profile``, ``catalog``, ``rules``…)."""
+    file = SCHEMA_NAMES.get(name, name) + ".json"
+    return resources.files("exportcheck.schemas").joinpath(file).read_text(encoding="utf-8")
+
+
+@cache
+def validator(name: str) -> Validator:
+    from jsonschema import Draft202012Validator
+
+    schema = json.loads(schema_text(name))
+    return Draft202012Validator(schema)  # type: ignore[no-any-return]
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"boolean {str(value).lower()}"
+    if isinstance(value, int | float):
+        return f"number {value!r}"
+    if isinstance(value, str):
+        return f"string {value!r}" if len(value) <= 40 else "a long string"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return "null" if value is None else type(value).__name__
+
+
+def _type_message(error: ValidationError) -> tuple[str, str | None]:
+    expected = error.validator_value
+    names = [expected] if isinstance(expected, str) else list(expected)
+    wanted = " or ".join(_TYPE_NAMES.get(n, n) for n in names)
+    hint = None
+    if "string" in names and isinstance(error.instance, bool | int | float | type(None)):
+        hint = "quote the value so it is read as text"
+    return f"expected {wanted}, got {_describe(error.instance)}", hint
+
+
+def _unknown_keys(error: ValidationError) -> list[tuple[str, str | None]]:
+    allowed = list(error.schema.get("properties", {}))
+    extra = sorted(set(error.instance) - set(allowed)) if isinstance(error.instance, dict) else []
+    return [(key, did_you_mean(key, allowed)) for key in extra]
+
+
+def _to_diagnostics(error: ValidationError, doc: Document) -> list[Diagnostic]:
+    path = list(error.absolute_path)
+    validator_name = str(error.validator)
+    code, name = _CODES.get(validator_name, ("E209", "schema-violation"))
+    if validator_name in _RANGE:
+        code, name = "E206", "out-of-range"
+    where = "/".join(str(p) for p in path) or "document"
+    if validator_name == "additionalProperties":
+        return [
+            Diagnostic(
+                code,
+                name,
+                f"unknown key {key!r} in {where}",
+                doc.pos([*path, key]),
+                hint or f"allowed keys: {', '.join(sorted(error.schema.get('properties', {})))}",
+            )
+            for key, hint in _unknown_keys(error)
+        ]
+    hint: str | None = None
+    if validator_name == "type":
+        message, hint = _type_message(error)
+        message = f"{where}: {message}"
+    elif validator_name == "required":
+        message = f"{where}: {error.message}"
+    elif validator_name in {"enum", "const"}:
+        options = error.validator_value if validator_name == "enum" else [error.validator_value]
+        message = f"{where}: {_describe(error.instance)} is not allowed; expected one of: " + (
+            ", ".join(json.dumps(o, ensure_ascii=False) for o in options)
+        )
+        if isinstance(error.instance, str):
+            hint = did_you_mean(error.instance, [str(o) for o in options])
+    elif validator_name == "pattern":
+        message = f"{where}: {_describe(error.instance)} does not match {error.validator_value}"
+    else:
+        message = f"{where}: {error.message}"
+    return [Diagnostic(code, name, message, doc.pos(path), hint)]
+
+
+def _best(error: ValidationError) -> ValidationError:
+    """For ``anyOf``/``oneOf``, the sub-error that most likely names the real problem."""
+    if error.context:
+        from jsonschema.exceptions import best_match
+
+        found = best_match(error.context)
+        if found is not None:
+            return _best(found)
+    return error
+
+
+def check_document(doc: Document, schema: str, *, verbose: bool = False) -> list[Diagnostic]:
+    """All schema problems of ``doc``, best match first for alternatives."""
+    out: list[Diagnostic] = []
+    for error in validator(schema).iter_errors(doc.data):
+        best = _best(error)
+        out.extend(_to_diagnostics(best, doc))
+        if verbose and best is not error:
+            for other in error.context or ():
+                if other is not best:
+                    out.extend(_to_diagnostics(other, doc))
+    return out
+
+
+def is_valid(data: Any, schema: str) -> bool:
+    return bool(validator(schema).is_valid(data))
