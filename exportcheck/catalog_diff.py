@@ -62,10 +62,10 @@ def _compare(
     entry: Entry,
     old: EntryView | None,
     new: EntryView | None,
-    old_id: str,
-    new_id: str,
+    window: tuple[str, str],
     order: dict[str, int],
 ) -> EntryChange | None:
+    old_id, new_id = window
     records = _between(entry.history, old_id, new_id, order)
     if old is None and new is not None:
         return EntryChange(entry, "added", None, new, records)
@@ -91,7 +91,7 @@ def diff(catalogue: Catalogue, old_id: str, new_id: str) -> CatalogueDiff:
     new = {v.entry.id: v for v in materialise(catalogue, new_id)}
     changes = []
     for entry in catalogue.entries:
-        change = _compare(entry, old.get(entry.id), new.get(entry.id), old_id, new_id, order)
+        change = _compare(entry, old.get(entry.id), new.get(entry.id), (old_id, new_id), order)
         if change is not None:
             changes.append(change)
     kind_order = {"removed": 0, "added": 1, "amended": 2, "recoded": 3, "status": 4}

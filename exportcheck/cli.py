@@ -258,16 +258,11 @@ def schema(name: str) -> None:
 
 def _register_subcommands() -> None:
     from exportcheck.cli_catalog import catalog
+    from exportcheck.cli_test import impact, test
     from exportcheck.cli_validate import validate
 
-    cli.add_command(catalog)
-    cli.add_command(validate)
-    try:
-        from exportcheck.cli_test import impact, test
-    except ImportError:  # pragma: no cover - during bootstrap only
-        return
-    cli.add_command(test)
-    cli.add_command(impact)
+    for command in (catalog, validate, test, impact):
+        cli.add_command(command)
 
 
 _register_subcommands()

@@ -31,7 +31,7 @@ def cp_label(finding: Finding, lang: Lang) -> str:
 
 
 def _reasons(finding: Finding, lang: Lang) -> str:
-    parts = []
+    parts: list[str] = []
     for cap in finding.caps:
         if cap == "unknown":
             parts.extend(msg("reason.unknown", lang, what=u) for u in finding.unknown)
@@ -115,6 +115,7 @@ _MARKS = {Truth.FALSE: "✗", Truth.UNKNOWN: "?", Truth.INDICATED: "✓", Truth.
 
 def tree_lines(trace: Trace, lang: Lang, depth: int = 0) -> list[TreeLine]:
     cond = trace.condition
+    label: str
     if cond.kind in ("all", "any", "not"):
         label, note = cond.kind, ""
     else:

@@ -32,7 +32,8 @@ _TEMPLATES: dict[str, dict[Lang, str]] = {
     "finding.entry_head": {
         "en": "{code} {name} ({klass}; catalogue {version}, {instrument}); the entry as a whole "
         "(its control points are not encoded).",
-        "zh": "{code} {name}（{klass}；目录{version}版，{instrument}）；按条目整体判断（其控制要点未录入）。",
+        "zh": "{code} {name}（{klass}；目录{version}版，{instrument}）；"
+        "按条目整体判断（其控制要点未录入）。",
     },
     "finding.rule": {
         "en": "Rule {rule} matched on {basis}: {evidence}.",

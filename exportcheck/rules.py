@@ -116,7 +116,7 @@ class _ConditionBuilder:
         ((kind, value),) = raw.items()
         if kind in ("all", "any"):
             children = tuple(self.build(c, (*path, kind, i)) for i, c in enumerate(value))
-            return Condition(kind, children=children, pos=pos)
+            return Condition("all" if kind == "all" else "any", children=children, pos=pos)
         if kind == "not":
             return Condition("not", children=(self.build(value, (*path, "not")),), pos=pos)
         if kind == "capability":
@@ -137,7 +137,7 @@ class _ConditionBuilder:
                     Diagnostic(
                         "E315",
                         "unknown-catalog-parameter",
-                        f"catalogue parameter {ref!r} with a numeric threshold not found on the implemented control point",
+                        f"the implemented control point has no numeric catalogue parameter {ref!r}",
                         self.doc.pos(path),
                     )
                 ]

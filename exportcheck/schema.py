@@ -71,7 +71,8 @@ def validator(name: str) -> Validator:
     from jsonschema import Draft202012Validator
 
     schema = json.loads(schema_text(name))
-    return Draft202012Validator(schema)  # type: ignore[no-any-return]
+    checker: Validator = Draft202012Validator(schema)
+    return checker
 
 
 def _describe(value: Any) -> str:

@@ -78,7 +78,7 @@ class Document:
         return SourcePos(self.path, line, column)
 
 
-def resolve_plain(value: str) -> Any:
+def resolve_plain(value: str) -> Any:  # noqa: PLR0911 - one return per YAML scalar kind
     """YAML-1.2-core-like resolution of a plain (unquoted) scalar.
 
     Deliberate differences from YAML 1.2: integers with leading zeros (``06``, ``0777``) and
@@ -100,7 +100,7 @@ def resolve_plain(value: str) -> Any:
     return value
 
 
-def _error(
+def _error(  # noqa: PLR0917 - mirrors Diagnostic's fields; private
     path: str, code: str, name: str, message: str, line: int, column: int, hint: str | None = None
 ) -> InputError:
     return InputError([Diagnostic(code, name, message, SourcePos(path, line, column), hint)])
@@ -217,9 +217,12 @@ def _locate_in(root: Node | None) -> Callable[[DataPath], tuple[int, int]]:
                     if key_node.value == step:
                         child = value_node
                         break
-            elif isinstance(node, SequenceNode) and isinstance(step, int):
-                if 0 <= step < len(node.value):
-                    child = node.value[step]
+            elif (
+                isinstance(node, SequenceNode)
+                and isinstance(step, int)
+                and 0 <= step < len(node.value)
+            ):
+                child = node.value[step]
             if child is None:
                 break
             node = child
@@ -229,7 +232,7 @@ def _locate_in(root: Node | None) -> Callable[[DataPath], tuple[int, int]]:
 
 
 _BRACKETS = re.compile(r"[\[\]{}]")
-_BLOCK_RUN = re.compile(r"(?:[-?] +){%d,}" % (MAX_DEPTH + 1))
+_BLOCK_RUN = re.compile(rf"(?:[-?] +){{{MAX_DEPTH + 1},}}")
 _NAIVE_DEPTH_LIMIT = 1000
 
 
@@ -257,7 +260,8 @@ def _compose(text: str, path: str) -> Node | None:
     _check_nesting(text, path)
     loader = _Composer(text)
     try:
-        return loader.get_single_node()  # type: ignore[no-any-return]
+        node: Node | None = loader.get_single_node()
+        return node
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)

@@ -47,10 +47,11 @@ def render_list(views: tuple[EntryView, ...], coverage: Coverage, version: str, 
             )
             + "\n"
         )
-    lines = [
+    head = (
         f"catalogue version {version}: {coverage.encoded} of {coverage.expected or '?'} "
         f"entries encoded, {coverage.uncertain} of uncertain status"
-    ]
+    )
+    lines = [head]
     for v in views:
         flag = "" if v.presence == "present" else f"  [{v.presence}]"
         lines.append(
