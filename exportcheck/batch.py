@@ -16,6 +16,7 @@ from exportcheck.api import catalogue_context, check_profile, discover_profiles,
 from exportcheck.errors import InputError
 from exportcheck.kb import KnowledgeBase
 from exportcheck.report import CheckReport
+from exportcheck.yamlsafe import PROFILE_MAX_BYTES
 
 PARALLEL_THRESHOLD = 200  # below this, starting workers costs more than it saves
 
@@ -28,10 +29,13 @@ def run_check(
     version_id: str | None = None,
     stdin: bytes | None = None,
     jobs: int | None = None,
+    max_bytes: int | None = None,
 ) -> CheckReport:
     context = catalogue_context(kb, as_of=as_of, version_id=version_id)
     sources: list[str | Path] = list(discover_profiles(paths))
-    profiles, problems = load_profiles(sources, kb, stdin=stdin)
+    profiles, problems = load_profiles(
+        sources, kb, stdin=stdin, max_bytes=max_bytes or PROFILE_MAX_BYTES
+    )
     if problems:
         raise InputError(problems)
     results = tuple(check_profile(kb, p, context.version.id) for p in profiles)

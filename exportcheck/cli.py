@@ -165,6 +165,12 @@ def _read_stdin_if_needed(paths: tuple[str, ...]) -> bytes | None:
     default=None,
     help="Worker processes for large batches (default: all cores).",
 )
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Refuse profiles larger than this many bytes (default: 2 MiB).",
+)
 @LANG
 @CATALOG
 @RULES
@@ -176,6 +182,7 @@ def check(
     fail_on: str,
     output: Path | None,
     jobs: int | None,
+    max_bytes: int | None,
     lang: str,
     catalog_dir: Path | None,
     rules_dir: Path | None,
@@ -195,6 +202,7 @@ def check(
         version_id=catalog_version,
         stdin=_read_stdin_if_needed(profiles),
         jobs=jobs,
+        max_bytes=max_bytes,
     )
     emit(renderer(fmt)(report, lang=lang), output)
     sys.exit(exit_code(report, FailOn(fail_on)))

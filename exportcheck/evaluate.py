@@ -37,10 +37,17 @@ class Trace:
     evidence: tuple[Evidence, ...]
     children: tuple[Trace, ...] = ()
 
-    def leaves(self) -> list[Trace]:
+    def support(self) -> list[Trace]:
+        """The leaves that decide this value: for ``any``, only the branches that reach it;
+        for a false ``all``, only the false children; otherwise every child."""
         if not self.children:
             return [self]
-        return [leaf for child in self.children for leaf in child.leaves()]
+        kind = self.condition.kind
+        if kind == "any" or (kind == "all" and self.truth is Truth.FALSE):
+            chosen = [c for c in self.children if c.truth is self.truth]
+        else:
+            chosen = list(self.children)
+        return [leaf for child in chosen for leaf in child.support()]
 
 
 def _capability(cond: Condition, facts: Facts) -> Trace:
@@ -170,11 +177,6 @@ def _review_reasons(trace: Trace, view: EntryView, cp: ControlPoint | None) -> t
     return tuple(reasons)
 
 
-def _supporting_evidence(trace: Trace) -> tuple[Evidence, ...]:
-    found = {e for leaf in trace.leaves() if leaf.truth >= Truth.INDICATED for e in leaf.evidence}
-    return tuple(sorted(found, key=Evidence.sort_key))
-
-
 def make_finding(rule: Rule, trace: Trace, view: EntryView) -> Finding | None:
     if trace.truth is Truth.FALSE:
         return None
@@ -185,15 +187,20 @@ def make_finding(rule: Rule, trace: Trace, view: EntryView) -> Finding | None:
         if view.entry.klass is EntryClass.PROHIBITED
         else Outcome.LICENCE_REQUIRED
     )
-    outcome = Outcome.REVIEW if caps else full
-    indicated = trace.truth is Truth.INDICATED or (
-        trace.truth is Truth.UNKNOWN
-        and any(leaf.truth is Truth.INDICATED for leaf in trace.leaves())
-    )
-    basis = "indicated" if indicated else "asserted"
-    unknown = tuple(leaf.detail for leaf in trace.leaves() if leaf.truth is Truth.UNKNOWN)
+    support = trace.support()
+    basis = "indicated" if any(leaf.truth is Truth.INDICATED for leaf in support) else "asserted"
+    unknown = tuple(leaf.detail for leaf in support if leaf.truth is Truth.UNKNOWN)
+    evidence = {e for leaf in support if leaf.truth >= Truth.INDICATED for e in leaf.evidence}
     return Finding(
-        view, cp, rule, trace, outcome, basis, caps, unknown, _supporting_evidence(trace)
+        view,
+        cp,
+        rule,
+        trace,
+        Outcome.REVIEW if caps else full,
+        basis,
+        caps,
+        unknown,
+        tuple(sorted(evidence, key=Evidence.sort_key)),
     )
 
 

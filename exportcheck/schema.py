@@ -138,9 +138,37 @@ def _to_diagnostics(error: ValidationError, doc: Document) -> list[Diagnostic]:
             hint = did_you_mean(error.instance, [str(o) for o in options])
     elif validator_name == "pattern":
         message = f"{where}: {_describe(error.instance)} does not match {error.validator_value}"
+    elif validator_name in _RANGE_MESSAGES:
+        message = f"{where}: " + _RANGE_MESSAGES[validator_name].format(
+            limit=error.validator_value, size=_size(error.instance)
+        )
+    elif validator_name == "uniqueItems":
+        code, name = "E207", "duplicate-item"
+        message = f"{where}: the list repeats an item"
+        hint = "list each item once"
     else:
         message = f"{where}: {error.message}"
+    if len(message) > _MAX_MESSAGE:  # jsonschema quotes whole instances; a 64 KiB one is noise
+        message = message[: _MAX_MESSAGE - 1] + "…"
     return [Diagnostic(code, name, message, doc.pos(path), hint)]
+
+
+_MAX_MESSAGE = 300
+_RANGE_MESSAGES = {
+    "minLength": "must have at least {limit} character(s)",
+    "maxLength": "is {size} characters long; at most {limit} are allowed",
+    "minItems": "must have at least {limit} item(s)",
+    "maxItems": "has {size} items; at most {limit} are allowed",
+    "minimum": "must be at least {limit}",
+    "maximum": "must be at most {limit}",
+    "exclusiveMinimum": "must be greater than {limit}",
+    "exclusiveMaximum": "must be less than {limit}",
+    "minProperties": "must not be empty",
+}
+
+
+def _size(value: Any) -> int:
+    return len(value) if isinstance(value, str | list | dict) else 0
 
 
 def _best(error: ValidationError) -> ValidationError:

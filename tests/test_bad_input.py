@@ -1,0 +1,92 @@
+"""The bad-input corpus: every case exits 2 with its exact first diagnostic line."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, RunCli
+
+CORPUS = DATA / "bad-input"
+CASES = sorted(p for p in CORPUS.iterdir() if p.suffix in (".yaml", ".json"))
+
+
+def test_the_corpus_is_large_enough() -> None:
+    assert len(CASES) >= 40
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_bad_input_case(case: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch,
+                        tmp_path: Path) -> None:
+    monkeypatch.chdir(CORPUS)
+    args_file = case.with_suffix(".args")
+    extra = args_file.read_text().split() if args_file.exists() else []
+    out = tmp_path / "report.json"
+    result = run_cli("check", *extra, "--output", str(out), case.name, expect=2)
+    expected = case.with_suffix(".expected").read_text(encoding="utf-8").rstrip("\n")
+    assert result.stderr.splitlines()[0] == expected
+    assert result.stdout == ""
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("name", ["alias-bomb.yaml", "recursive-alias.yaml", "deep-nesting-flow.yaml"])
+def test_hostile_yaml_is_refused_fast(name: str, run_cli: RunCli,
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import tracemalloc
+
+    from exportcheck.errors import InputError
+    from exportcheck.yamlsafe import load_file
+
+    tracemalloc.start()
+    started = time.perf_counter()
+    with pytest.raises(InputError):
+        load_file(CORPUS / name)
+    elapsed = time.perf_counter() - started
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    # Bounds, not benchmarks: orders of magnitude below what an expanding bomb would need.
+    assert elapsed < 0.5
+    assert peak < 50 * 1024 * 1024
+
+
+def test_a_batch_reports_every_bad_file(run_cli: RunCli, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(CORPUS)
+    result = run_cli("check", "duplicate-key.yaml", "unknown-key.yaml", "wrong-type.yaml", expect=2)
+    codes = {line.split()[1] for line in result.stderr.splitlines() if not line.startswith(" ")}
+    assert codes == {"E102", "E202", "E201"}
+
+
+def test_empty_directory_is_an_error(run_cli: RunCli, tmp_path: Path) -> None:
+    result = run_cli("check", str(tmp_path), expect=2)
+    assert "E503 no-profiles" in result.stderr
+
+
+def test_missing_file_is_an_error(run_cli: RunCli, tmp_path: Path) -> None:
+    result = run_cli("check", str(tmp_path / "nope.yaml"), expect=2)
+    assert "E112 unreadable-file" in result.stderr
+
+
+def test_unwritable_output_leaves_nothing(run_cli: RunCli, tmp_path: Path,
+                                         write_profile) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "missing-dir" / "report.json"
+    result = run_cli("check", str(write_profile()), "--output", str(target), expect=2)
+    assert "E505 cannot-write-output" in result.stderr
+    assert not target.parent.exists()
+
+
+@pytest.mark.parametrize(("text", "field", "value"), [
+    ("transfer: {mode: licence, destination: NO}", ("transfer", "destination"), "NO"),
+    ("sector: 06", ("sector",), "06"),
+])
+def test_yaml_11_traps_read_as_written(text: str, field: tuple[str, ...], value: str,
+                                       tmp_path: Path, kb) -> None:  # type: ignore[no-untyped-def]
+    from exportcheck.api import load_profile
+
+    path = tmp_path / "trap.yaml"
+    path.write_text(f'profile: 1\nid: trap\ntitle: "T"\n{text}\n', encoding="utf-8")
+    data = load_profile(path, kb).doc.data
+    for key in field:
+        data = data[key]
+    assert data == value
