@@ -21,8 +21,20 @@ from exportcheck.paths import default_catalog_dir, default_rules_dir
 _SUFFIXES = (".yaml", ".yml", ".json")
 
 
+def _code_identity() -> bytes:
+    """exportcheck's own files (size and mtime): a changed checker invalidates the cache too."""
+    package = Path(__file__).parent
+    stats = sorted(
+        (str(p.relative_to(package)), p.stat().st_size, p.stat().st_mtime_ns)
+        for p in package.rglob("*")
+        if p.suffix in (".py", ".json")
+    )
+    return repr(stats).encode()
+
+
 def source_hash(*directories: Path) -> str:
     digest = hashlib.sha256(f"exportcheck {__version__}".encode())
+    digest.update(_code_identity())
     for directory in directories:
         for path in sorted(p for p in directory.rglob("*") if p.suffix in _SUFFIXES):
             if "tests" in path.relative_to(directory).parts:

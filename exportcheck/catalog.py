@@ -212,6 +212,7 @@ def regime_from_document(doc: Document) -> Regime:
         dual_use=opt_text(data.get("dual_use")),
         expected=data["expected"],
         sources=sources,
+        gaps=_strs(data.get("gaps")),
         pos=doc.pos(),
     )
 

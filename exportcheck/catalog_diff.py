@@ -12,7 +12,7 @@ from exportcheck.model import Catalogue, Change, ControlPoint, Entry, HistoryRec
 @dataclass(frozen=True, slots=True)
 class EntryChange:
     entry: Entry
-    kind: str  # added | removed | amended | recoded | status
+    kind: str  # added | first-listed | removed | amended | recoded | status
     old: EntryView | None
     new: EntryView | None
     records: tuple[HistoryRecord, ...] = ()
@@ -68,7 +68,10 @@ def _compare(
     old_id, new_id = window
     records = _between(entry.history, old_id, new_id, order)
     if old is None and new is not None:
-        return EntryChange(entry, "added", None, new, records)
+        # "listed" means present from this version on as far as the sources tell, not that
+        # this version added it: say so rather than claim an addition.
+        added = any(r.change is Change.ADDED for r in records)
+        return EntryChange(entry, "added" if added else "first-listed", None, new, records)
     if new is None and old is not None:
         return EntryChange(entry, "removed", old, None, records)
     if old is None or new is None:
@@ -94,6 +97,13 @@ def diff(catalogue: Catalogue, old_id: str, new_id: str) -> CatalogueDiff:
         change = _compare(entry, old.get(entry.id), new.get(entry.id), (old_id, new_id), order)
         if change is not None:
             changes.append(change)
-    kind_order = {"removed": 0, "added": 1, "amended": 2, "recoded": 3, "status": 4}
+    kind_order = {
+        "removed": 0,
+        "added": 1,
+        "first-listed": 2,
+        "amended": 3,
+        "recoded": 4,
+        "status": 5,
+    }
     changes.sort(key=lambda c: (kind_order[c.kind], c.entry.id))
     return CatalogueDiff(old_id, new_id, tuple(changes))

@@ -143,3 +143,12 @@ def diff(old: str, new: str, fmt: str, catalog_dir: Path | None) -> None:
     old_v, _ = resolve_version(cat.regime, as_of=None, version_id=old, today=today)
     new_v, _ = resolve_version(cat.regime, as_of=None, version_id=new, today=today)
     click.echo(render_diff(run_diff(cat, old_v.id, new_v.id), fmt), nl=False)
+
+
+@catalog.command("coverage")
+@CATALOG
+def coverage_report(catalog_dir: Path | None) -> None:
+    """Coverage of each version as Markdown (the source of catalog/COVERAGE.md)."""
+    from exportcheck.render.catalog import render_coverage_markdown
+
+    click.echo(render_coverage_markdown(_catalogue(catalog_dir)), nl=False)

@@ -126,6 +126,7 @@ class Regime:
     dual_use: Text | None
     expected: str
     sources: dict[str, Source]
+    gaps: tuple[str, ...]
     pos: SourcePos
 
     def version(self, version_id: str) -> Version | None:

@@ -64,23 +64,43 @@ class Normalizer:
     def __call__(self, text: str) -> Normalized:
         if text.isascii():
             return Normalized(_ISE.sub("iz", text.lower()), None)
-        if unicodedata.is_normalized("NFKC", text):
-            folded = text.casefold()
-            if len(folded) == len(text):
-                return Normalized(self._finish(folded), None)
-        pieces: list[str] = []
-        offsets: list[int] = []
-        for index, ch in enumerate(text):
-            piece = unicodedata.normalize("NFKC", ch).casefold()
-            pieces.append(piece)
-            offsets.extend([index] * len(piece))
-        return Normalized(self._finish("".join(pieces)), tuple(offsets))
+        offsets: list[int] | None = None
+        folded = text.casefold() if unicodedata.is_normalized("NFKC", text) else ""
+        if len(folded) != len(text):
+            pieces: list[str] = []
+            offsets = []
+            for index, ch in enumerate(text):
+                piece = unicodedata.normalize("NFKC", ch).casefold()
+                pieces.append(piece)
+                offsets.extend([index] * len(piece))
+            folded = "".join(pieces)
+        converted, moved = self._convert(folded)
+        if moved is not None:
+            offsets = [offsets[i] for i in moved] if offsets is not None else moved
+        return Normalized(
+            _ISE.sub("iz", converted), tuple(offsets) if offsets is not None else None
+        )
 
-    def _finish(self, folded: str) -> str:
+    def _convert(self, folded: str) -> tuple[str, list[int] | None]:
+        """Traditional -> Simplified. Phrase conversion may change the length (演算法 -> 算法);
+        then the offsets are recovered by aligning with a character-by-character conversion."""
         converted = self._t2s(folded)
-        if len(converted) != len(folded):
-            converted = self._t2s_chars(folded)
-        return _ISE.sub("iz", converted)
+        if len(converted) == len(folded):
+            return converted, None
+        import difflib
+
+        chars = self._t2s_chars(folded)
+        moved: list[int] = []
+        matcher = difflib.SequenceMatcher(None, chars, converted, autojunk=False)
+        for _tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            width = j2 - j1
+            for j in range(width):
+                # Spread the new characters over the old block; the last one ends it, so a
+                # span over a converted phrase covers the whole original phrase.
+                last = j == width - 1
+                target = max(i1, i2 - 1) if last else i1 + (j * (i2 - i1)) // width
+                moved.append(min(target, len(folded) - 1))
+        return converted, moved
 
     def term(self, term: str) -> str:
         """Normalise a vocabulary term the same way as text."""

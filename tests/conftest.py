@@ -71,7 +71,11 @@ def write_profile(tmp_path: Path) -> Callable[..., Path]:
     """Write a format-1 profile with the given fields (defaults for the required ones)."""
 
     def write(name: str = "p", suffix: str = ".yaml", **fields: Any) -> Path:
-        data: dict[str, Any] = {"profile": 1, "id": name, "title": fields.pop("title", "A technology")}
+        data: dict[str, Any] = {
+            "profile": 1,
+            "id": name,
+            "title": fields.pop("title", "A technology"),
+        }
         data.update(fields)
         path = tmp_path / f"{name}{suffix}"
         if suffix == ".json":

@@ -18,8 +18,9 @@ def test_the_corpus_is_large_enough() -> None:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_bad_input_case(case: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch,
-                        tmp_path: Path) -> None:
+def test_bad_input_case(
+    case: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.chdir(CORPUS)
     args_file = case.with_suffix(".args")
     extra = args_file.read_text().split() if args_file.exists() else []
@@ -31,9 +32,12 @@ def test_bad_input_case(case: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyP
     assert not out.exists()
 
 
-@pytest.mark.parametrize("name", ["alias-bomb.yaml", "recursive-alias.yaml", "deep-nesting-flow.yaml"])
-def test_hostile_yaml_is_refused_fast(name: str, run_cli: RunCli,
-                                      monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    "name", ["alias-bomb.yaml", "recursive-alias.yaml", "deep-nesting-flow.yaml"]
+)
+def test_hostile_yaml_is_refused_fast(
+    name: str, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import tracemalloc
 
     from exportcheck.errors import InputError
@@ -68,20 +72,23 @@ def test_missing_file_is_an_error(run_cli: RunCli, tmp_path: Path) -> None:
     assert "E112 unreadable-file" in result.stderr
 
 
-def test_unwritable_output_leaves_nothing(run_cli: RunCli, tmp_path: Path,
-                                         write_profile) -> None:  # type: ignore[no-untyped-def]
+def test_unwritable_output_leaves_nothing(run_cli: RunCli, tmp_path: Path, write_profile) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "missing-dir" / "report.json"
     result = run_cli("check", str(write_profile()), "--output", str(target), expect=2)
     assert "E505 cannot-write-output" in result.stderr
     assert not target.parent.exists()
 
 
-@pytest.mark.parametrize(("text", "field", "value"), [
-    ("transfer: {mode: licence, destination: NO}", ("transfer", "destination"), "NO"),
-    ("sector: 06", ("sector",), "06"),
-])
-def test_yaml_11_traps_read_as_written(text: str, field: tuple[str, ...], value: str,
-                                       tmp_path: Path, kb) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("transfer: {mode: licence, destination: NO}", ("transfer", "destination"), "NO"),
+        ("sector: 06", ("sector",), "06"),
+    ],
+)
+def test_yaml_11_traps_read_as_written(
+    text: str, field: tuple[str, ...], value: str, tmp_path: Path, kb
+) -> None:  # type: ignore[no-untyped-def]
     from exportcheck.api import load_profile
 
     path = tmp_path / "trap.yaml"

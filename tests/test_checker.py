@@ -26,64 +26,83 @@ def found(result) -> set[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
     return {(f.cp_global_id or f.view.entry.id, f.basis, f.outcome.label) for f in result.findings}
 
 
-def test_asserted_capability_gives_the_class_outcome(skb: KnowledgeBase,
-                                                     write_profile: Callable[..., Path]) -> None:
+def test_asserted_capability_gives_the_class_outcome(
+    skb: KnowledgeBase, write_profile: Callable[..., Path]
+) -> None:
     result = check(skb, write_profile(capabilities=["widget.spinning"]))
     assert result.decision is Outcome.LICENCE_REQUIRED
     assert ("widget#spinning", "asserted", "licence-required") in found(result)
 
 
-def test_text_only_gives_review_with_span(skb: KnowledgeBase,
-                                          write_profile: Callable[..., Path]) -> None:
+def test_text_only_gives_review_with_span(
+    skb: KnowledgeBase, write_profile: Callable[..., Path]
+) -> None:
     result = check(skb, write_profile(summary="We sell a Spinning Widgets line."))
     assert result.decision is Outcome.REVIEW
     finding = next(f for f in result.findings if f.cp_global_id == "widget#spinning")
     assert finding.basis == "indicated"
     span = finding.evidence[0]
     assert (span.path, span.text, span.term) == ("summary", "Spinning Widgets", "spinning widget")
-    assert "We sell a Spinning Widgets line."[span.start:span.end] == "Spinning Widgets"
+    assert "We sell a Spinning Widgets line."[span.start : span.end] == "Spinning Widgets"
 
 
-def test_denial_removes_an_indication(skb: KnowledgeBase, write_profile: Callable[..., Path]) -> None:
-    result = check(skb, write_profile(summary="widget spinning", not_capabilities=["widget.spinning"]))
+def test_denial_removes_an_indication(
+    skb: KnowledgeBase, write_profile: Callable[..., Path]
+) -> None:
+    result = check(
+        skb, write_profile(summary="widget spinning", not_capabilities=["widget.spinning"])
+    )
     assert result.decision is Outcome.FREE
     assert result.findings == ()
 
 
-def test_not_of_an_indicated_exception_is_unknown(skb: KnowledgeBase,
-                                                  write_profile: Callable[..., Path]) -> None:
+def test_not_of_an_indicated_exception_is_unknown(
+    skb: KnowledgeBase, write_profile: Callable[..., Path]
+) -> None:
     result = check(skb, write_profile(capabilities=["widget.spinning"], summary="a toy widget"))
     finding = next(f for f in result.findings if f.cp_global_id == "widget#spinning")
     assert finding.outcome is Outcome.REVIEW
     assert "unknown" in finding.caps
 
 
-def test_asserted_exception_makes_the_rule_false(skb: KnowledgeBase,
-                                                 write_profile: Callable[..., Path]) -> None:
+def test_asserted_exception_makes_the_rule_false(
+    skb: KnowledgeBase, write_profile: Callable[..., Path]
+) -> None:
     result = check(skb, write_profile(capabilities=["widget.spinning", "widget.exempt"]))
     assert "widget#spinning" not in {f.cp_global_id for f in result.findings}
 
 
-@pytest.mark.parametrize(("value", "unit", "expected"), [
-    (2.6, "g/cm3", "licence-required"),
-    (2.5, "g/cm3", "licence-required"),
-    (2600, "kg/m3", "licence-required"),
-    (2.4, "g/cm3", None),
-    (2400, "kg/m3", None),
-])
+@pytest.mark.parametrize(
+    ("value", "unit", "expected"),
+    [
+        (2.6, "g/cm3", "licence-required"),
+        (2.5, "g/cm3", "licence-required"),
+        (2600, "kg/m3", "licence-required"),
+        (2.4, "g/cm3", None),
+        (2400, "kg/m3", None),
+    ],
+)
 def test_parameter_thresholds_compare_after_unit_conversion(
-    skb: KnowledgeBase, write_profile: Callable[..., Path], value: float, unit: str,
+    skb: KnowledgeBase,
+    write_profile: Callable[..., Path],
+    value: float,
+    unit: str,
     expected: str | None,
 ) -> None:
-    result = check(skb, write_profile(capabilities=["widget.dense"],
-                                      parameters=[{"name": "widget.density", "value": value,
-                                                   "unit": unit}]))
+    result = check(
+        skb,
+        write_profile(
+            capabilities=["widget.dense"],
+            parameters=[{"name": "widget.density", "value": value, "unit": unit}],
+        ),
+    )
     outcomes = {f.outcome.label for f in result.findings if f.cp_global_id == "widget#dense"}
     assert outcomes == ({expected} if expected else set())
 
 
-def test_unstated_parameter_is_unknown_and_gives_review(skb: KnowledgeBase,
-                                                        write_profile: Callable[..., Path]) -> None:
+def test_unstated_parameter_is_unknown_and_gives_review(
+    skb: KnowledgeBase, write_profile: Callable[..., Path]
+) -> None:
     result = check(skb, write_profile(capabilities=["widget.dense"]))
     finding = next(f for f in result.findings if f.cp_global_id == "widget#dense")
     assert finding.outcome is Outcome.REVIEW
@@ -91,15 +110,19 @@ def test_unstated_parameter_is_unknown_and_gives_review(skb: KnowledgeBase,
     assert finding.unknown == ("widget.density >= 2.5 g/cm3",)
 
 
-def test_control_point_not_yet_in_force_is_not_found(skb: KnowledgeBase,
-                                                     write_profile: Callable[..., Path]) -> None:
-    path = write_profile(capabilities=["widget.dense"],
-                         parameters=[{"name": "widget.density", "value": 3, "unit": "g/cm3"}])
+def test_control_point_not_yet_in_force_is_not_found(
+    skb: KnowledgeBase, write_profile: Callable[..., Path]
+) -> None:
+    path = write_profile(
+        capabilities=["widget.dense"],
+        parameters=[{"name": "widget.density", "value": 3, "unit": "g/cm3"}],
+    )
     assert check(skb, path, AS_OF_2010).findings == ()
 
 
-def test_codes_and_numbers_follow_the_version(skb: KnowledgeBase,
-                                              write_profile: Callable[..., Path]) -> None:
+def test_codes_and_numbers_follow_the_version(
+    skb: KnowledgeBase, write_profile: Callable[..., Path]
+) -> None:
     path = write_profile(capabilities=["widget.spinning"])
     old = next(f for f in check(skb, path, AS_OF_2010).findings if f.control_point)
     new = next(f for f in check(skb, path).findings if f.cp_global_id == "widget#spinning")
@@ -107,29 +130,33 @@ def test_codes_and_numbers_follow_the_version(skb: KnowledgeBase,
     assert (new.view.code, new.number) == ("151001X", 1)
 
 
-def test_inferred_control_point_is_capped_at_review(skb: KnowledgeBase,
-                                                    write_profile: Callable[..., Path]) -> None:
+def test_inferred_control_point_is_capped_at_review(
+    skb: KnowledgeBase, write_profile: Callable[..., Path]
+) -> None:
     result = check(skb, write_profile(capabilities=["widget.spinning"]))
     guessed = next(f for f in result.findings if f.cp_global_id == "widget#guessed")
     assert guessed.outcome is Outcome.REVIEW
     assert guessed.caps == ("inferred-control-point",)
 
 
-def test_removed_entry_counts_only_before_its_removal(skb: KnowledgeBase,
-                                                      write_profile: Callable[..., Path]) -> None:
+def test_removed_entry_counts_only_before_its_removal(
+    skb: KnowledgeBase, write_profile: Callable[..., Path]
+) -> None:
     path = write_profile(capabilities=["gadget.core"])
     assert check(skb, path, AS_OF_2010).decision is Outcome.PROHIBITED
     assert check(skb, path).decision is Outcome.FREE
 
 
-def test_implied_capability_carries_the_basis(skb: KnowledgeBase,
-                                              write_profile: Callable[..., Path]) -> None:
+def test_implied_capability_carries_the_basis(
+    skb: KnowledgeBase, write_profile: Callable[..., Path]
+) -> None:
     result = check(skb, write_profile(summary="小工具核心"), AS_OF_2010)
     assert found(result) == {("gadget#gadget-core", "indicated", "review")}
 
 
-def test_uncertain_entry_status_caps_at_review(skb: KnowledgeBase,
-                                               write_profile: Callable[..., Path]) -> None:
+def test_uncertain_entry_status_caps_at_review(
+    skb: KnowledgeBase, write_profile: Callable[..., Path]
+) -> None:
     path = write_profile(capabilities=["doohickey.making"])
     old = check(skb, path, AS_OF_2010).findings[0]
     new = check(skb, path).findings[0]
@@ -146,14 +173,16 @@ def test_traditional_full_width_and_case_variants_indicate_the_same(
     assert all({f.cp_global_id for f in r.findings} >= {"widget#spinning"} for r in results)
 
 
-def test_english_terms_need_word_boundaries(skb: KnowledgeBase,
-                                            write_profile: Callable[..., Path]) -> None:
+def test_english_terms_need_word_boundaries(
+    skb: KnowledgeBase, write_profile: Callable[..., Path]
+) -> None:
     result = check(skb, write_profile(summary="counterspinning widgetsmith tools"))
     assert result.findings == ()
 
 
-def test_unknown_capability_is_an_input_error_with_a_hint(skb: KnowledgeBase,
-                                                          write_profile: Callable[..., Path]) -> None:
+def test_unknown_capability_is_an_input_error_with_a_hint(
+    skb: KnowledgeBase, write_profile: Callable[..., Path]
+) -> None:
     with pytest.raises(InputError) as info:
         load_profile(write_profile(capabilities=["widget.spining"]), skb)
     (diagnostic,) = info.value.diagnostics
@@ -162,17 +191,21 @@ def test_unknown_capability_is_an_input_error_with_a_hint(skb: KnowledgeBase,
     assert diagnostic.pos.line > 1
 
 
-def test_incompatible_unit_is_an_input_error(skb: KnowledgeBase,
-                                             write_profile: Callable[..., Path]) -> None:
-    path = write_profile(capabilities=["widget.dense"],
-                         parameters=[{"name": "widget.density", "value": 3, "unit": "MPa"}])
+def test_incompatible_unit_is_an_input_error(
+    skb: KnowledgeBase, write_profile: Callable[..., Path]
+) -> None:
+    path = write_profile(
+        capabilities=["widget.dense"],
+        parameters=[{"name": "widget.density", "value": 3, "unit": "MPa"}],
+    )
     with pytest.raises(InputError) as info:
         load_profile(path, skb)
     assert [d.code for d in info.value.diagnostics] == ["E403"]
 
 
-def test_date_before_the_first_version_is_an_error(skb: KnowledgeBase,
-                                                   write_profile: Callable[..., Path]) -> None:
+def test_date_before_the_first_version_is_an_error(
+    skb: KnowledgeBase, write_profile: Callable[..., Path]
+) -> None:
     with pytest.raises(InputError) as info:
         check(skb, write_profile(), dt.date(2010, 1, 15))
     assert info.value.diagnostics[0].code == "E501"

@@ -196,7 +196,7 @@ def _change_lines(change: EntryChange) -> list[str]:
     old_code = change.old.code if change.old else None
     new_code = change.new.code if change.new else None
     code = new_code or old_code or "(no code)"
-    head = f"{change.kind:8} {code} {_both(change.entry.name)} [{change.entry.id}]"
+    head = f"{change.kind:12} {code} {_both(change.entry.name)} [{change.entry.id}]"
     if old_code and new_code and old_code != new_code:
         head += f" (code {old_code} -> {new_code})"
     if change.kind == "status" and change.old and change.new:
@@ -246,3 +246,43 @@ def render_diff(result: CatalogueDiff, fmt: str) -> str:
         )
     title = f"catalogue {result.old} -> {result.new}: {len(result.changes)} entries changed"
     return "\n".join([title, *body]) + "\n"
+
+
+def render_coverage_markdown(catalogue: Catalogue) -> str:
+    """``catalog/COVERAGE.md``: generated from the data; a test fails when it drifts."""
+    from exportcheck.catalog import coverage
+
+    out = [
+        "# Catalogue coverage",
+        "",
+        "Generated from the data by `exportcheck catalog coverage`; do not edit by hand.",
+        "A `free` result only means that no listed technology was found in the encoded part.",
+        "",
+        (
+            "| version | in force | expected | encoded | uncertain status | prohibited "
+            "| restricted | official-text | secondary-source | inferred | complete |"
+        ),
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    versions = catalogue.regime.decision_versions
+    for v in versions:
+        cov = coverage(catalogue, v.id)
+        conf = cov.by_confidence
+        out.append(
+            f"| {v.id} | {v.in_force} | {cov.expected or '?'} | {cov.encoded} | {cov.uncertain} "
+            f"| {cov.by_class.get('prohibited', 0)} | {cov.by_class.get('restricted', 0)} "
+            f"| {conf.get('official-text', 0)} | {conf.get('secondary-source', 0)} "
+            f"| {conf.get('inferred', 0)} | {'yes' if cov.complete else 'no'} |"
+        )
+    for v in reversed(versions):
+        out += ["", f"## Entries encoded for {v.id}", ""]
+        for view in materialise(catalogue, v.id):
+            status = "" if view.presence == "present" else f" — status {view.presence}"
+            out.append(
+                f"- {view.code or '(code not seen)'} {_both(view.entry.name)} "
+                f"({view.entry.klass}; {len(view.control_points)} control points; "
+                f"{view.entry.confidence}){status}"
+            )
+    out += ["", "## Known gaps", ""]
+    out += [f"- {' '.join(gap.split())}" for gap in catalogue.regime.gaps]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,246 @@
+"""The command-line contract (design §4): exit codes, formats, stdin, output files."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from exportcheck.schema import validator
+
+from conftest import EXAMPLES, RunCli
+
+SEED = EXAMPLES / "foryou-recommender.yaml"
+TEXT_ONLY = EXAMPLES / "foryou-recommender-text.yaml"
+FREE = EXAMPLES / "payroll-saas.yaml"
+
+
+def test_version(run_cli: RunCli) -> None:
+    assert run_cli("--version", expect=0).stdout.startswith("exportcheck, version ")
+
+
+@pytest.mark.parametrize(
+    ("fail_on", "seed", "text", "free"),
+    [
+        ("review", 1, 1, 0),
+        ("licence-required", 1, 0, 0),
+        ("prohibited", 0, 0, 0),
+        ("never", 0, 0, 0),
+    ],
+)
+def test_fail_on_levels(run_cli: RunCli, fail_on: str, seed: int, text: int, free: int) -> None:
+    for path, code in ((SEED, seed), (TEXT_ONLY, text), (FREE, free)):
+        run_cli("check", str(path), "--fail-on", fail_on, expect=code)
+
+
+def test_json_output_follows_the_contract(run_cli: RunCli) -> None:
+    out = run_cli("check", str(SEED), str(FREE), "--format", "json", "--as-of", "2025-09-01").stdout
+    doc = json.loads(out)
+    validator("output").validate(doc)
+    assert doc["catalog"]["version"] == "2025"
+    assert doc["catalog"]["coverage"]["complete"] is False
+    seed, free = doc["results"]
+    assert seed["decision"] == "licence-required"
+    finding = next(
+        f
+        for f in seed["findings"]
+        if f["control_point_id"] == "information-processing#personalised-push"
+    )
+    assert (finding["entry"], finding["class"], finding["basis"]) == (
+        "086501X",
+        "restricted",
+        "asserted",
+    )
+    assert finding["control_point"] is None  # the 2023/2025 number is not established
+    assert free["decision"] == "free"
+    assert free["findings"] == []
+    assert doc["summary"] == {
+        "profiles": 2,
+        "prohibited": 0,
+        "licence-required": 1,
+        "review": 0,
+        "free": 1,
+    }
+
+
+def test_seed_as_of_2021_uses_the_2020_code_and_number(run_cli: RunCli) -> None:
+    doc = json.loads(
+        run_cli("check", str(SEED), "--format", "json", "--as-of", "2021-01-01").stdout
+    )
+    finding = next(
+        f
+        for f in doc["results"][0]["findings"]
+        if f["control_point_id"] == "information-processing#personalised-push"
+    )
+    assert (finding["entry"], finding["control_point"]) == ("056101X", "21")
+    assert doc["catalog"]["version"] == "2020"
+
+
+def test_text_only_seed_gives_review_with_spans(run_cli: RunCli) -> None:
+    doc = json.loads(run_cli("check", str(TEXT_ONLY), "--format", "json").stdout)
+    result = doc["results"][0]
+    assert result["decision"] == "review"
+    finding = next(
+        f
+        for f in result["findings"]
+        if f["control_point_id"] == "information-processing#personalised-push"
+    )
+    assert finding["basis"] == "indicated"
+    source = TEXT_ONLY.read_text(encoding="utf-8")
+    for ev in finding["evidence"]:
+        assert ev["path"] in ("title", "summary")
+        assert ev["end"] > ev["start"]
+        assert ev["text"] in source
+
+
+def test_stdin_yaml_and_json(run_cli: RunCli) -> None:
+    yaml_text = SEED.read_text(encoding="utf-8")
+    assert run_cli("check", "-", "--fail-on", "never", input=yaml_text, expect=0).stdout
+    as_json = json.dumps({"profile": 1, "id": "x", "title": "personalized recommendation engine"})
+    doc = json.loads(run_cli("check", "-", "--format", "json", input=as_json, expect=1).stdout)
+    assert doc["results"][0]["profile"]["path"] == "<stdin>"
+
+
+def test_directory_input_is_sorted_and_deterministic(run_cli: RunCli) -> None:
+    first = run_cli("check", str(EXAMPLES), "--format", "json", "--fail-on", "never").stdout
+    second = run_cli("check", str(EXAMPLES), "--format", "json", "--fail-on", "never").stdout
+    assert first == second
+    paths = [r["profile"]["path"] for r in json.loads(first)["results"]]
+    assert paths == sorted(paths)
+    assert len(paths) >= 12
+
+
+def test_output_file_is_written(run_cli: RunCli, tmp_path: Path) -> None:
+    target = tmp_path / "report.md"
+    run_cli("check", str(SEED), "--format", "markdown", "--output", str(target), expect=1)
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("# exportcheck report")
+    assert "086501X" in text
+
+
+def test_sarif_points_at_profile_lines(run_cli: RunCli) -> None:
+    doc = json.loads(run_cli("check", str(TEXT_ONLY), "--format", "sarif").stdout)
+    result = doc["runs"][0]["results"][0]
+    region = result["locations"][0]["physicalLocation"]["region"]
+    assert region["startLine"] > 1
+    assert result["level"] == "warning"
+
+
+def test_free_text_says_it_is_not_a_clearance(run_cli: RunCli) -> None:
+    out = run_cli("check", str(FREE), expect=0).stdout
+    assert "FREE" in out
+    assert "encoded" in out
+
+
+def test_lang_zh_explanations(run_cli: RunCli) -> None:
+    doc = json.loads(run_cli("check", str(SEED), "--format", "json", "--lang", "zh").stdout)
+    explanation = doc["results"][0]["findings"][0]["explanation"]
+    assert "信息处理技术" in explanation
+    assert "结论" in explanation
+
+
+def test_explain_shows_the_condition_tree(run_cli: RunCli) -> None:
+    out = run_cli("explain", str(SEED), expect=0).stdout
+    assert "✓ capability recommendation.personalised-push" in out
+    assert "rules/cn-tech-export/rules.yaml:" in out
+
+
+def test_explain_entry_shows_why_not(run_cli: RunCli) -> None:
+    out = run_cli("explain", str(FREE), "--entry", "086501X", expect=0).stdout
+    assert "✗ capability recommendation.personalised-push" in out
+    assert "no finding" in out
+    doc = json.loads(
+        run_cli(
+            "explain",
+            str(FREE),
+            "--entry",
+            "086501X#personalised-push",
+            "--format",
+            "json",
+            expect=0,
+        ).stdout
+    )
+    assert doc["entry"]["id"] == "information-processing"
+    assert all(rule["truth"] == "false" for rule in doc["entry"]["rules"])
+
+
+def test_explain_unknown_or_absent_entry(run_cli: RunCli) -> None:
+    assert "E506" in run_cli("explain", str(FREE), "--entry", "999999X", expect=2).stderr
+    err = run_cli(
+        "explain", str(FREE), "--entry", "085001J", "--as-of", "2025-09-01", expect=2
+    ).stderr
+    assert "E507 entry-not-in-force" in err
+
+
+def test_as_of_and_version_are_exclusive(run_cli: RunCli) -> None:
+    run_cli("check", str(SEED), "--as-of", "2021-01-01", "--catalog-version", "2020", expect=2)
+
+
+def test_draft_version_is_refused(run_cli: RunCli) -> None:
+    assert "E502" in run_cli("check", str(SEED), "--catalog-version", "2022-draft", expect=2).stderr
+
+
+def test_date_before_catalogue_and_bad_date(run_cli: RunCli) -> None:
+    assert "E501" in run_cli("check", str(SEED), "--as-of", "2005-01-01", expect=2).stderr
+    run_cli("check", str(SEED), "--as-of", "yesterday", expect=2)
+
+
+def test_future_date_warns(run_cli: RunCli) -> None:
+    result = run_cli("check", str(FREE), "--as-of", "2999-01-01", expect=0)
+    assert "in the future" in result.stderr
+
+
+def test_schema_command_prints_json(run_cli: RunCli) -> None:
+    doc = json.loads(run_cli("schema", "profile", expect=0).stdout)
+    assert doc["$schema"].endswith("2020-12/schema")
+
+
+def test_validate_bundled_data_is_clean(run_cli: RunCli) -> None:
+    result = run_cli("validate", expect=0)
+    assert "0 errors" in result.stderr
+
+
+def test_internal_errors_are_caught(run_cli: RunCli, monkeypatch: pytest.MonkeyPatch) -> None:
+    import exportcheck.batch
+
+    def boom(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(exportcheck.batch, "run_check", boom)
+    result = run_cli("check", str(SEED), expect=2)
+    assert "internal error: RuntimeError: boom" in result.stderr
+
+
+def test_debug_shows_the_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    import exportcheck.batch
+    from exportcheck.cli import cli
+
+    def boom(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(exportcheck.batch, "run_check", boom)
+    result = CliRunner().invoke(cli, ["--debug", "check", str(SEED)])
+    assert isinstance(result.exception, RuntimeError)
+
+
+def test_same_technology_in_three_scripts_gives_the_same_entries(
+    run_cli: RunCli, write_profile: Callable[..., Path]
+) -> None:
+    texts = {
+        "zh": "短视频平台的个性化推荐算法，根据用户画像向用户推送内容。",
+        "hant": "短影音平台的個人化推薦演算法，根據使用者畫像向使用者推送內容。",
+        "en": "Personalized recommendation algorithm for a short-video app that pushes content "
+        "based on user profiling.",
+    }
+    entries = []
+    for name, text in texts.items():
+        doc = json.loads(
+            run_cli("check", str(write_profile(name=name, title=text)), "--format", "json").stdout
+        )
+        entries.append({f["control_point_id"] for f in doc["results"][0]["findings"]})
+    assert entries[0] == entries[1] == entries[2]
+    assert "information-processing#personalised-push" in entries[0]

@@ -1,0 +1,150 @@
+"""Properties of the decision semantics (design §2, style practice 10)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from exportcheck.api import check_profiles
+from exportcheck.diagnostics import Diagnostic
+from exportcheck.errors import InputError
+from exportcheck.kb import KnowledgeBase
+from exportcheck.model import Outcome
+from exportcheck.profile import profile_from_document
+from exportcheck.render.json import report_dict
+from exportcheck.schema import validator
+from exportcheck.yamlsafe import Document, load_bytes
+
+from strategies import profiles
+
+AS_OF = dt.date(2025, 9, 1)
+SETTINGS = settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+
+def _profile(kb: KnowledgeBase, data: dict[str, Any]):  # type: ignore[no-untyped-def]
+    return profile_from_document(Document("p.yaml", data, lambda _p: (1, 1)), kb.vocabulary)
+
+
+def _decide(kb: KnowledgeBase, data: dict[str, Any]):  # type: ignore[no-untyped-def]
+    return check_profiles(kb, [_profile(kb, data)], as_of=AS_OF).results[0]
+
+
+def test_properties_hold(kb: KnowledgeBase) -> None:
+    @SETTINGS
+    @given(profiles(kb))
+    def decision_is_the_highest_outcome(data: dict[str, Any]) -> None:
+        result = _decide(kb, data)
+        assert result.decision == max((f.outcome for f in result.findings), default=Outcome.FREE)
+        assert (result.decision is Outcome.FREE) == (not result.findings)
+        report = check_profiles(kb, [_profile(kb, data)], as_of=AS_OF)
+        validator("output").validate(report_dict(report, "en"))
+
+    decision_is_the_highest_outcome()
+
+
+def test_asserting_never_lowers_and_denying_never_raises(kb: KnowledgeBase) -> None:
+    caps = sorted(kb.vocabulary.capabilities)
+
+    @SETTINGS
+    @given(profiles(kb), st.sampled_from(caps))
+    def monotone(data: dict[str, Any], cap: str) -> None:
+        base = _decide(kb, data).decision
+        asserted = dict(data, capabilities=sorted({*data.get("capabilities", []), cap}))
+        assert _decide(kb, asserted).decision >= base
+        if cap not in data.get("capabilities", []):
+            denied = dict(data, not_capabilities=[cap])
+            assert _decide(kb, denied).decision <= base
+
+    monotone()
+
+
+def test_input_order_does_not_change_json(kb: KnowledgeBase) -> None:
+    @SETTINGS
+    @given(
+        st.lists(profiles(kb), min_size=2, max_size=4, unique_by=lambda d: d["id"]),
+        st.randoms(use_true_random=False),
+    )
+    def order_free(items: list[dict[str, Any]], rnd: Any) -> None:
+        loaded = [_profile(kb, d) for d in items]
+        shuffled = list(loaded)
+        rnd.shuffle(shuffled)
+
+        def canonical(ps: list[Any]) -> str:
+            doc = report_dict(check_profiles(kb, ps, as_of=AS_OF), "en")
+            doc["results"].sort(key=lambda r: r["profile"]["id"])
+            return json.dumps(doc, ensure_ascii=False, sort_keys=True)
+
+        assert canonical(loaded) == canonical(shuffled)
+
+    order_free()
+
+
+def _problems(kb: KnowledgeBase, raw: bytes, name: str) -> tuple[Diagnostic, ...]:
+    """Load a profile: data, or an InputError with at least one diagnostic; nothing else."""
+    try:
+        profile_from_document(load_bytes(raw, name), kb.vocabulary)
+    except InputError as exc:
+        problems = exc.diagnostics
+        if not problems:
+            raise AssertionError("an InputError without diagnostics") from exc
+        return problems
+    return ()
+
+
+def test_arbitrary_bytes_give_data_or_input_error(kb: KnowledgeBase) -> None:
+    @settings(max_examples=300, deadline=None)
+    @given(st.binary(max_size=300) | st.text(max_size=300).map(str.encode))
+    def only_our_errors(raw: bytes) -> None:
+        for name in ("fuzz.yaml", "fuzz.json"):
+            problems = _problems(kb, raw, name)
+            assert all(d.pos.line >= 1 and d.pos.column >= 1 for d in problems)
+
+    only_our_errors()
+
+
+def test_yaml_shaped_fuzz_gives_data_or_input_error(kb: KnowledgeBase) -> None:
+    pieces = st.sampled_from(
+        [
+            "profile: 1\n",
+            "id: x\n",
+            "title: t\n",
+            "summary: |\n  推荐\n",
+            "capabilities: [",
+            "]\n",
+            "- ",
+            "&a ",
+            "*a ",
+            "!!str ",
+            "{",
+            "}",
+            ":",
+            "\t",
+            "'",
+            '"',
+            "\n",
+            "  ",
+            "NO",
+            "06",
+            ".nan",
+            "1e999",
+            "parameters: [{name: x, value: 1}]\n",
+            "? ",
+            "---\n",
+            "<<: ",
+        ]
+    )
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(pieces, max_size=25).map("".join))
+    def only_our_errors(text: str) -> None:
+        _problems(kb, text.encode(), "fuzz.yaml")
+
+    only_our_errors()

@@ -1,0 +1,64 @@
+"""Text normalisation and term finding."""
+
+from __future__ import annotations
+
+from hypothesis import given
+
+from exportcheck.kb import KnowledgeBase
+from exportcheck.textnorm import Normalizer
+
+from strategies import texts
+
+normalize = Normalizer()
+
+
+def test_ascii_is_lowered_and_ise_becomes_ize() -> None:
+    assert normalize("Personalised Recommendations").text == "personalized recommendations"
+
+
+def test_traditional_and_taiwan_phrasing_become_simplified() -> None:
+    assert normalize("個人化推薦演算法").text == normalize("个人化推荐算法").text
+    assert "信息" in normalize("資訊推送").text
+    assert normalize("人工智慧").text == "人工智能"
+
+
+def test_full_width_and_half_width_agree() -> None:
+    assert normalize("ＦＯＲ　ＹＯＵ").text == "for you"
+
+
+def test_offsets_map_back_when_length_changes() -> None:
+    text = "ﬁne 推荐算法"  # the ligature expands to two characters
+    result = normalize(text)
+    start = result.text.index("推荐")
+    o_start, o_end = result.original_span(start, start + 4)
+    assert text[o_start:o_end] == "推荐算法"
+
+
+@given(texts)
+def test_normalisation_is_idempotent(text: str) -> None:
+    once = normalize(text).text
+    assert normalize(once).text == once
+
+
+@given(texts)
+def test_spans_always_fall_inside_the_original(text: str) -> None:
+    result = normalize(text)
+    for i in range(len(result.text)):
+        start, end = result.original_span(i, i + 1)
+        assert 0 <= start < end <= len(text)
+
+
+def test_term_index_finds_nested_terms(kb: KnowledgeBase) -> None:
+    hits = kb.term_index.find("我们的个性化推荐算法基于用户画像。")
+    found = {h.term for h in hits}
+    assert len(found) >= 2
+    for hit in hits:
+        assert hit.end > hit.start
+
+
+def test_generic_words_indicate_nothing(kb: KnowledgeBase) -> None:
+    text = (
+        "Our AI platform uses an algorithm, a model and data in a system with machine "
+        "learning. 我们的人工智能平台使用算法、模型和数据。"
+    )
+    assert kb.term_index.find(text) == []
