@@ -1,11 +1,13 @@
 """Text normalisation for matching: NFKC (full-width → half-width), case folding,
-Traditional → Simplified Chinese (with Taiwan phrasing: 資訊 → 信息, 人工智慧 → 人工智能), and
+Traditional → Simplified Chinese (with Taiwan phrasing: 資訊 → 信息, 演算法 → 算法) and
 British → American ``-ise`` spelling. The result keeps a map back to the original offsets so
 evidence can quote the analyst's own words.
 
-The common cases cost almost nothing: ASCII text is only lower-cased, and text that NFKC and
-case folding leave the same length is converted in one call; only text whose length changes
-(ligatures, circled digits…) takes the per-character path.
+Speed matters (every profile's title and summary pass through here), so the work is done by
+``str.translate`` with a table built once (NFKC + case fold of each BMP character that maps
+to one character) and cached with the knowledge base. Only text
+that contains Traditional characters pays for OpenCC's phrase conversion (~10 µs per KB), and
+only characters that expand (ligatures, ㎏, ①…) take a per-character path that records offsets.
 """
 
 from __future__ import annotations
@@ -16,6 +18,9 @@ from dataclasses import dataclass
 from typing import Any
 
 _ISE = re.compile(r"(?<=[a-z])is(?=(?:e|ed|es|ing|er|ers|ation|ations)(?![a-z]))")
+# Where phrase conversion may be split without changing its result: whitespace and punctuation.
+_SEPARATORS = re.compile(r"[\s!-/:-@\[-`{-~、。・「」『』【】《》〈〉…—]+")
+_CJK_BLOCKS = (range(0x3400, 0x4DC0), range(0x4E00, 0xA000), range(0xF900, 0xFB00))
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,44 +34,91 @@ class Normalized:
         return self.offsets[start], self.offsets[end - 1] + 1
 
 
+def _char_class(chars: set[str] | frozenset[str]) -> re.Pattern[str]:
+    """A compact regex character class (consecutive code points as ranges)."""
+    codes = sorted(ord(c) for c in chars)
+    parts: list[str] = []
+    i = 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        first, last = re.escape(chr(codes[i])), re.escape(chr(codes[j]))
+        parts.append(first if i == j else f"{first}-{last}")
+        i = j + 1
+    return re.compile("[" + "".join(parts) + "]" if parts else "(?!)")
+
+
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    fold: dict[str, str]  # lower-cased character -> its NFKC + case-folded form (one character)
+    fold_re: re.Pattern[str]  # finds the keys of ``fold``
+    expanding_re: re.Pattern[str]  # characters whose normal form has another length
+    traditional_re: re.Pattern[str]  # characters that Traditional -> Simplified changes
+
+
+def _build_tables() -> _Tables:
+    import opencc
+
+    cjk = [chr(i) for block in _CJK_BLOCKS for i in block]
+    # Newlines keep OpenCC from treating neighbouring characters as one phrase.
+    simplified = str(opencc.OpenCC("t2s.json").convert("\n".join(cjk))).split("\n")
+    traditional = {a for a, b in zip(cjk, simplified, strict=True) if a != b}
+    fold: dict[str, str] = {}
+    expanding = set()
+    for code in range(0x80, 0x10000):
+        if 0xD800 <= code < 0xE000:
+            continue
+        ch = chr(code)
+        lowered = ch.lower()
+        normal = unicodedata.normalize("NFKC", ch).casefold()
+        if len(lowered) != 1 or len(normal) != 1:
+            expanding.add(ch)
+        elif normal != lowered:
+            if fold.get(lowered, normal) != normal:
+                expanding.add(ch)
+            else:
+                fold[lowered] = normal
+    return _Tables(fold, _char_class(set(fold)), _char_class(expanding), _char_class(traditional))
+
+
 class Normalizer:
-    """Callable normaliser; owns the (lazily built) OpenCC converters."""
+    """Callable normaliser; owns its tables and the (lazily built) OpenCC phrase converter."""
 
     def __init__(self) -> None:
         self._phrases: Any = None
-        self._chars: Any = None
+        self._tables: _Tables | None = None
 
-    def __getstate__(self) -> dict[str, Any]:  # converters are native objects: rebuild lazily
-        return {}
+    def __getstate__(self) -> dict[str, Any]:
+        # The OpenCC converter is a native object, rebuilt lazily; the tables are plain data
+        # and worth caching with the knowledge base.
+        return {"tables": self.tables}
 
-    def __setstate__(self, _state: dict[str, Any]) -> None:
+    def __setstate__(self, state: dict[str, Any]) -> None:
         self.__init__()  # type: ignore[misc]
+        self._tables = state.get("tables")
 
-    def _t2s(self, value: str) -> str:
+    @property
+    def tables(self) -> _Tables:
+        if self._tables is None:
+            self._tables = _build_tables()
+        return self._tables
+
+    def _phrase_convert(self, value: str) -> str:
         if self._phrases is None:
             import opencc
 
             self._phrases = opencc.OpenCC("tw2sp.json")
         return str(self._phrases.convert(value))
 
-    def _t2s_chars(self, value: str) -> str:
-        """Character-by-character conversion: always keeps the length."""
-        if self._chars is None:
-            import opencc
-
-            self._chars = opencc.OpenCC("t2s.json")
-        out = []
-        for ch in value:
-            converted = str(self._chars.convert(ch))
-            out.append(converted if len(converted) == 1 else ch)
-        return "".join(out)
-
     def __call__(self, text: str) -> Normalized:
         if text.isascii():
             return Normalized(_ISE.sub("iz", text.lower()), None)
+        tables = self.tables
         offsets: list[int] | None = None
-        folded = text.casefold() if unicodedata.is_normalized("NFKC", text) else ""
-        if len(folded) != len(text):
+        if tables.expanding_re.search(text) is None:
+            folded = tables.fold_re.sub(lambda m: tables.fold[m.group()], text.lower())
+        else:
             pieces: list[str] = []
             offsets = []
             for index, ch in enumerate(text):
@@ -74,33 +126,36 @@ class Normalizer:
                 pieces.append(piece)
                 offsets.extend([index] * len(piece))
             folded = "".join(pieces)
-        converted, moved = self._convert(folded)
-        if moved is not None:
-            offsets = [offsets[i] for i in moved] if offsets is not None else moved
-        return Normalized(
-            _ISE.sub("iz", converted), tuple(offsets) if offsets is not None else None
-        )
+        if tables.traditional_re.search(text) is not None:
+            folded, moved = self._phrases_with_offsets(folded)
+            if moved is not None:
+                offsets = [offsets[i] for i in moved] if offsets is not None else moved
+        return Normalized(_ISE.sub("iz", folded), tuple(offsets) if offsets is not None else None)
 
-    def _convert(self, folded: str) -> tuple[str, list[int] | None]:
-        """Traditional -> Simplified. Phrase conversion may change the length (演算法 -> 算法);
-        then the offsets are recovered by aligning with a character-by-character conversion."""
-        converted = self._t2s(folded)
+    def _phrases_with_offsets(self, folded: str) -> tuple[str, list[int] | None]:
+        """Phrase conversion (演算法 -> 算法 may change the length). When it does, convert
+        segment by segment between separators and spread each changed segment's characters
+        over the original segment, so a span over a converted phrase covers the original."""
+        converted = self._phrase_convert(folded)
         if len(converted) == len(folded):
             return converted, None
-        import difflib
-
-        chars = self._t2s_chars(folded)
+        out: list[str] = []
         moved: list[int] = []
-        matcher = difflib.SequenceMatcher(None, chars, converted, autojunk=False)
-        for _tag, i1, i2, j1, j2 in matcher.get_opcodes():
-            width = j2 - j1
+        position = 0
+        for match in [*_SEPARATORS.finditer(folded), None]:
+            end = match.start() if match else len(folded)
+            segment = folded[position:end]
+            new = self._phrase_convert(segment) if segment else ""
+            out.append(new)
+            width, old = len(new), len(segment)
             for j in range(width):
-                # Spread the new characters over the old block; the last one ends it, so a
-                # span over a converted phrase covers the whole original phrase.
-                last = j == width - 1
-                target = max(i1, i2 - 1) if last else i1 + (j * (i2 - i1)) // width
-                moved.append(min(target, len(folded) - 1))
-        return converted, moved
+                step = old - 1 if j == width - 1 else (j * old) // width
+                moved.append(position + min(step, old - 1))
+            if match:
+                out.append(match.group())
+                moved.extend(range(match.start(), match.end()))
+                position = match.end()
+        return "".join(out), moved
 
     def term(self, term: str) -> str:
         """Normalise a vocabulary term the same way as text."""

@@ -19,7 +19,9 @@ def test_ascii_is_lowered_and_ise_becomes_ize() -> None:
 def test_traditional_and_taiwan_phrasing_become_simplified() -> None:
     assert normalize("個人化推薦演算法").text == normalize("个人化推荐算法").text
     assert "信息" in normalize("資訊推送").text
-    assert normalize("人工智慧").text == "人工智能"
+    assert normalize("人工智慧互動介面技術").text == "人工智能交互界面技术"
+    # Text without Traditional characters is Simplified text: 智慧城市 stays as written there.
+    assert normalize("智慧城市").text == "智慧城市"
 
 
 def test_full_width_and_half_width_agree() -> None:
