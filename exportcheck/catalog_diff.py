@@ -70,8 +70,8 @@ def _compare(
     if old is None and new is not None:
         # "listed" means present from this version on as far as the sources tell, not that
         # this version added it: say so rather than claim an addition.
-        added = any(r.change is Change.ADDED for r in records)
-        return EntryChange(entry, "added" if added else "first-listed", None, new, records)
+        was_added = any(r.change is Change.ADDED for r in records)
+        return EntryChange(entry, "added" if was_added else "first-listed", None, new, records)
     if new is None and old is not None:
         return EntryChange(entry, "removed", old, None, records)
     if old is None or new is None:

@@ -72,10 +72,19 @@ class Document:
     data: Any
     locator: Callable[[DataPath], tuple[int, int]]
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The node graph stays behind (it is large and not picklable); positions were
+        # already taken where they matter (evidence), so a copy answers with the start.
+        return (Document, (self.path, self.data, _file_start))
+
     def pos(self, path: Sequence[str | int] = ()) -> SourcePos:
         """Position of the value at ``path`` (the closest existing ancestor if it is absent)."""
         line, column = self.locator(tuple(path))
         return SourcePos(self.path, line, column)
+
+
+def _file_start(_path: DataPath) -> tuple[int, int]:
+    return 1, 1
 
 
 def resolve_plain(value: str) -> Any:  # noqa: PLR0911 - one return per YAML scalar kind
