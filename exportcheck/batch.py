@@ -9,64 +9,89 @@ only the first.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import itertools
 import multiprocessing
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from exportcheck.api import catalogue_context, check_profile, discover_profiles
 from exportcheck.diagnostics import Diagnostic
 from exportcheck.errors import InputError
 from exportcheck.kb import KnowledgeBase
+from exportcheck.model import Lang
+from exportcheck.model import Outcome as Decision
 from exportcheck.profile import load_profile_bytes, load_profile_file
-from exportcheck.report import CatalogueContext, CheckReport, CheckResult
+from exportcheck.report import CatalogueContext, CheckResult
 from exportcheck.yamlsafe import PROFILE_MAX_BYTES
 
 PARALLEL_THRESHOLD = 64  # below this, starting workers costs more than it saves
-Outcome = CheckResult | tuple[Diagnostic, ...]
+
+# What a worker sends back: a decision and its rendered part, or the diagnostics of a bad
+# file. Rendering in the worker keeps the transfer small (a full CheckResult carries its
+# entries, rules and traces and costs more to pickle than to compute).
+Outcome = tuple[Decision, Any] | tuple[Diagnostic, ...]
+Render = Callable[[CheckResult], Any]
 
 
-class _Worker:
-    """The per-process state: set once by the pool initializer (inherited by fork)."""
+@dataclass(frozen=True, slots=True)
+class _Job:
+    """Everything needed to check one profile; lives in the parent and in each worker."""
 
     kb: KnowledgeBase
     version: str
     max_bytes: int
+    render: Render
+
+    def __call__(self, source: str | Path, stdin: bytes | None = None) -> Outcome:
+        vocabulary = self.kb.vocabulary
+        try:
+            if source == "-":
+                profile = load_profile_bytes(
+                    stdin or b"", "<stdin>", vocabulary, max_bytes=self.max_bytes
+                )
+            else:
+                profile = load_profile_file(Path(source), vocabulary, max_bytes=self.max_bytes)
+        except InputError as exc:
+            return exc.diagnostics
+        result = check_profile(self.kb, profile, self.version)
+        return result.decision, self.render(result)
 
 
-def _init(kb: KnowledgeBase, version: str, max_bytes: int) -> None:
-    _Worker.kb, _Worker.version, _Worker.max_bytes = kb, version, max_bytes
+class _Worker:
+    """Per-process state of a pool worker: set once by the initializer (inherited by fork)."""
+
+    job: _Job
 
 
-def _check_file(kb: KnowledgeBase, version: str, max_bytes: int, source: str | Path) -> Outcome:
-    try:
-        profile = load_profile_file(Path(source), kb.vocabulary, max_bytes=max_bytes)
-    except InputError as exc:
-        return exc.diagnostics
-    return check_profile(kb, profile, version)
+def _init(job: _Job) -> None:
+    _Worker.job = job
 
 
 def _check_one(source: str | Path) -> Outcome:
-    """Worker entry point (in a worker process, after ``_init``)."""
-    return _check_file(_Worker.kb, _Worker.version, _Worker.max_bytes, source)
+    return _Worker.job(source)
 
 
 def _default_jobs() -> int:
-    return max(
-        1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    )
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
 
 
 def iter_outcomes(
     kb: KnowledgeBase,
     sources: Iterable[str | Path],
     version: str,
+    render: Render,
     *,
     stdin: bytes | None = None,
     jobs: int | None = None,
     max_bytes: int = PROFILE_MAX_BYTES,
 ) -> Iterator[Outcome]:
-    """Results (or diagnostics) in input order. ``sources`` may be a lazy iterator."""
+    """Outcomes in input order. ``sources`` may be a lazy iterator."""
     items = iter(sources)
     head: list[str | Path] = []
     for item in items:  # look ahead: a small batch is not worth the workers
@@ -74,49 +99,58 @@ def iter_outcomes(
         if len(head) >= PARALLEL_THRESHOLD:
             break
     workers = jobs or _default_jobs()
-    rest_parallel = (
+    parallel = (
         workers > 1
         and len(head) >= PARALLEL_THRESHOLD
-        and "fork" in (multiprocessing.get_all_start_methods())
+        and "-" not in head
+        and "fork" in multiprocessing.get_all_start_methods()
     )
-    if not rest_parallel:
-        for source in [*head, *items]:
-            if source == "-":
-                yield _check_stdin(kb, version, stdin or b"", max_bytes)
-            else:
-                yield _check_file(kb, version, max_bytes, source)
+    job = _Job(kb, version, max_bytes, render)
+    if not parallel:
+        for source in itertools.chain(head, items):
+            yield job(source, stdin)
         return
-    everything = (s for part in (head, items) for s in part)
     context = multiprocessing.get_context("fork")
-    with context.Pool(workers, initializer=_init, initargs=(kb, version, max_bytes)) as pool:
-        yield from pool.imap(_check_one, everything, chunksize=16)
+    with context.Pool(workers, initializer=_init, initargs=(job,)) as pool:
+        yield from pool.imap(_check_one, itertools.chain(head, items), chunksize=32)
 
 
-def _check_stdin(kb: KnowledgeBase, version: str, raw: bytes, max_bytes: int) -> Outcome:
-    try:
-        profile = load_profile_bytes(raw, "<stdin>", kb.vocabulary, max_bytes=max_bytes)
-    except InputError as exc:
-        return exc.diagnostics
-    return check_profile(kb, profile, version)
+def collect(outcomes: Iterable[Outcome]) -> tuple[list[Any], list[Decision], list[Diagnostic]]:
+    parts: list[Any] = []
+    decisions: list[Decision] = []
+    problems: list[Diagnostic] = []
+    for outcome in outcomes:
+        if outcome and isinstance(outcome[0], Decision):
+            decisions.append(outcome[0])
+            parts.append(outcome[1])
+        else:
+            problems.extend(outcome)
+    return parts, decisions, problems
 
 
 def run_check(
     kb: KnowledgeBase,
     paths: Iterable[str],
     *,
+    fmt: str,
+    lang: Lang,
     as_of: dt.date | None = None,
     version_id: str | None = None,
     stdin: bytes | None = None,
     jobs: int | None = None,
     max_bytes: int | None = None,
-) -> CheckReport:
-    """Check everything; InputError listing every bad file if any was bad."""
+) -> tuple[str, list[Decision]]:
+    """Check and render everything; InputError listing every bad file if any was bad."""
+    from exportcheck.render import assemble, renderer
+
     context = catalogue_context(kb, as_of=as_of, version_id=version_id)
-    results, problems = collect(
+    render = functools.partial(_render_part, renderer(fmt).part, context, lang)
+    parts, decisions, problems = collect(
         iter_outcomes(
             kb,
             discover_profiles(paths),
             context.version.id,
+            render,
             stdin=stdin,
             jobs=jobs,
             max_bytes=max_bytes or PROFILE_MAX_BYTES,
@@ -124,18 +158,10 @@ def run_check(
     )
     if problems:
         raise InputError(problems)
-    return CheckReport(context, tuple(results))
+    return assemble(fmt, context, parts, decisions, lang), decisions
 
 
-def collect(outcomes: Iterable[Outcome]) -> tuple[list[CheckResult], list[Diagnostic]]:
-    results: list[CheckResult] = []
-    problems: list[Diagnostic] = []
-    for outcome in outcomes:
-        if isinstance(outcome, CheckResult):
-            results.append(outcome)
-        else:
-            problems.extend(outcome)
-    return results, problems
-
-
-__all__ = ["CatalogueContext", "collect", "iter_outcomes", "run_check"]
+def _render_part(
+    part: Callable[..., Any], context: CatalogueContext, lang: Lang, result: CheckResult
+) -> Any:
+    return part(result, context, lang)

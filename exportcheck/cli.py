@@ -189,23 +189,24 @@ def check(
 ) -> None:
     """Check PROFILE... (files, directories or - for stdin) against the catalogue."""
     from exportcheck.batch import run_check
-    from exportcheck.render import renderer
     from exportcheck.report import FailOn, exit_code
 
     if as_of is not None and catalog_version is not None:
         raise click.UsageError("give --as-of or --catalog-version, not both")
     kb = knowledge_base(catalog_dir, rules_dir)
-    report = run_check(
+    content, decisions = run_check(
         kb,
         profiles,
+        fmt=fmt,
+        lang=lang,  # type: ignore[arg-type]
         as_of=_as_date(as_of),
         version_id=catalog_version,
         stdin=_read_stdin_if_needed(profiles),
         jobs=jobs,
         max_bytes=max_bytes,
     )
-    emit(renderer(fmt)(report, lang=lang), output)
-    sys.exit(exit_code(report, FailOn(fail_on)))
+    emit(content, output)
+    sys.exit(exit_code(decisions, FailOn(fail_on)))
 
 
 @cli.command()

@@ -20,4 +20,6 @@ class InputError(ExportcheckError):
 
     def __init__(self, diagnostics: Iterable[Diagnostic]) -> None:
         self.diagnostics = tuple(sort_diagnostics(list(diagnostics)))
+        if not self.diagnostics:
+            raise ValueError("InputError needs at least one diagnostic")
         super().__init__("\n".join(d.format() for d in self.diagnostics))

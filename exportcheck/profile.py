@@ -137,7 +137,12 @@ def _parameter_problems(
 def profile_from_document(doc: Document, vocabulary: Vocabulary) -> Profile:
     """Validate a loaded document and model it; raises :class:`InputError` with every problem."""
     if not is_valid(doc.data, "profile"):
-        raise InputError(check_document(doc, "profile") or [])
+        # The fast validator only says yes/no; the detailed one names the problems. Where
+        # they disagree (jsonschema-rs refuses inf/NaN as numbers) the semantic checks below
+        # still report it, so nothing is ever dropped without a message.
+        problems = check_document(doc, "profile")
+        if problems:
+            raise InputError(problems)
     problems = _semantic_problems(doc, vocabulary)
     if problems:
         raise InputError(problems)

@@ -6,6 +6,7 @@ Nothing here prints; renderers turn these into text, JSON, Markdown or SARIF.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -38,10 +39,14 @@ class CheckReport:
     results: tuple[CheckResult, ...]
 
     def summary(self) -> dict[str, int]:
-        counts = {"profiles": len(self.results)}
-        for outcome in sorted(Outcome, reverse=True):
-            counts[outcome.label] = sum(1 for r in self.results if r.decision is outcome)
-        return counts
+        return summarize([r.decision for r in self.results])
+
+
+def summarize(decisions: Sequence[Outcome]) -> dict[str, int]:
+    counts = {"profiles": len(decisions)}
+    for outcome in sorted(Outcome, reverse=True):
+        counts[outcome.label] = sum(1 for d in decisions if d is outcome)
+    return counts
 
 
 class FailOn(StrEnum):
@@ -56,6 +61,6 @@ class FailOn(StrEnum):
         return decision >= Outcome.parse(self.value)
 
 
-def exit_code(report: CheckReport, fail_on: FailOn) -> int:
+def exit_code(decisions: Sequence[Outcome], fail_on: FailOn) -> int:
     """0: no profile reached the level; 1: at least one did (design §4)."""
-    return 1 if any(fail_on.reached(r.decision) for r in report.results) else 0
+    return 1 if any(fail_on.reached(d) for d in decisions) else 0

@@ -195,5 +195,19 @@ def check_document(doc: Document, schema: str, *, verbose: bool = False) -> list
     return out
 
 
+@cache
+def _fast_validator(name: str) -> Any:
+    """jsonschema-rs validates a profile in ~1 us where jsonschema takes ~50-700 us; it only
+    answers valid/invalid, so the detailed diagnostics still come from jsonschema."""
+    try:
+        import jsonschema_rs
+    except ImportError:  # pragma: no cover - an optional speed-up
+        return None
+    return jsonschema_rs.validator_for(json.loads(schema_text(name)))
+
+
 def is_valid(data: Any, schema: str) -> bool:
+    fast = _fast_validator(schema)
+    if fast is not None:
+        return bool(fast.is_valid(data))
     return bool(validator(schema).is_valid(data))

@@ -55,6 +55,7 @@ class _Tables:
     fold_re: re.Pattern[str]  # finds the keys of ``fold``
     expanding_re: re.Pattern[str]  # characters whose normal form has another length
     traditional_re: re.Pattern[str]  # characters that Traditional -> Simplified changes
+    special_re: re.Pattern[str]  # either of the two: one scan decides the common case
 
 
 def _build_tables() -> _Tables:
@@ -79,7 +80,13 @@ def _build_tables() -> _Tables:
                 expanding.add(ch)
             else:
                 fold[lowered] = normal
-    return _Tables(fold, _char_class(set(fold)), _char_class(expanding), _char_class(traditional))
+    return _Tables(
+        fold,
+        _char_class(set(fold)),
+        _char_class(expanding),
+        _char_class(traditional),
+        _char_class(expanding | traditional),
+    )
 
 
 class Normalizer:
@@ -116,6 +123,9 @@ class Normalizer:
             return Normalized(_ISE.sub("iz", text.lower()), None)
         tables = self.tables
         offsets: list[int] | None = None
+        if tables.special_re.search(text) is None:  # the common case: Simplified or Latin text
+            folded = tables.fold_re.sub(lambda m: tables.fold[m.group()], text.lower())
+            return Normalized(_ISE.sub("iz", folded), None)
         if tables.expanding_re.search(text) is None:
             folded = tables.fold_re.sub(lambda m: tables.fold[m.group()], text.lower())
         else:
@@ -133,29 +143,33 @@ class Normalizer:
         return Normalized(_ISE.sub("iz", folded), tuple(offsets) if offsets is not None else None)
 
     def _phrases_with_offsets(self, folded: str) -> tuple[str, list[int] | None]:
-        """Phrase conversion (演算法 -> 算法 may change the length). When it does, convert
-        segment by segment between separators and spread each changed segment's characters
-        over the original segment, so a span over a converted phrase covers the original."""
+        """Phrase conversion (演算法 -> 算法 may change the length). When it does, pair the
+        segments between separators (punctuation and spaces, which conversion keeps) and
+        spread each changed segment over the original one, so a span over a converted phrase
+        covers the whole original phrase."""
         converted = self._phrase_convert(folded)
         if len(converted) == len(folded):
             return converted, None
-        out: list[str] = []
+        old_parts = _SEPARATORS.split(folded)
+        new_parts = _SEPARATORS.split(converted)
+        old_seps = _SEPARATORS.findall(folded)
+        if len(old_parts) != len(new_parts) or old_seps != _SEPARATORS.findall(converted):
+            new_parts = [self._phrase_convert(part) if part else "" for part in old_parts]
+            converted = "".join(p + s for p, s in zip(new_parts, [*old_seps, ""], strict=True))
         moved: list[int] = []
         position = 0
-        for match in [*_SEPARATORS.finditer(folded), None]:
-            end = match.start() if match else len(folded)
-            segment = folded[position:end]
-            new = self._phrase_convert(segment) if segment else ""
-            out.append(new)
-            width, old = len(new), len(segment)
-            for j in range(width):
-                step = old - 1 if j == width - 1 else (j * old) // width
-                moved.append(position + min(step, old - 1))
-            if match:
-                out.append(match.group())
-                moved.extend(range(match.start(), match.end()))
-                position = match.end()
-        return "".join(out), moved
+        for old, new, sep in zip(old_parts, new_parts, [*old_seps, ""], strict=True):
+            if len(old) == len(new):
+                moved.extend(range(position, position + len(old)))
+            else:
+                width = len(new)
+                for j in range(width):
+                    step = len(old) - 1 if j == width - 1 else (j * len(old)) // width
+                    moved.append(position + max(0, step))
+            position += len(old)
+            moved.extend(range(position, position + len(sep)))
+            position += len(sep)
+        return converted, moved
 
     def term(self, term: str) -> str:
         """Normalise a vocabulary term the same way as text."""

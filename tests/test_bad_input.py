@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from exportcheck.kb import KnowledgeBase
+
 from conftest import DATA, RunCli
 
 CORPUS = DATA / "bad-input"
@@ -87,8 +89,8 @@ def test_unwritable_output_leaves_nothing(run_cli: RunCli, tmp_path: Path, write
     ],
 )
 def test_yaml_11_traps_read_as_written(
-    text: str, field: tuple[str, ...], value: str, tmp_path: Path, kb
-) -> None:  # type: ignore[no-untyped-def]
+    text: str, field: tuple[str, ...], value: str, tmp_path: Path, kb: KnowledgeBase
+) -> None:
     from exportcheck.api import load_profile
 
     path = tmp_path / "trap.yaml"

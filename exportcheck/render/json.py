@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from exportcheck.decision import consequence_for
 from exportcheck.evaluate import Finding
 from exportcheck.explain import explanation
-from exportcheck.model import Lang
-from exportcheck.report import CatalogueContext, CheckReport, CheckResult
+from exportcheck.model import Lang, Outcome
+from exportcheck.report import CatalogueContext, CheckReport, CheckResult, summarize
 
 
 def catalog_block(context: CatalogueContext) -> dict[str, Any]:
@@ -67,27 +68,31 @@ def result_dict(result: CheckResult, context: CatalogueContext, lang: Lang) -> d
     }
 
 
-def report_dict(report: CheckReport, lang: Lang) -> dict[str, Any]:
+def part(result: CheckResult, context: CatalogueContext, lang: Lang) -> dict[str, Any]:
+    return result_dict(result, context, lang)
+
+
+def document(
+    context: CatalogueContext, parts: Sequence[dict[str, Any]], decisions: Sequence[Outcome]
+) -> dict[str, Any]:
     return {
         "format": 1,
-        "catalog": catalog_block(report.context),
-        "results": [result_dict(r, report.context, lang) for r in report.results],
-        "summary": report.summary(),
+        "catalog": catalog_block(context),
+        "results": list(parts),
+        "summary": summarize(decisions),
     }
 
 
-def render(report: CheckReport, *, lang: Lang = "en") -> str:
-    return json.dumps(report_dict(report, lang), ensure_ascii=False, indent=2) + "\n"
+def report_dict(report: CheckReport, lang: Lang) -> dict[str, Any]:
+    parts = [part(r, report.context, lang) for r in report.results]
+    return document(report.context, parts, [r.decision for r in report.results])
 
 
-def render_lines(report: CheckReport, *, lang: Lang = "en") -> str:
-    """One JSON object per profile (``--format jsonl``), each with its catalogue block."""
-    block = catalog_block(report.context)
-    lines = [
-        json.dumps(
-            {"format": 1, "catalog": block, **result_dict(r, report.context, lang)},
-            ensure_ascii=False,
-        )
-        for r in report.results
-    ]
-    return "".join(line + "\n" for line in lines)
+def assemble(
+    context: CatalogueContext,
+    parts: Sequence[dict[str, Any]],
+    decisions: Sequence[Outcome],
+    lang: Lang,
+) -> str:
+    doc = document(context, parts, decisions)
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

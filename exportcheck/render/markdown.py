@@ -2,53 +2,57 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from exportcheck.decision import consequence_for
 from exportcheck.explain import cp_label, explanation
 from exportcheck.messages import msg
-from exportcheck.model import Lang
+from exportcheck.model import Lang, Outcome
 from exportcheck.render.text import header
-from exportcheck.report import CheckReport
+from exportcheck.report import CatalogueContext, CheckResult, summarize
 
 
 def _cell(value: str) -> str:
     return value.replace("|", "\\|").replace("\n", " ")
 
 
-def render(report: CheckReport, *, lang: Lang = "en") -> str:
-    out = ["# exportcheck report", "", f"_{header(report.context, lang)}_", ""]
-    for result in report.results:
-        out += [
-            f"## `{result.profile.id}`: **{result.decision.label}**",
-            "",
-            f"Profile: `{result.profile.path}`",
-            "",
-        ]
-        if result.findings:
-            out += ["| outcome | entry | control point | basis | rule |", "|---|---|---|---|---|"]
-            for f in result.findings:
-                code = f.view.code or msg("entry.nocode", lang)
-                cp = (
-                    f"{cp_label(f, lang)}: {f.control_point.text.get(lang)}"
-                    if f.control_point
-                    else "-"
-                )
-                out.append(
-                    f"| {f.outcome.label} | {code} {_cell(f.view.entry.name.get(lang))} "
-                    f"| {_cell(cp)} | {f.basis} | `{f.rule.id}` |"
-                )
-            out.append("")
-            out += [
-                f"- {_cell(explanation(f, report.context.regime, lang))}" for f in result.findings
-            ]
-            out.append("")
-        consequence = consequence_for(result, report.context, lang)
-        if consequence.consequence:
-            out += [f"**Consequence:** {consequence.consequence}", ""]
-        out += [f"> {note}" for note in consequence.notes]
-        if consequence.notes:
-            out.append("")
-        out += [f"{i}. {step}" for i, step in enumerate(consequence.next_steps, 1)]
+def part(result: CheckResult, context: CatalogueContext, lang: Lang) -> list[str]:
+    out = [
+        f"## `{result.profile.id}`: **{result.decision.label}**",
+        "",
+        f"Profile: `{result.profile.path}`",
+        "",
+    ]
+    if result.findings:
+        out += ["| outcome | entry | control point | basis | rule |", "|---|---|---|---|---|"]
+        for f in result.findings:
+            code = f.view.code or msg("entry.nocode", lang)
+            cp = (
+                f"{cp_label(f, lang)}: {f.control_point.text.get(lang)}" if f.control_point else "-"
+            )
+            out.append(
+                f"| {f.outcome.label} | {code} {_cell(f.view.entry.name.get(lang))} "
+                f"| {_cell(cp)} | {f.basis} | `{f.rule.id}` |"
+            )
         out.append("")
-    summary = report.summary()
-    out.append("**Summary:** " + ", ".join(f"{k} {v}" for k, v in summary.items()))
+        out += [f"- {_cell(explanation(f, context.regime, lang))}" for f in result.findings]
+        out.append("")
+    consequence = consequence_for(result, context, lang)
+    if consequence.consequence:
+        out += [f"**Consequence:** {consequence.consequence}", ""]
+    out += [f"> {note}" for note in consequence.notes]
+    if consequence.notes:
+        out.append("")
+    out += [f"{i}. {step}" for i, step in enumerate(consequence.next_steps, 1)]
+    out.append("")
+    return out
+
+
+def assemble(
+    context: CatalogueContext, parts: Sequence[list[str]], decisions: Sequence[Outcome], lang: Lang
+) -> str:
+    out = ["# exportcheck report", "", f"_{header(context, lang)}_", ""]
+    for lines in parts:
+        out.extend(lines)
+    out.append("**Summary:** " + ", ".join(f"{k} {v}" for k, v in summarize(decisions).items()))
     return "\n".join(out) + "\n"

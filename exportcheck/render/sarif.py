@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from exportcheck import __version__
 from exportcheck.explain import explanation
 from exportcheck.model import Lang, Outcome
-from exportcheck.report import CheckReport
+from exportcheck.report import CatalogueContext, CheckResult
 
 _LEVELS = {
     Outcome.PROHIBITED: "error",
@@ -16,41 +17,54 @@ _LEVELS = {
     Outcome.REVIEW: "warning",
 }
 
+Part = tuple[dict[str, dict[str, Any]], list[dict[str, Any]]]
 
-def render(report: CheckReport, *, lang: Lang = "en") -> str:
+
+def part(result: CheckResult, context: CatalogueContext, lang: Lang) -> Part:
     rules: dict[str, dict[str, Any]] = {}
     results = []
-    for result in report.results:
-        for f in result.findings:
-            rules.setdefault(
-                f.rule.id,
-                {
-                    "id": f.rule.id,
-                    "shortDescription": {"text": f.rule.rationale.get(lang) or f.rule.id},
-                },
-            )
-            pos = f.evidence[0].pos if f.evidence else result.profile.doc.pos()
-            results.append(
-                {
-                    "ruleId": f.rule.id,
-                    "level": _LEVELS[f.outcome],
-                    "message": {"text": explanation(f, report.context.regime, lang)},
-                    "locations": [
-                        {
-                            "physicalLocation": {
-                                "artifactLocation": {"uri": result.profile.path},
-                                "region": {"startLine": pos.line, "startColumn": pos.column},
-                            }
+    for f in result.findings:
+        rules.setdefault(
+            f.rule.id,
+            {
+                "id": f.rule.id,
+                "shortDescription": {"text": f.rule.rationale.get(lang) or f.rule.id},
+            },
+        )
+        pos = f.evidence[0].pos if f.evidence else result.profile.doc.pos()
+        results.append(
+            {
+                "ruleId": f.rule.id,
+                "level": _LEVELS[f.outcome],
+                "message": {"text": explanation(f, context.regime, lang)},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": result.profile.path},
+                            "region": {"startLine": pos.line, "startColumn": pos.column},
                         }
-                    ],
-                    "properties": {
-                        "outcome": f.outcome.label,
-                        "entry": f.view.code,
-                        "control_point_id": f.cp_global_id,
-                        "basis": f.basis,
-                    },
-                }
-            )
+                    }
+                ],
+                "properties": {
+                    "outcome": f.outcome.label,
+                    "entry": f.view.code,
+                    "control_point_id": f.cp_global_id,
+                    "basis": f.basis,
+                },
+            }
+        )
+    return rules, results
+
+
+def assemble(
+    context: CatalogueContext, parts: Sequence[Part], decisions: Sequence[Outcome], lang: Lang
+) -> str:
+    rules: dict[str, dict[str, Any]] = {}
+    results: list[dict[str, Any]] = []
+    for part_rules, part_results in parts:
+        for key, value in part_rules.items():
+            rules.setdefault(key, value)
+        results.extend(part_results)
     doc = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",

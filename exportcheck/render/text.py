@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from exportcheck.decision import consequence_for
 from exportcheck.explain import cp_label, evidence_phrase, explanation
 from exportcheck.messages import msg
-from exportcheck.model import Lang
-from exportcheck.report import CatalogueContext, CheckReport, CheckResult
+from exportcheck.model import Lang, Outcome
+from exportcheck.report import CatalogueContext, CheckResult, summarize
 
 
 def header(context: CatalogueContext, lang: Lang) -> str:
@@ -25,7 +27,7 @@ def header(context: CatalogueContext, lang: Lang) -> str:
     )
 
 
-def _result(result: CheckResult, context: CatalogueContext, lang: Lang) -> list[str]:
+def part(result: CheckResult, context: CatalogueContext, lang: Lang) -> list[str]:
     lines = [f"{result.profile.path}: {result.profile.id}: {result.decision.label.upper()}"]
     for f in result.findings:
         code = f.view.code or msg("entry.nocode", lang)
@@ -48,10 +50,11 @@ def _result(result: CheckResult, context: CatalogueContext, lang: Lang) -> list[
     return lines
 
 
-def render(report: CheckReport, *, lang: Lang = "en") -> str:
-    lines = [header(report.context, lang)]
-    for result in report.results:
-        lines.extend(_result(result, report.context, lang))
-    summary = report.summary()
-    lines.append(", ".join(f"{k}: {v}" for k, v in summary.items()))
+def assemble(
+    context: CatalogueContext, parts: Sequence[list[str]], decisions: Sequence[Outcome], lang: Lang
+) -> str:
+    lines = [header(context, lang)]
+    for lines_of_one in parts:
+        lines.extend(lines_of_one)
+    lines.append(", ".join(f"{k}: {v}" for k, v in summarize(decisions).items()))
     return "\n".join(lines) + "\n"

@@ -1,0 +1,21 @@
+"""JSON Lines: one self-contained JSON object per profile (``--format jsonl``), for streams."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from exportcheck.model import Lang, Outcome
+from exportcheck.render.json import catalog_block, result_dict
+from exportcheck.report import CatalogueContext, CheckResult
+
+
+def part(result: CheckResult, context: CatalogueContext, lang: Lang) -> str:
+    line = {"format": 1, "catalog": catalog_block(context), **result_dict(result, context, lang)}
+    return json.dumps(line, ensure_ascii=False) + "\n"
+
+
+def assemble(
+    context: CatalogueContext, parts: Sequence[str], decisions: Sequence[Outcome], lang: Lang
+) -> str:
+    return "".join(parts)
