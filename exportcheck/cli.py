@@ -7,17 +7,18 @@ and exits 2; any other exception prints "internal error" and exits 2 (the traceb
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
-from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from exportcheck import __version__
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # imported lazily at run time: start-up is a measured target
+    import datetime as dt
+    from collections.abc import Callable
+    from pathlib import Path
+
     from exportcheck.kb import KnowledgeBase
 
 EXIT_OK = 0
@@ -46,17 +47,28 @@ VERSION = click.option(
 CATALOG = click.option(
     "--catalog",
     "catalog_dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(file_okay=False),
+    callback=lambda _ctx, _param, value: as_path(value),
     default=None,
     help="Catalogue directory (default: the bundled one).",
 )
 RULES = click.option(
     "--rules",
     "rules_dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(file_okay=False),
+    callback=lambda _ctx, _param, value: as_path(value),
     default=None,
     help="Rules directory (default: the bundled one).",
 )
+
+
+def as_path(value: str | None) -> Path | None:
+    """click option callback: a ``Path`` (pathlib is imported only when an option is used)."""
+    if value is None:
+        return None
+    from pathlib import Path
+
+    return Path(value)
 
 
 def print_diagnostics(diagnostics: Any) -> None:
@@ -64,8 +76,29 @@ def print_diagnostics(diagnostics: Any) -> None:
         click.echo(diagnostic.format(), err=True)
 
 
+_LAZY_COMMANDS = {
+    "catalog": "exportcheck.cli_catalog:catalog",
+    "validate": "exportcheck.cli_validate:validate",
+    "test": "exportcheck.cli_test:test",
+    "impact": "exportcheck.cli_test:impact",
+}
+
+
 class _Group(click.Group):
-    """The single error boundary."""
+    """The single error boundary; subcommands in other modules are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *_LAZY_COMMANDS])
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = _LAZY_COMMANDS.get(cmd_name)
+        if target is None:
+            return super().get_command(ctx, cmd_name)
+        import importlib
+
+        module, _, attr = target.partition(":")
+        command: click.Command = getattr(importlib.import_module(module), attr)
+        return command
 
     def invoke(self, ctx: click.Context) -> Any:
         from exportcheck.errors import InputError
@@ -110,6 +143,8 @@ def knowledge_base(catalog_dir: Path | None, rules_dir: Path | None) -> Knowledg
 def _as_date(value: dt.datetime | None) -> dt.date | None:
     if value is None:
         return None
+    import datetime as dt
+
     when = value.date()
     if when > dt.date.today():
         click.echo(
@@ -154,7 +189,8 @@ def _read_stdin_if_needed(paths: tuple[str, ...]) -> bytes | None:
 @click.option(
     "--output",
     "-o",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(dir_okay=False),
+    callback=lambda _ctx, _param, value: as_path(value),
     default=None,
     help="Write the report to this file (atomically) instead of stdout.",
 )
@@ -263,18 +299,6 @@ def schema(name: str) -> None:
     from exportcheck.schema import schema_text
 
     click.echo(schema_text(name), nl=False)
-
-
-def _register_subcommands() -> None:
-    from exportcheck.cli_catalog import catalog
-    from exportcheck.cli_test import impact, test
-    from exportcheck.cli_validate import validate
-
-    for command in (catalog, validate, test, impact):
-        cli.add_command(command)
-
-
-_register_subcommands()
 
 
 def main() -> None:
