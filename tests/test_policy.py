@@ -1,0 +1,129 @@
+"""Policy tests: the file format, `exportcheck test`, the pytest plugin, coverage and impact."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import pytest
+
+from exportcheck.kb import KnowledgeBase
+from exportcheck.policytest import load_policy_file, run_case
+
+from conftest import ROOT, RunCli
+
+pytest_plugins = ["pytester"]
+
+CASES = textwrap.dedent("""\
+    kind: policy-tests
+    cases:
+      - name: recommender passes
+        profile: {profile: 1, id: rec, title: "personalized recommendation engine"}
+        as_of: "2025-09-01"
+        expect: {decision: review, entries: [{entry: "086501X", basis: indicated}]}
+      - name: recommender wrongly expected free
+        profile: {profile: 1, id: rec2, title: "personalized recommendation engine"}
+        expect: {decision: free, not_entries: ["086501X"]}
+      - name: a known gap
+        todo: "LiDAR thresholds are not encoded"
+        profile: {profile: 1, id: lidar, title: "车载激光雷达"}
+        expect: {decision: licence-required}
+    """)
+
+
+@pytest.fixture
+def policy_file(tmp_path: Path) -> Path:
+    path = tmp_path / "policy.yaml"
+    path.write_text(CASES, encoding="utf-8")
+    return path
+
+
+def test_cases_pass_fail_and_todo(kb: KnowledgeBase, policy_file: Path) -> None:
+    cases, problems = load_policy_file(policy_file, kb)
+    assert problems == []
+    statuses = [run_case(kb, case).status for case in cases]
+    assert statuses == ["pass", "fail", "todo"]
+    failure = run_case(kb, cases[1])
+    assert "decision: expected free, got review" in failure.failures
+    assert any(f.startswith("not_entries: 086501X was found") for f in failure.failures)
+
+
+def test_test_command_exit_codes_and_junit(
+    run_cli: RunCli, policy_file: Path, tmp_path: Path
+) -> None:
+    result = run_cli("test", str(policy_file), expect=1)
+    assert "FAIL " in result.stdout
+    assert "1 passed, 1 failed, 1 todo" in result.stdout
+    junit = run_cli("test", str(policy_file), "--format", "junit", expect=1).stdout
+    suite = ET.fromstring(junit.split("?>", 1)[1])  # noqa: S314 - our own output
+    assert (suite.get("tests"), suite.get("failures"), suite.get("skipped")) == ("3", "1", "1")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    run_cli("test", str(empty), expect=0)
+    run_cli("test", str(empty), "--fail-on-empty", expect=1)
+
+
+def test_bad_policy_file_is_an_input_error(run_cli: RunCli, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "kind: policy-tests\ncases:\n  - name: x\n    profile: {profile: 1}\n"
+        "    expect: {decision: free}\n",
+        encoding="utf-8",
+    )
+    result = run_cli("test", str(bad), expect=2)
+    assert "bad.yaml:4:" in result.stderr
+
+
+def test_pytest_collects_policy_cases(pytester: pytest.Pytester) -> None:
+    pytester.makefile(".yaml", policy=CASES)
+    result = pytester.runpytest("-q")
+    result.assert_outcomes(passed=1, failed=1, xfailed=1)
+    result.stdout.fnmatch_lines(
+        [
+            "*policy.yaml::recommender wrongly expected free*",
+            "*decision: expected free, got review*",
+        ]
+    )
+
+
+def _flip_rule(tmp_path: Path) -> Path:
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules" / "cn-tech-export", rules)
+    path = rules / "rules.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("implements: information-processing#personalised-push")
+    cap = text.index("capability: recommendation.personalised-push", start)
+    flipped = (
+        text[:cap]
+        + "capability: speech.synthesis"
+        + text[cap + len("capability: recommendation.personalised-push") :]
+    )
+    path.write_text(flipped, encoding="utf-8")
+    return rules
+
+
+def test_breaking_a_rule_fails_the_bundled_tests(run_cli: RunCli, tmp_path: Path) -> None:
+    rules = _flip_rule(tmp_path)
+    result = run_cli("test", str(ROOT / "rules" / "tests"), "--rules", str(rules), expect=1)
+    assert "FAIL " in result.stdout
+    assert "expected" in result.stdout
+
+
+def test_impact_lists_the_profiles_an_edit_changes(run_cli: RunCli, tmp_path: Path) -> None:
+    base = tmp_path / "base"
+    (base / "rules").mkdir(parents=True)
+    shutil.copytree(ROOT / "catalog", base / "catalog")
+    shutil.copytree(_flip_rule(tmp_path), base / "rules" / "cn-tech-export")
+    out = run_cli(
+        "impact", "--base-dir", str(base), "--as-of", "2025-09-01", "--format", "markdown", expect=0
+    ).stdout
+    assert "foryou-recommender.yaml" in out
+    assert "~ info-processing.personalised-push" in out or "personalised-push" in out
+
+
+def test_coverage_reports_units_without_cases(run_cli: RunCli, policy_file: Path) -> None:
+    result = run_cli("test", str(policy_file), "--coverage", "--min-coverage", "100", expect=1)
+    assert "uncovered " in result.stdout
+    assert "below 100" in result.stderr
