@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from exportcheck.diagnostics import Diagnostic, did_you_mean
@@ -63,7 +63,7 @@ _TYPE_NAMES = {
 def schema_text(name: str) -> str:
     """The JSON text of a bundled schema (``profile``, ``catalog``, ``rules``…)."""
     file = SCHEMA_NAMES.get(name, name) + ".json"
-    return resources.files("exportcheck.schemas").joinpath(file).read_text(encoding="utf-8")
+    return (Path(__file__).parent / "schemas" / file).read_text(encoding="utf-8")
 
 
 @cache
