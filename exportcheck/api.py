@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from exportcheck.catalog import coverage, find_entries, resolve_version
+from exportcheck.catalog import EntryView, coverage, find_entries, resolve_version
 from exportcheck.diagnostics import Diagnostic, SourcePos
 from exportcheck.errors import InputError
 from exportcheck.evaluate import Finding, Trace, evaluate_condition, evaluate_rules, make_finding
@@ -135,14 +135,7 @@ class RuleOutcome:
     finding: Finding | None
 
 
-def explain_entry(
-    kb: KnowledgeBase, profile: Profile, ref: str, context: CatalogueContext
-) -> tuple[str, list[RuleOutcome]]:
-    """Evaluate every rule of an entry (``CODE``, ``CODE#N``, ``id`` or ``id#cp``).
-
-    Returns the entry id and the outcomes; raises InputError for an unknown or absent entry.
-    """
-    head, _, cp_ref = ref.partition("#")
+def _entry_view(kb: KnowledgeBase, head: str, version_id: str) -> EntryView:
     entries = find_entries(kb.catalogue, head)
     if not entries:
         raise InputError(
@@ -156,49 +149,53 @@ def explain_entry(
                 )
             ]
         )
-    version_rules = kb.for_version(context.version.id)
-    present = [e for e in entries if e.id in version_rules.views]
+    views = kb.for_version(version_id).views
+    present = [views[e.id] for e in entries if e.id in views]
     if not present:
         raise InputError(
             [
                 Diagnostic(
                     "E507",
                     "entry-not-in-force",
-                    f"entry {head} is not in the {context.version.id} catalogue",
+                    f"entry {head} is not in the {version_id} catalogue",
                     SourcePos("--entry"),
                     "use --as-of or --catalog-version for a version that lists it",
                 )
             ]
         )
-    entry = present[0]
-    view = version_rules.views[entry.id]
-    cp_id = None
-    if cp_ref:
-        cp = next(
-            (
-                c
-                for c in view.control_points
-                if c.id == cp_ref or str(c.number(view.version)) == cp_ref
-            ),
-            None,
-        )
-        if cp is None:
-            raise InputError(
-                [
-                    Diagnostic(
-                        "E506",
-                        "unknown-entry",
-                        f"{head} has no control point {cp_ref!r} in {view.version}",
-                        SourcePos("--entry"),
-                    )
-                ]
+    return present[0]
+
+
+def _control_point_id(view: EntryView, ref: str) -> str:
+    """A control point of ``view`` by id or by its number in that version."""
+    for cp in view.control_points:
+        if ref in (cp.id, str(cp.number(view.version))):
+            return cp.id
+    raise InputError(
+        [
+            Diagnostic(
+                "E506",
+                "unknown-entry",
+                f"{view.code or view.entry.id} has no control point {ref!r} in {view.version}",
+                SourcePos("--entry"),
             )
-        cp_id = cp.id
+        ]
+    )
+
+
+def explain_entry(
+    kb: KnowledgeBase, profile: Profile, ref: str, context: CatalogueContext
+) -> tuple[str, list[RuleOutcome]]:
+    """Evaluate every rule of an entry (``CODE``, ``CODE#N``, ``id`` or ``id#cp``), matched or
+    not, so an analyst sees why a near miss missed. Raises InputError for an unknown entry."""
+    head, _, cp_ref = ref.partition("#")
+    view = _entry_view(kb, head, context.version.id)
+    cp_id = _control_point_id(view, cp_ref) if cp_ref else None
     facts = gather_facts(profile, kb.vocabulary, kb.term_index)
     outcomes = []
-    for rule in version_rules.rules:
-        if rule.entry_id != entry.id or (cp_id is not None and rule.cp_id != cp_id):
+    for rule in kb.for_version(context.version.id).rules:
+        if rule.entry_id != view.entry.id or (cp_id is not None and rule.cp_id != cp_id):
             continue
         trace = evaluate_condition(rule.when, facts)
         outcomes.append(RuleOutcome(rule, trace, make_finding(rule, trace, view)))
-    return entry.id, outcomes
+    return view.entry.id, outcomes

@@ -13,35 +13,30 @@ from exportcheck.diagnostics import Diagnostic, SourcePos
 from exportcheck.errors import InputError
 
 
+def _cannot_write(path: Path, exc: OSError) -> InputError:
+    return InputError(
+        [
+            Diagnostic(
+                "E505",
+                "cannot-write-output",
+                f"cannot write: {exc.strerror or exc}",
+                SourcePos(str(path)),
+                "check that the directory exists and is writable",
+            )
+        ]
+    )
+
+
 def write_atomic(path: Path, content: str) -> None:
     target = path.resolve() if path.parent.exists() else path
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
-        raise InputError(
-            [
-                Diagnostic(
-                    "E505",
-                    "cannot-write-output",
-                    f"cannot write: {exc.strerror or exc}",
-                    SourcePos(str(path)),
-                    "check that the directory exists and is writable",
-                )
-            ]
-        ) from None
+        raise _cannot_write(path, exc) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(content)
         Path(tmp).replace(target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise InputError(
-            [
-                Diagnostic(
-                    "E505",
-                    "cannot-write-output",
-                    f"cannot write: {exc.strerror or exc}",
-                    SourcePos(str(path)),
-                )
-            ]
-        ) from None
+        raise _cannot_write(path, exc) from None

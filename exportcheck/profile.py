@@ -109,29 +109,24 @@ def _parameter_problems(
             )
         ]
     unit = str(param.get("unit") or "")
-    if not is_known(unit):
-        return [
-            Diagnostic(
-                "E403",
-                "bad-unit",
-                f"parameters[{i}]: unknown unit {unit!r}",
-                doc.pos(["parameters", i, "unit" if "unit" in param else "name"]),
-                f"{name} is measured in {known.unit}",
-            )
-        ]
-    try:
-        convert(float(value), unit, known.unit)  # type: ignore[arg-type]
-    except UnitError:
-        return [
-            Diagnostic(
-                "E403",
-                "bad-unit",
-                f"parameters[{i}]: {unit or 'no unit'!s} cannot be converted to {known.unit}",
-                doc.pos(["parameters", i, "unit" if "unit" in param else "name"]),
-                f"{name} is measured in {known.unit}",
-            )
-        ]
-    return []
+    if is_known(unit):
+        try:
+            convert(1.0, unit, known.unit)
+        except UnitError:
+            problem = f"{unit or 'no unit'} cannot be converted to {known.unit}"
+        else:
+            return []
+    else:
+        problem = f"unknown unit {unit!r}"
+    return [
+        Diagnostic(
+            "E403",
+            "bad-unit",
+            f"parameters[{i}]: {problem}",
+            doc.pos(["parameters", i, "unit" if "unit" in param else "name"]),
+            f"{name} is measured in {known.unit}",
+        )
+    ]
 
 
 def profile_from_document(doc: Document, vocabulary: Vocabulary) -> Profile:
