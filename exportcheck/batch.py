@@ -140,26 +140,35 @@ def run_check(
     stdin: bytes | None = None,
     jobs: int | None = None,
     max_bytes: int | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> tuple[str, list[Decision]]:
     """Check and render everything; InputError listing every bad file if any was bad."""
     from exportcheck.render import assemble, renderer
 
     context = catalogue_context(kb, as_of=as_of, version_id=version_id)
     render = functools.partial(_render_part, renderer(fmt).part, context, lang)
-    parts, decisions, problems = collect(
-        iter_outcomes(
-            kb,
-            discover_profiles(paths),
-            context.version.id,
-            render,
-            stdin=stdin,
-            jobs=jobs,
-            max_bytes=max_bytes or PROFILE_MAX_BYTES,
-        )
+    outcomes = iter_outcomes(
+        kb,
+        discover_profiles(paths),
+        context.version.id,
+        render,
+        stdin=stdin,
+        jobs=jobs,
+        max_bytes=max_bytes or PROFILE_MAX_BYTES,
     )
+    if progress is not None:
+        outcomes = _counted(outcomes, progress)
+    parts, decisions, problems = collect(outcomes)
     if problems:
         raise InputError(problems)
     return assemble(fmt, context, parts, decisions, lang), decisions
+
+
+def _counted(outcomes: Iterator[Outcome], progress: Callable[[int], None]) -> Iterator[Outcome]:
+    for count, outcome in enumerate(outcomes, 1):
+        if count % 100 == 0:
+            progress(count)
+        yield outcome
 
 
 def _render_part(

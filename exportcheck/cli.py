@@ -164,6 +164,11 @@ def emit(content: str, output: Path | None) -> None:
         write_atomic(output, content)
 
 
+def _progress(count: int) -> None:
+    """A one-line counter on a terminal for long batches (never in pipes or CI logs)."""
+    click.echo(f"\rchecked {count} profiles", err=True, nl=False)
+
+
 def _read_stdin_if_needed(paths: tuple[str, ...]) -> bytes | None:
     return sys.stdin.buffer.read() if "-" in paths else None
 
@@ -240,7 +245,10 @@ def check(
         stdin=_read_stdin_if_needed(profiles),
         jobs=jobs,
         max_bytes=max_bytes,
+        progress=_progress if sys.stderr.isatty() else None,
     )
+    if sys.stderr.isatty():
+        click.echo("\r\033[K", err=True, nl=False)
     emit(content, output)
     sys.exit(exit_code(decisions, FailOn(fail_on)))
 
