@@ -270,6 +270,15 @@ class VocabParameter:
 class Vocabulary:
     capabilities: dict[str, Capability]
     parameters: dict[str, VocabParameter]
+    spellings: dict[str, str] = field(default_factory=dict)  # -ize spelling -> capability id
+
+    def resolve(self, capability: str) -> str | None:
+        """The capability id, accepting British/American spelling variants of it."""
+        if capability in self.capabilities:
+            return capability
+        from exportcheck.textnorm import american
+
+        return self.spellings.get(american(capability))
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,13 +50,17 @@ class Profile:
         return self.doc.path
 
 
+def _resolved(ids: list[str] | None, vocabulary: Vocabulary) -> tuple[str, ...]:
+    return tuple(vocabulary.resolve(cap) or cap for cap in ids or ())
+
+
 def _semantic_problems(doc: Document, vocabulary: Vocabulary) -> list[Diagnostic]:
     data = doc.data
     problems: list[Diagnostic] = []
     caps = list(vocabulary.capabilities)
     for key in ("capabilities", "not_capabilities"):
         for i, cap in enumerate(data.get(key) or ()):
-            if cap not in vocabulary.capabilities:
+            if vocabulary.resolve(cap) is None:
                 problems.append(
                     Diagnostic(
                         "E401",
@@ -66,13 +70,18 @@ def _semantic_problems(doc: Document, vocabulary: Vocabulary) -> list[Diagnostic
                         did_you_mean(cap, caps) or "list them with 'exportcheck schema vocabulary'",
                     )
                 )
-    both = sorted(set(data.get("capabilities") or ()) & set(data.get("not_capabilities") or ()))
+    both = sorted(
+        set(_resolved(data.get("capabilities"), vocabulary))
+        & set(_resolved(data.get("not_capabilities"), vocabulary))
+    )
     problems.extend(
         Diagnostic(
             "E404",
             "asserted-and-denied",
             f"capability {cap!r} is both asserted and denied",
-            doc.pos(["not_capabilities", list(data["not_capabilities"]).index(cap)]),
+            doc.pos(
+                ["not_capabilities", _resolved(data["not_capabilities"], vocabulary).index(cap)]
+            ),
             "remove it from one of capabilities / not_capabilities",
         )
         for cap in both
@@ -147,8 +156,8 @@ def profile_from_document(doc: Document, vocabulary: Vocabulary) -> Profile:
         id=data["id"],
         title=data["title"],
         summary=data.get("summary") or "",
-        capabilities=tuple(data.get("capabilities") or ()),
-        not_capabilities=tuple(data.get("not_capabilities") or ()),
+        capabilities=_resolved(data.get("capabilities"), vocabulary),
+        not_capabilities=_resolved(data.get("not_capabilities"), vocabulary),
         parameters=tuple(
             StatedParameter(p["name"], float(p["value"]), p.get("unit") or "", i)
             for i, p in enumerate(data.get("parameters") or ())

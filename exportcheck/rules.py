@@ -95,7 +95,10 @@ def build_vocabulary(docs: tuple[Document, ...]) -> Vocabulary:
                     raw["id"], text(raw["label"]), raw["unit"], doc.pos(["parameters", i])
                 ),
             )
-    return Vocabulary(dict(sorted(caps.items())), dict(sorted(params.items())))
+    from exportcheck.textnorm import american
+
+    spellings = {american(cap_id): cap_id for cap_id in caps}
+    return Vocabulary(dict(sorted(caps.items())), dict(sorted(params.items())), spellings)
 
 
 def _split_ref(ref: str) -> tuple[str, str | None]:

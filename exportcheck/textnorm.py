@@ -23,6 +23,11 @@ _SEPARATORS = re.compile(r"[\s!-/:-@\[-`{-~、。・「」『』【】《》〈�
 _CJK_BLOCKS = (range(0x3400, 0x4DC0), range(0x4E00, 0xA000), range(0xF900, 0xFB00))
 
 
+def american(text: str) -> str:
+    """``-ise``/``-isation`` spelled ``-ize``/``-ization`` (lower-case ASCII text)."""
+    return _ISE.sub("iz", text)
+
+
 @dataclass(frozen=True, slots=True)
 class Normalized:
     text: str

@@ -209,3 +209,10 @@ def test_date_before_the_first_version_is_an_error(
     with pytest.raises(InputError) as info:
         check(skb, write_profile(), dt.date(2010, 1, 15))
     assert info.value.diagnostics[0].code == "E501"
+
+
+def test_british_and_american_spellings_of_a_capability_id_agree(
+    kb: KnowledgeBase, write_profile: Callable[..., Path]
+) -> None:
+    profile = load_profile(write_profile(capabilities=["recommendation.personalized-push"]), kb)
+    assert profile.capabilities == ("recommendation.personalised-push",)
