@@ -265,8 +265,12 @@ def presence(history: Iterable[HistoryRecord], version_id: str, order: dict[str,
     limit = order.get(version_id)
     if limit is None:
         return Presence.ABSENT
-    state = Presence.ABSENT
-    for record in sorted(history, key=lambda r: order.get(r.version, -1)):
+    records = sorted(history, key=lambda r: order.get(r.version, -1))
+    binding = [r for r in records if r.version in order and r.change is not Change.PROPOSED]
+    # "amended" in version V means the thing existed before V: an amendment as the first
+    # record implies presence in the versions before it.
+    state = Presence.PRESENT if binding and binding[0].change is Change.AMENDED else Presence.ABSENT
+    for record in records:
         rank = order.get(record.version)
         if rank is None or rank > limit or record.change is Change.PROPOSED:
             continue

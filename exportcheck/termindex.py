@@ -76,4 +76,18 @@ class TermIndex:
             o_start, o_end = norm.original_span(start, end)
             hits.append(TermHit(caps, term, o_start, o_end))
         hits.sort(key=lambda h: (h.start, -h.end, h.term))
-        return hits
+        return _outermost(hits)
+
+
+def _outermost(hits: list[TermHit]) -> list[TermHit]:
+    """Drop a hit that lies inside a longer one: the longer phrase says what is meant
+    ("lithium iron phosphate synthesis" is not "iron phosphate synthesis"). ``hits`` are
+    sorted by start, longest first."""
+    kept: list[TermHit] = []
+    reach = -1
+    for hit in hits:
+        if hit.end <= reach:
+            continue
+        kept.append(hit)
+        reach = max(reach, hit.end)
+    return kept

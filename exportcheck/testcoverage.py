@@ -93,7 +93,7 @@ def _refs_to_units(ref: str, views: dict[str, EntryView]) -> list[str]:
     head, _, tail = ref.partition("#")
     out = []
     for view in views.values():
-        if head not in (view.entry.id, view.code or ""):
+        if head != view.entry.id and head.upper() != (view.code or ""):
             continue
         if not tail:
             out.append(view.entry.id)

@@ -21,6 +21,38 @@ _ISE = re.compile(r"(?<=[a-z])is(?=(?:e|ed|es|ing|er|ers|ation|ations)(?![a-z]))
 # Where phrase conversion may be split without changing its result: whitespace and punctuation.
 _SEPARATORS = re.compile(r"[\s!-/:-@\[-`{-~、。・「」『』【】《》〈〉…—]+")
 _CJK_BLOCKS = (range(0x3400, 0x4DC0), range(0x4E00, 0xA000), range(0xF900, 0xFB00))
+_CJK = "\u2e80-\u9fff\uf900-\ufaff"
+# Whitespace that can split a term: a line break or a run of spaces (a wrapped summary), or any
+# space between two CJK characters (Chinese writes no spaces, so one there is a wrap).
+_GAP = re.compile(rf"\s{{2,}}|[^\S ]|(?<=[{_CJK}])\s+(?=[{_CJK}])")
+_CJK_CHAR = re.compile(rf"[{_CJK}]")
+
+
+def _squeeze(norm: Normalized) -> Normalized:
+    """Collapse whitespace runs to one space, and drop them between CJK characters, keeping
+    the offsets, so "recommender\n  system" and "推荐\n算法" still match their terms."""
+    text = norm.text
+    out: list[str] = []
+    offsets: list[int] = []
+    original = norm.offsets
+    position = 0
+    for gap in _GAP.finditer(text):
+        start, end = gap.span()
+        out.append(text[position:start])
+        offsets.extend(original[position:start] if original else range(position, start))
+        between_cjk = (
+            start > 0
+            and end < len(text)
+            and _CJK_CHAR.match(text[start - 1])
+            and _CJK_CHAR.match(text[end])
+        )
+        if not between_cjk:
+            out.append(" ")
+            offsets.append(original[start] if original else start)
+        position = end
+    out.append(text[position:])
+    offsets.extend(original[position:] if original else range(position, len(text)))
+    return Normalized("".join(out), tuple(offsets))
 
 
 def american(text: str) -> str:
@@ -124,6 +156,12 @@ class Normalizer:
         return str(self._phrases.convert(value))
 
     def __call__(self, text: str) -> Normalized:
+        result = self._normalize(text)
+        if _GAP.search(result.text) is None:
+            return result
+        return _squeeze(result)
+
+    def _normalize(self, text: str) -> Normalized:
         if text.isascii():
             return Normalized(_ISE.sub("iz", text.lower()), None)
         tables = self.tables

@@ -64,3 +64,25 @@ def test_generic_words_indicate_nothing(kb: KnowledgeBase) -> None:
         "learning. 我们的人工智能平台使用算法、模型和数据。"
     )
     assert kb.term_index.find(text) == []
+
+
+def test_wrapped_terms_are_still_found(kb: KnowledgeBase) -> None:
+    for text in (
+        "a personalized recommender\n   system for videos",
+        "短视频推荐\n算法",
+        "推荐 算法",
+    ):
+        hits = kb.term_index.find(text)
+        assert hits, text
+        for hit in hits:
+            assert text[hit.start : hit.end].split()  # the span covers the words as written
+
+
+def test_a_term_inside_a_longer_term_gives_way(kb: KnowledgeBase) -> None:
+    hits = kb.term_index.find("lithium iron phosphate synthesis line")
+    caps = {cap for hit in hits for cap in hit.capabilities}
+    assert not caps & {
+        "cathode.phosphate-precursor-preparation",
+        "cathode.phosphate-precursor-material",
+    }
+    assert caps
