@@ -12,6 +12,7 @@ only characters that expand (ligatures, ㎏, ①…) take a per-character path t
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -24,22 +25,27 @@ _CJK_BLOCKS = (range(0x3400, 0x4DC0), range(0x4E00, 0xA000), range(0xF900, 0xFB0
 _CJK = "\u2e80-\u9fff\uf900-\ufaff"
 # Whitespace that can split a term: a line break or a run of spaces (a wrapped summary), or any
 # space between two CJK characters (Chinese writes no spaces, so one there is a wrap).
-_GAP = re.compile(rf"\s{{2,}}|[^\S ]|(?<=[{_CJK}])\s+(?=[{_CJK}])")
+# (Written as one leading \s so the engine tests one alternative per whitespace character:
+# ~3x faster than the plain alternation over a 2.4 KB summary.)
+_GAP = re.compile(rf"\s(?:\s+|(?<=[^\S ])|(?<=[{_CJK}]\s)(?=[{_CJK}]))")
 _CJK_CHAR = re.compile(rf"[{_CJK}]")
 
 
 def _squeeze(norm: Normalized) -> Normalized:
-    """Collapse whitespace runs to one space, and drop them between CJK characters, keeping
-    the offsets, so "recommender\n  system" and "推荐\n算法" still match their terms."""
+    """Collapse whitespace runs to one space, and drop them between CJK characters, so
+    "recommender\n  system" and "推荐\n算法" still match their terms. The result maps back
+    through ``norm`` piecewise: one breakpoint per gap, not one offset per character."""
     text = norm.text
+    gaps = list(_GAP.finditer(text))
+    if not gaps:
+        return norm
     out: list[str] = []
-    offsets: list[int] = []
-    original = norm.offsets
-    position = 0
-    for gap in _GAP.finditer(text):
+    breaks, starts = [0], [0]
+    length = position = 0
+    for gap in gaps:
         start, end = gap.span()
         out.append(text[position:start])
-        offsets.extend(original[position:start] if original else range(position, start))
+        length += start - position
         between_cjk = (
             start > 0
             and end < len(text)
@@ -48,11 +54,14 @@ def _squeeze(norm: Normalized) -> Normalized:
         )
         if not between_cjk:
             out.append(" ")
-            offsets.append(original[start] if original else start)
+            breaks.append(length)
+            starts.append(start)
+            length += 1
+        breaks.append(length)
+        starts.append(end)
         position = end
     out.append(text[position:])
-    offsets.extend(original[position:] if original else range(position, len(text)))
-    return Normalized("".join(out), tuple(offsets))
+    return Normalized("".join(out), None, norm, tuple(breaks), tuple(starts))
 
 
 def american(text: str) -> str:
@@ -62,13 +71,25 @@ def american(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Normalized:
+    """Normalised text and the way back to the original: per-character ``offsets`` (rare:
+    only when a character expands or a phrase changes length), or piecewise-linear runs
+    (``breaks`` -> ``starts``) into ``base``, another Normalized."""
+
     text: str
-    offsets: tuple[int, ...] | None  # normalised index -> original index; None: identity
+    offsets: tuple[int, ...] | None  # normalised index -> index in the original; None: identity
+    base: Normalized | None = None
+    breaks: tuple[int, ...] = ()
+    starts: tuple[int, ...] = ()
+
+    def _to_base(self, index: int) -> int:
+        if self.breaks:
+            run = bisect.bisect_right(self.breaks, index) - 1
+            return self.starts[run] + (index - self.breaks[run])
+        return index if self.offsets is None else self.offsets[index]
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
-        if self.offsets is None:
-            return start, end
-        return self.offsets[start], self.offsets[end - 1] + 1
+        first, last = self._to_base(start), self._to_base(end - 1) + 1
+        return self.base.original_span(first, last) if self.base else (first, last)
 
 
 def _char_class(chars: set[str] | frozenset[str]) -> re.Pattern[str]:
@@ -156,10 +177,7 @@ class Normalizer:
         return str(self._phrases.convert(value))
 
     def __call__(self, text: str) -> Normalized:
-        result = self._normalize(text)
-        if _GAP.search(result.text) is None:
-            return result
-        return _squeeze(result)
+        return _squeeze(self._normalize(text))
 
     def _normalize(self, text: str) -> Normalized:
         if text.isascii():
