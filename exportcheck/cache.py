@@ -97,6 +97,6 @@ def cached_knowledge_base(
     # The term index is worth caching (7 ms to build, 2 ms to load); per-version views are
     # not (0.6 ms to build, 3 ms to load), so they are built on first use.
     _ = kb.term_index
-    kb._versions.clear()  # noqa: SLF001 - the cache owns this detail of the knowledge base
+    kb._versions.clear()  # the cache owns this detail of the knowledge base
     _write(path, kb)
     return kb
