@@ -223,7 +223,9 @@ class CatalogueDocuments:
     entries: tuple[Document, ...]
 
 
-def read_catalogue_documents(directory: Path) -> tuple[CatalogueDocuments | None, list[Diagnostic]]:
+def read_catalogue_documents(
+    directory: Path, *, verbose: bool = False
+) -> tuple[CatalogueDocuments | None, list[Diagnostic]]:
     """Load and schema-check ``regime.yaml`` and ``entries/*.yaml``; errors as values."""
     problems: list[Diagnostic] = []
     regime_path = directory / "regime.yaml"
@@ -236,7 +238,7 @@ def read_catalogue_documents(directory: Path) -> tuple[CatalogueDocuments | None
             problems.extend(exc.diagnostics)
             continue
         kind = "regime" if path == regime_path else "catalog"
-        problems.extend(check_document(doc, kind))
+        problems.extend(check_document(doc, kind, verbose=verbose))
         if path == regime_path:
             regime_doc = doc
         else:

@@ -71,14 +71,19 @@ def render(diagnostics: list[Diagnostic], fmt: str) -> str:
     default="text",
     show_default=True,
 )
-@click.option("--verbose", "-v", is_flag=True, help="Also show a summary of what was checked.")
+@click.option(
+    "--verbose",
+    "-v",
+    is_flag=True,
+    help="Show every failed alternative of anyOf/oneOf, and a summary of what was checked.",
+)
 def validate(paths: tuple[Path, ...], fmt: str, verbose: bool) -> None:
     """Validate catalogue, rules, profiles and policy tests (default: the bundled ones)."""
     from exportcheck.validate import classify, default_targets
     from exportcheck.validate import validate as run
 
     targets = classify(list(paths)) if paths else default_targets()
-    diagnostics, kb = run(targets)
+    diagnostics, kb = run(targets, verbose=verbose)
     out = render(diagnostics, fmt)
     if out:
         click.echo(out, nl=False)

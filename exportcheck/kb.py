@@ -89,15 +89,19 @@ def _applies(rule: Rule, views: dict[str, EntryView], version_id: str) -> bool:
 
 
 def load_knowledge_base(
-    catalog_dir: Path | None = None, rules_dir: Path | None = None, *, lint: bool = True
+    catalog_dir: Path | None = None,
+    rules_dir: Path | None = None,
+    *,
+    lint: bool = True,
+    verbose: bool = False,
 ) -> KnowledgeBase:
     """Read, validate and build; raises InputError listing every problem."""
     from exportcheck import lint as lint_checks
 
     catalog_dir = catalog_dir or default_catalog_dir()
     rules_dir = rules_dir or default_rules_dir()
-    cat_docs, problems = read_catalogue_documents(catalog_dir)
-    rule_docs, rule_problems = read_rule_documents(rules_dir)
+    cat_docs, problems = read_catalogue_documents(catalog_dir, verbose=verbose)
+    rule_docs, rule_problems = read_rule_documents(rules_dir, verbose=verbose)
     problems.extend(rule_problems)
     if cat_docs is None or problems:
         raise InputError(problems)

@@ -119,13 +119,15 @@ def _case_profile(doc: Document, index: int, raw: Any, kb: KnowledgeBase) -> Pro
     return profile_from_document(inline, kb.vocabulary)
 
 
-def load_policy_file(path: Path, kb: KnowledgeBase) -> tuple[list[PolicyCase], list[Diagnostic]]:
+def load_policy_file(
+    path: Path, kb: KnowledgeBase, *, verbose: bool = False
+) -> tuple[list[PolicyCase], list[Diagnostic]]:
     """All cases of a policy-test file; problems are returned, one bad case does not hide others."""
     try:
         doc = load_file(path)
     except InputError as exc:
         return [], list(exc.diagnostics)
-    problems = check_document(doc, "test")
+    problems = check_document(doc, "test", verbose=verbose)
     if problems:
         return [], problems
     cases: list[PolicyCase] = []

@@ -41,7 +41,9 @@ class RuleDocuments:
     rules: tuple[Document, ...]
 
 
-def read_rule_documents(directory: Path) -> tuple[RuleDocuments, list[Diagnostic]]:
+def read_rule_documents(
+    directory: Path, *, verbose: bool = False
+) -> tuple[RuleDocuments, list[Diagnostic]]:
     """Every ``*.yaml`` under ``directory`` (not ``tests/``), sorted by kind via its ``kind``."""
     problems: list[Diagnostic] = []
     vocab: list[Document] = []
@@ -54,10 +56,10 @@ def read_rule_documents(directory: Path) -> tuple[RuleDocuments, list[Diagnostic
             continue
         kind = doc.data.get("kind") if isinstance(doc.data, dict) else None
         if kind == "vocabulary":
-            problems.extend(check_document(doc, "vocabulary"))
+            problems.extend(check_document(doc, "vocabulary", verbose=verbose))
             vocab.append(doc)
         elif kind == "rules":
-            problems.extend(check_document(doc, "rules"))
+            problems.extend(check_document(doc, "rules", verbose=verbose))
             rules.append(doc)
         else:
             problems.append(

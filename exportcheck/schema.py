@@ -187,11 +187,24 @@ def check_document(doc: Document, schema: str, *, verbose: bool = False) -> list
     out: list[Diagnostic] = []
     for error in validator(schema).iter_errors(doc.data):
         best = _best(error)
-        out.extend(_to_diagnostics(best, doc))
-        if verbose and best is not error:
-            for other in error.context or ():
-                if other is not best:
-                    out.extend(_to_diagnostics(other, doc))
+        found = _to_diagnostics(best, doc)
+        others = [e for e in error.context or () if e is not best]
+        if verbose:
+            found += [d for other in others for d in _to_diagnostics(other, doc)]
+        elif others and found:
+            first = found[0]
+            more = (
+                f"{len(others)} other alternative(s) also failed; "
+                "'exportcheck validate -v' lists them"
+            )
+            found[0] = Diagnostic(
+                first.code,
+                first.name,
+                first.message,
+                first.pos,
+                f"{first.hint}; {more}" if first.hint else more,
+            )
+        out.extend(found)
     return out
 
 

@@ -92,7 +92,9 @@ def classify(paths: list[Path]) -> Targets:
     return targets
 
 
-def validate(targets: Targets) -> tuple[list[Diagnostic], KnowledgeBase | None]:
+def validate(
+    targets: Targets, *, verbose: bool = False
+) -> tuple[list[Diagnostic], KnowledgeBase | None]:
     """Every problem found; the knowledge base when it could be built."""
     from exportcheck.policytest import load_policy_file
     from exportcheck.profile import load_profile_file
@@ -100,7 +102,9 @@ def validate(targets: Targets) -> tuple[list[Diagnostic], KnowledgeBase | None]:
     problems = list(targets.problems)
     try:
         kb = load_knowledge_base(
-            targets.catalog_dir or default_catalog_dir(), targets.rules_dir or default_rules_dir()
+            targets.catalog_dir or default_catalog_dir(),
+            targets.rules_dir or default_rules_dir(),
+            verbose=verbose,
         )
     except InputError as exc:
         return sort_diagnostics([*problems, *exc.diagnostics]), None
@@ -111,5 +115,5 @@ def validate(targets: Targets) -> tuple[list[Diagnostic], KnowledgeBase | None]:
         except InputError as exc:
             problems.extend(exc.diagnostics)
     for path in targets.tests:
-        problems.extend(load_policy_file(path, kb)[1])
+        problems.extend(load_policy_file(path, kb, verbose=verbose)[1])
     return sort_diagnostics(problems), kb

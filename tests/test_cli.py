@@ -244,3 +244,15 @@ def test_same_technology_in_three_scripts_gives_the_same_entries(
         entries.append({f["control_point_id"] for f in doc["results"][0]["findings"]})
     assert entries[0] == entries[1] == entries[2]
     assert "information-processing#personalised-push" in entries[0]
+
+
+def test_validate_verbose_lists_every_failed_alternative(run_cli: RunCli, tmp_path: Path) -> None:
+    bad = tmp_path / "cases.yaml"
+    bad.write_text(
+        "kind: policy-tests\ncases:\n  - name: x\n    profile: 42\n    expect: {decision: free}\n",
+        encoding="utf-8",
+    )
+    short = run_cli("validate", str(bad), expect=1).stdout
+    assert "1 other alternative(s) also failed" in short
+    assert short.count("E201") == 1
+    assert run_cli("validate", "-v", str(bad), expect=1).stdout.count("E201") == 2
