@@ -19,6 +19,7 @@ from exportcheck.evaluate import Finding, Trace, evaluate_condition, evaluate_ru
 from exportcheck.facts import gather_facts
 from exportcheck.kb import KnowledgeBase, load_knowledge_base
 from exportcheck.model import Rule
+from exportcheck.paths import data_files
 from exportcheck.profile import Profile, load_profile_bytes, load_profile_file
 from exportcheck.report import CatalogueContext, CheckReport, CheckResult
 from exportcheck.yamlsafe import PROFILE_MAX_BYTES
@@ -33,8 +34,6 @@ __all__ = [
     "load_profiles",
 ]
 
-PROFILE_SUFFIXES = (".yaml", ".yml", ".json")
-
 
 def load_profile(path: Path, kb: KnowledgeBase, *, max_bytes: int = PROFILE_MAX_BYTES) -> Profile:
     return load_profile_file(path, kb.vocabulary, max_bytes=max_bytes)
@@ -48,9 +47,7 @@ def discover_profiles(paths: Iterable[str]) -> Iterator[str | Path]:
             continue
         path = Path(raw)
         if path.is_dir():
-            found = sorted(
-                p for p in path.rglob("*") if p.suffix in PROFILE_SUFFIXES and p.is_file()
-            )
+            found = data_files(path)
             if not found:
                 raise InputError(
                     [

@@ -17,9 +17,7 @@ from pathlib import Path
 
 from exportcheck import __version__
 from exportcheck.kb import KnowledgeBase, load_knowledge_base
-from exportcheck.paths import default_catalog_dir, default_rules_dir
-
-_SUFFIXES = (".yaml", ".yml", ".json")
+from exportcheck.paths import data_files, default_catalog_dir, default_rules_dir
 
 
 def _code_identity() -> bytes:
@@ -39,7 +37,7 @@ def source_hash(*directories: Path) -> str:
     digest = hashlib.sha256(f"exportcheck {__version__}".encode())
     digest.update(_code_identity())
     for directory in directories:
-        for path in sorted(p for p in directory.rglob("*") if p.suffix in _SUFFIXES):
+        for path in data_files(directory):
             if "tests" in path.relative_to(directory).parts:
                 continue
             stat = path.stat()

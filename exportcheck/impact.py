@@ -24,11 +24,9 @@ from exportcheck.catalog import resolve_version
 from exportcheck.diagnostics import Diagnostic, SourcePos
 from exportcheck.errors import InputError
 from exportcheck.kb import KnowledgeBase, load_knowledge_base
-from exportcheck.paths import REGIME
+from exportcheck.paths import REGIME, data_files
 from exportcheck.policytest import load_policy_file, run_case
 from exportcheck.profile import load_profile_file
-
-_SUFFIXES = (".yaml", ".yml", ".json")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,12 +83,7 @@ def _state(root: Path) -> KnowledgeBase:
 def _profile_files(paths: list[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            files.extend(
-                sorted(p for p in path.rglob("*") if p.suffix in _SUFFIXES and p.is_file())
-            )
-        elif path.is_file():
-            files.append(path)
+        files.extend(data_files(path) if path.is_dir() else [path] if path.is_file() else [])
     return files
 
 

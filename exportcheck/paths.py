@@ -33,3 +33,11 @@ def display_path(path: Path) -> str:
         if resolved.is_relative_to(base):
             return str(resolved.relative_to(base))
     return str(path)
+
+
+DATA_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def data_files(directory: Path) -> list[Path]:
+    """Every YAML/JSON file below ``directory``, sorted (deterministic batches and keys)."""
+    return sorted(p for p in directory.rglob("*") if p.suffix in DATA_SUFFIXES and p.is_file())

@@ -13,10 +13,8 @@ from pathlib import Path
 from exportcheck.diagnostics import Diagnostic, SourcePos, sort_diagnostics
 from exportcheck.errors import InputError
 from exportcheck.kb import KnowledgeBase, load_knowledge_base
-from exportcheck.paths import bundled_root, default_catalog_dir, default_rules_dir
+from exportcheck.paths import bundled_root, data_files, default_catalog_dir, default_rules_dir
 from exportcheck.yamlsafe import load_file
-
-_SUFFIXES = (".yaml", ".yml", ".json")
 
 
 @dataclass(slots=True)
@@ -76,7 +74,7 @@ def classify(paths: list[Path]) -> Targets:
             if (path / "regime.yaml").is_file():
                 targets.catalog_dir = path
                 continue
-            files = sorted(p for p in path.rglob("*") if p.suffix in _SUFFIXES and p.is_file())
+            files = data_files(path)
             for file in files:
                 _classify_file(file, targets)
         elif path.is_file():
