@@ -113,7 +113,7 @@ def iter_outcomes(
         return
     context = multiprocessing.get_context("fork")
     with context.Pool(workers, initializer=_init, initargs=(job,)) as pool:
-        yield from pool.imap(_check_one, itertools.chain(head, items), chunksize=32)
+        yield from pool.imap(_check_one, itertools.chain(head, items), chunksize=64)
 
 
 def collect(outcomes: Iterable[Outcome]) -> tuple[list[Any], list[Decision], list[Diagnostic]]:
