@@ -199,8 +199,15 @@ def main() -> int:  # noqa: PLR0915 - a linear script: measure, compare, print
         base = [exe, "check", corpus, "--format", "jsonl", "--fail-on", "never"]
         one = median_run([*base, "-j", "1"], max(1, repeat // 2), env)
         two = median_run([*base, "-j", "2"], max(1, repeat // 2), env)
-        targets.append(Target("batch wall time, --jobs 2 (baseline: --jobs 1)", two * 1e3,
-                              one * 1e3, one / two, "speed-up >= 1.8", one / two >= 1.8))
+        targets.append(
+            Target(
+                "batch wall time, --jobs 2 (baseline: --jobs 1)",
+                two * 1e3,
+                one * 1e3,
+                one / two,
+                "speed-up >= 1.8",
+                one / two >= 1.8,
+            )
         )
 
         click_start = median_run([sys.executable, "-c", "import click"], 15, env)
