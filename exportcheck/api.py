@@ -40,7 +40,8 @@ def load_profile(path: Path, kb: KnowledgeBase, *, max_bytes: int = PROFILE_MAX_
 
 
 def discover_profiles(paths: Iterable[str]) -> Iterator[str | Path]:
-    """Files as given, directories expanded (sorted, recursive), ``-`` for stdin."""
+    """Files as given; directories expanded (recursive, sorted); glob patterns that match no
+    file literally (``'profiles/**/*.yaml'``, quoted for the shell) expanded; ``-`` is stdin."""
     for raw in paths:
         if raw == "-":
             yield raw
@@ -48,20 +49,20 @@ def discover_profiles(paths: Iterable[str]) -> Iterator[str | Path]:
         path = Path(raw)
         if path.is_dir():
             found = data_files(path)
-            if not found:
-                raise InputError(
-                    [
-                        Diagnostic(
-                            "E503",
-                            "no-profiles",
-                            "directory contains no *.yaml, *.yml or *.json files",
-                            SourcePos(raw),
-                        )
-                    ]
-                )
-            yield from found
+            what = "directory contains no *.yaml, *.yml or *.json files"
+        elif not path.exists() and any(ch in raw for ch in "*?["):
+            import glob
+
+            # glob.glob, not Path.glob: the pattern may be absolute.
+            matches = glob.glob(raw, recursive=True)  # noqa: PTH207
+            found = sorted((Path(p) for p in matches if Path(p).is_file()), key=str)
+            what = "the pattern matches no file"
         else:
             yield path
+            continue
+        if not found:
+            raise InputError([Diagnostic("E503", "no-profiles", what, SourcePos(raw))])
+        yield from found
 
 
 def load_profiles(

@@ -164,6 +164,49 @@ def run_check(
     return assemble(fmt, context, parts, decisions, lang), decisions
 
 
+def stream_check(
+    kb: KnowledgeBase,
+    paths: Iterable[str],
+    write: Callable[[str], object],
+    *,
+    fmt: str,
+    lang: Lang,
+    as_of: dt.date | None = None,
+    version_id: str | None = None,
+    stdin: bytes | None = None,
+    jobs: int | None = None,
+    max_bytes: int | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> list[Decision]:
+    """Like :func:`run_check` for formats whose parts stand alone (``jsonl``): each part is
+    written as soon as its profile is checked, so memory does not grow with the batch.
+    Bad files are reported together at the end (InputError)."""
+    from exportcheck.render import renderer
+
+    context = catalogue_context(kb, as_of=as_of, version_id=version_id)
+    render = functools.partial(_render_part, renderer(fmt).part, context, lang)
+    outcomes = iter_outcomes(
+        kb,
+        discover_profiles(paths),
+        context.version.id,
+        render,
+        stdin=stdin,
+        jobs=jobs,
+        max_bytes=max_bytes or PROFILE_MAX_BYTES,
+    )
+    decisions: list[Decision] = []
+    problems: list[Diagnostic] = []
+    for outcome in _counted(outcomes, progress) if progress else outcomes:
+        if outcome and isinstance(outcome[0], Decision):
+            decisions.append(outcome[0])
+            write(outcome[1])
+        else:
+            problems.extend(outcome)
+    if problems:
+        raise InputError(problems)
+    return decisions
+
+
 def _counted(outcomes: Iterator[Outcome], progress: Callable[[int], None]) -> Iterator[Outcome]:
     for count, outcome in enumerate(outcomes, 1):
         if count % 100 == 0:

@@ -235,21 +235,27 @@ def check(
     if as_of is not None and catalog_version is not None:
         raise click.UsageError("give --as-of or --catalog-version, not both")
     kb = knowledge_base(catalog_dir, rules_dir)
-    content, decisions = run_check(
-        kb,
-        profiles,
-        fmt=fmt,
-        lang=lang,  # type: ignore[arg-type]
-        as_of=_as_date(as_of),
-        version_id=catalog_version,
-        stdin=_read_stdin_if_needed(profiles),
-        jobs=jobs,
-        max_bytes=max_bytes,
-        progress=_progress if sys.stderr.isatty() else None,
-    )
+    options: dict[str, Any] = {
+        "fmt": fmt,
+        "lang": lang,
+        "as_of": _as_date(as_of),
+        "version_id": catalog_version,
+        "stdin": _read_stdin_if_needed(profiles),
+        "jobs": jobs,
+        "max_bytes": max_bytes,
+        "progress": _progress if sys.stderr.isatty() else None,
+    }
+    if fmt == "jsonl":  # one line per profile: stream it, memory stays flat
+        from exportcheck.batch import stream_check
+        from exportcheck.output import atomic_stream
+
+        with atomic_stream(output) as write:
+            decisions = stream_check(kb, profiles, write, **options)
+    else:
+        content, decisions = run_check(kb, profiles, **options)
+        emit(content, output)
     if sys.stderr.isatty():
         click.echo("\r\033[K", err=True, nl=False)
-    emit(content, output)
     sys.exit(exit_code(decisions, FailOn(fail_on)))
 
 

@@ -5,8 +5,11 @@ A reader never sees half a report, and a failed run leaves no partial file behin
 
 from __future__ import annotations
 
+import contextlib
 import os
+import sys
 import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from exportcheck.diagnostics import Diagnostic, SourcePos
@@ -40,3 +43,26 @@ def write_atomic(path: Path, content: str) -> None:
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise _cannot_write(path, exc) from None
+
+
+@contextlib.contextmanager
+def atomic_stream(path: Path | None) -> Iterator[Callable[[str], object]]:
+    """A ``write`` function for streamed output: stdout, or a temporary file renamed over
+    ``path`` only when the block completes (on any error the temporary file is removed)."""
+    if path is None:
+        yield sys.stdout.write
+        sys.stdout.flush()
+        return
+    target = path.resolve() if path.parent.exists() else path
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise _cannot_write(path, exc) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            yield handle.write
+        Path(tmp).replace(target)
+    except OSError as exc:
+        raise _cannot_write(path, exc) from None
+    finally:
+        Path(tmp).unlink(missing_ok=True)

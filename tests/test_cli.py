@@ -256,3 +256,56 @@ def test_validate_verbose_lists_every_failed_alternative(run_cli: RunCli, tmp_pa
     assert "1 other alternative(s) also failed" in short
     assert short.count("E201") == 1
     assert run_cli("validate", "-v", str(bad), expect=1).stdout.count("E201") == 2
+
+
+def test_jsonl_streams_one_line_per_profile(run_cli: RunCli, tmp_path: Path) -> None:
+    target = tmp_path / "out.jsonl"
+    run_cli(
+        "check",
+        str(EXAMPLES),
+        "--format",
+        "jsonl",
+        "--fail-on",
+        "never",
+        "-o",
+        str(target),
+        expect=0,
+    )
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == len(list(EXAMPLES.iterdir()))
+    first = json.loads(lines[0])
+    assert first["format"] == 1
+    assert first["catalog"]["regime"] == "cn-tech-export"
+
+
+def test_a_bad_file_in_a_stream_leaves_no_output_file(run_cli: RunCli, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("profile: 1\nid: x\n", encoding="utf-8")
+    target = tmp_path / "out.jsonl"
+    result = run_cli(
+        "check", str(EXAMPLES), str(bad), "--format", "jsonl", "-o", str(target), expect=2
+    )
+    assert "E203 missing-key" in result.stderr
+    assert not target.exists()
+    assert not list(tmp_path.glob(".out.jsonl.*"))
+
+
+def test_glob_patterns_are_expanded(run_cli: RunCli, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(EXAMPLES.parent.parent)
+    out = run_cli("check", "examples/**/*.json", "--format", "json", "--fail-on", "never").stdout
+    assert [r["profile"]["path"] for r in json.loads(out)["results"]] == [
+        "examples/profiles/lmfp-cathode-converted-units.json"
+    ]
+    assert "E503" in run_cli("check", "examples/**/*.toml", expect=2).stderr
+
+
+def test_parallel_batch_output_equals_sequential(run_cli: RunCli, tmp_path: Path) -> None:
+    for i in range(70):  # above the threshold where workers start
+        (tmp_path / f"p{i:03d}.yaml").write_text(
+            f"profile: 1\nid: p{i}\ntitle: personalized recommendation engine {i}\n",
+            encoding="utf-8",
+        )
+    one = run_cli("check", str(tmp_path), "--format", "json", "-j", "1", "--fail-on", "never")
+    two = run_cli("check", str(tmp_path), "--format", "json", "-j", "2", "--fail-on", "never")
+    assert one.stdout == two.stdout
+    assert json.loads(one.stdout)["summary"]["review"] == 70
