@@ -49,7 +49,7 @@ def _transfer_note(regime: Regime, result: CheckResult, lang: Lang) -> str | Non
     why = regime.transfer_modes.get(transfer.mode)
     if why is None:
         return None
-    return msg("transfer", lang, mode=transfer.mode, why=why.get(lang))
+    return msg("transfer", lang, mode=msg(f"mode.{transfer.mode}", lang), why=why.get(lang))
 
 
 def consequence_for(result: CheckResult, context: CatalogueContext, lang: Lang) -> Consequence:

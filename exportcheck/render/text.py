@@ -20,10 +20,15 @@ def header(context: CatalogueContext, lang: Lang) -> str:
         expected=cov.expected or "?",
         complete="" if cov.complete else msg("coverage.incomplete", lang),
     )
-    as_of = f", as of {context.as_of.isoformat()}" if context.as_of else ""
-    return (
-        f"catalogue {context.regime.id} {context.version.id} "
-        f"({context.version.instrument.get(lang)}{as_of}); {coverage}"
+    as_of = msg("header.as_of", lang, date=context.as_of.isoformat()) if context.as_of else ""
+    return msg(
+        "header",
+        lang,
+        regime=context.regime.id,
+        version=context.version.id,
+        instrument=context.version.instrument.get(lang),
+        as_of=as_of,
+        coverage=coverage,
     )
 
 
@@ -34,18 +39,18 @@ def part(result: CheckResult, context: CatalogueContext, lang: Lang) -> list[str
         where = cp_label(f, lang) if f.control_point else "-"
         lines.append(
             f"  [{f.outcome.label}] {code} {f.view.entry.name.get(lang)} / {where} "
-            f"({f.basis}; rule {f.rule.id})"
+            f"({msg(f'basis.{f.basis}', lang)}; {msg('label.rule', lang)} {f.rule.id})"
         )
         lines.extend(f"      {evidence_phrase(e, lang)}  ({e.pos})" for e in f.evidence[:5])
         lines.append(f"      {explanation(f, context.regime, lang)}")
         lines.append(
-            f"      rule: {f.rule.pos}  catalogue: "
+            f"      {msg('label.rule', lang)}: {f.rule.pos}  {msg('label.catalogue', lang)}: "
             f"{f.control_point.pos if f.control_point else f.view.entry.pos}"
         )
     consequence = consequence_for(result, context, lang)
     if consequence.consequence:
         lines.append(f"  => {consequence.consequence}")
-    lines.extend(f"  note: {note}" for note in consequence.notes)
+    lines.extend(f"  {msg('label.note', lang)}: {note}" for note in consequence.notes)
     lines.extend(f"  {i}. {step}" for i, step in enumerate(consequence.next_steps, 1))
     return lines
 
@@ -56,5 +61,6 @@ def assemble(
     lines = [header(context, lang)]
     for lines_of_one in parts:
         lines.extend(lines_of_one)
-    lines.append(", ".join(f"{k}: {v}" for k, v in summarize(decisions).items()))
+    summary = summarize(decisions).items()
+    lines.append(", ".join(f"{msg(f'summary.{k}', lang)}: {v}" for k, v in summary))
     return "\n".join(lines) + "\n"
