@@ -99,3 +99,11 @@ def test_yaml_11_traps_read_as_written(
     for key in field:
         data = data[key]
     assert data == value
+
+
+def test_utf8_bom_and_crlf_are_fine(tmp_path: Path, kb: KnowledgeBase) -> None:
+    from exportcheck.api import load_profile
+
+    path = tmp_path / "bom.yaml"
+    path.write_bytes(b'\xef\xbb\xbfprofile: 1\r\nid: bom\r\ntitle: "Speech synthesis engine"\r\n')
+    assert load_profile(path, kb).title == "Speech synthesis engine"

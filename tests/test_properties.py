@@ -148,3 +148,33 @@ def test_yaml_shaped_fuzz_gives_data_or_input_error(kb: KnowledgeBase) -> None:
         _problems(kb, text.encode(), "fuzz.yaml")
 
     only_our_errors()
+
+
+def test_script_and_width_variants_give_the_same_indications(kb: KnowledgeBase) -> None:
+    """A Chinese term written in Traditional characters, and an English term in full-width
+    capitals, indicate the same capabilities as written in the vocabulary."""
+    import opencc
+
+    to_traditional = opencc.OpenCC("s2t.json")
+    terms = sorted(
+        {t for c in kb.vocabulary.capabilities.values() for t in c.terms_zh + c.terms_en}
+    )
+
+    def caps(text: str) -> set[str]:
+        return {cap for hit in kb.term_index.find(text) for cap in hit.capabilities}
+
+    def full_width(text: str) -> str:
+        return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text.upper())
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.sampled_from(terms), st.sampled_from(["", "我们的", "Our "]))
+    def variants_agree(term: str, prefix: str) -> None:
+        text = f"{prefix}{term}。"
+        expected = caps(text)
+        assert expected, term
+        if term.isascii():
+            assert caps(f"{prefix}{full_width(term)}。") == expected
+        else:
+            assert caps(str(to_traditional.convert(text))) == expected
+
+    variants_agree()
