@@ -97,20 +97,19 @@ def iter_outcomes(
         head.append(item)
         if len(head) >= PARALLEL_THRESHOLD:
             break
-    import multiprocessing  # only for batches: ~6 ms of start-up otherwise
-
     workers = jobs or _default_jobs()
-    parallel = (
-        workers > 1
-        and len(head) >= PARALLEL_THRESHOLD
-        and "-" not in head
-        and "fork" in multiprocessing.get_all_start_methods()
-    )
+    parallel = workers > 1 and len(head) >= PARALLEL_THRESHOLD and "-" not in head
+    if parallel:
+        import multiprocessing  # only for batches: ~5 ms of start-up otherwise
+
+        parallel = "fork" in multiprocessing.get_all_start_methods()
     job = _Job(kb, version, max_bytes, render)
     if not parallel:
         for source in itertools.chain(head, items):
             yield job(source, stdin)
         return
+    import multiprocessing
+
     context = multiprocessing.get_context("fork")
     with context.Pool(workers, initializer=_init, initargs=(job,)) as pool:
         yield from pool.imap(_check_one, itertools.chain(head, items), chunksize=64)
