@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from exportcheck.model import Catalogue, Entry, Text
-from exportcheck.textnorm import Normalizer
+from exportcheck.textnorm import Normalizer, american
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,16 +30,18 @@ class SearchHit:
 
 
 def search(catalogue: Catalogue, normalize: Normalizer, query: str) -> list[SearchHit]:
-    needle = normalize(query.strip()).text
-    if not needle:
+    needles = {american(form.text) for form in normalize.variants(query.strip())} - {""}
+    if not needles:
         return []
 
     def matches(text: Text) -> bool:
-        return any(needle in normalize(t).text for t in (text.zh, text.en) if t)
+        forms = [american(normalize(t).text) for t in (text.zh, text.en) if t]
+        return any(needle in form for needle in needles for form in forms)
 
     hits = []
     for entry in catalogue.entries:
-        if matches(entry.name) or needle in entry.id or needle.upper() in entry.all_codes():
+        codes = entry.all_codes()
+        if matches(entry.name) or any(n in entry.id or n.upper() in codes for n in needles):
             hits.append(SearchHit(entry, "name", entry.name))
         hits.extend(
             SearchHit(entry, cp.id, cp.text) for cp in entry.control_points if matches(cp.text)

@@ -8,11 +8,12 @@ on word boundaries; Chinese terms need none.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from exportcheck.model import Vocabulary
-from exportcheck.textnorm import Normalizer
+from exportcheck.textnorm import Normalized, Normalizer
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +28,18 @@ def _is_word_char(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
+def _spellings(term: str) -> set[str]:
+    """British and American spellings of an English term (-ise/-ize, -isation/-ization)."""
+    from exportcheck.textnorm import american, british
+
+    return {term, american(term), british(term)}
+
+
 def _english_forms(term: str) -> set[str]:
+    return {form for spelling in _spellings(term) for form in _plurals(spelling)}
+
+
+def _plurals(term: str) -> set[str]:
     forms = {term}
     if term[-1:].isalpha():
         forms.add(term + "s")
@@ -62,9 +74,16 @@ class TermIndex:
     def find(self, text: str) -> list[TermHit]:
         if self._automaton is None or not text:
             return []
-        norm = self._normalize(text)
+        found: dict[tuple[int, int, str], TermHit] = {}
+        for norm in self._normalize.variants(text):
+            for hit in self._scan(norm):
+                found.setdefault((hit.start, hit.end, hit.term), hit)
+        hits = sorted(found.values(), key=lambda h: (h.start, -h.end, h.term))
+        return _outermost(hits)
+
+    def _scan(self, norm: Normalized) -> Iterator[TermHit]:
+        assert self._automaton is not None
         haystack = norm.text
-        hits: list[TermHit] = []
         for end_index, (caps, term, word, length) in self._automaton.iter(haystack):
             start = end_index - length + 1
             end = end_index + 1
@@ -74,9 +93,7 @@ class TermIndex:
             ):
                 continue
             o_start, o_end = norm.original_span(start, end)
-            hits.append(TermHit(caps, term, o_start, o_end))
-        hits.sort(key=lambda h: (h.start, -h.end, h.term))
-        return _outermost(hits)
+            yield TermHit(caps, term, o_start, o_end)
 
 
 def _outermost(hits: list[TermHit]) -> list[TermHit]:
