@@ -1,0 +1,47 @@
+"""The compiled knowledge-base cache: used when valid, rebuilt when stale or corrupt, and
+never an error when it cannot be written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from exportcheck.cache import cached_knowledge_base
+
+
+def test_cache_is_written_then_reused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EXPORTCHECK_CACHE_DIR", str(tmp_path))
+    first = cached_knowledge_base()
+    (cached,) = tmp_path.glob("kb-*.pickle")
+    second = cached_knowledge_base()
+    assert second is not first
+    assert second.source_hash == first.source_hash
+    assert [r.id for r in second.rules] == [r.id for r in first.rules]
+    assert cached.stat().st_size > 0
+
+
+def test_corrupt_cache_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EXPORTCHECK_CACHE_DIR", str(tmp_path))
+    kb = cached_knowledge_base()
+    (cached,) = tmp_path.glob("kb-*.pickle")
+    cached.write_bytes(b"not a pickle")
+    again = cached_knowledge_base()
+    assert again.source_hash == kb.source_hash
+    assert cached.read_bytes() != b"not a pickle"
+
+
+def test_unwritable_cache_directory_is_ignored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the cache directory would go", encoding="utf-8")
+    monkeypatch.setenv("EXPORTCHECK_CACHE_DIR", str(blocker / "cache"))
+    assert cached_knowledge_base().rules
+
+
+def test_no_cache_when_disabled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EXPORTCHECK_CACHE_DIR", str(tmp_path))
+    monkeypatch.setenv("EXPORTCHECK_NO_CACHE", "1")
+    assert cached_knowledge_base().rules
+    assert not list(tmp_path.iterdir())
