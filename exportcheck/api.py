@@ -15,7 +15,14 @@ from pathlib import Path
 from exportcheck.catalog import EntryView, coverage, find_entries, resolve_version
 from exportcheck.diagnostics import Diagnostic, SourcePos
 from exportcheck.errors import InputError
-from exportcheck.evaluate import Finding, Trace, evaluate_condition, evaluate_rules, make_finding
+from exportcheck.evaluate import (
+    Finding,
+    Trace,
+    decide,
+    evaluate_condition,
+    evaluate_rules,
+    make_finding,
+)
 from exportcheck.facts import gather_facts
 from exportcheck.kb import KnowledgeBase, load_knowledge_base
 from exportcheck.model import Rule
@@ -106,8 +113,6 @@ def check_profile(kb: KnowledgeBase, profile: Profile, version_id: str) -> Check
     rules = kb.for_version(version_id)
     facts = gather_facts(profile, kb.vocabulary, kb.term_index)
     findings = evaluate_rules(rules.candidates(facts.true_capabilities), rules.views, facts)
-    from exportcheck.evaluate import decide
-
     return CheckResult(profile, facts, findings, decide(findings))
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from exportcheck.cli import AS_OF, CATALOG, RULES, emit
+from exportcheck.cli import AS_OF, CATALOG, LANG, RULES, emit
 
 
 def _test_files(paths: tuple[Path, ...]) -> list[Path]:
@@ -44,6 +44,7 @@ def _test_files(paths: tuple[Path, ...]) -> list[Path]:
 )
 @click.option("--fail-on-empty", is_flag=True, help="Fail (exit 1) when no case ran.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@LANG
 @CATALOG
 @RULES
 def test(
@@ -53,6 +54,7 @@ def test(
     min_coverage: float | None,
     fail_on_empty: bool,
     output: Path | None,
+    lang: str,
     catalog_dir: Path | None,
     rules_dir: Path | None,
 ) -> None:
@@ -78,7 +80,7 @@ def test(
         "junit": render_tests.render_junit,
         "json": render_tests.render_json,
     }[fmt]
-    emit(render(results, report), output)
+    emit(render(results, report, lang), output)
     failed = any(r.failed for r in results)
     too_low = report is not None and min_coverage is not None and report.percent < min_coverage
     if too_low and report is not None:

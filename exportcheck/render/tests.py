@@ -7,24 +7,27 @@ from typing import Any
 from xml.etree import ElementTree as ET
 
 from exportcheck.explain import explanation
+from exportcheck.model import Lang
 from exportcheck.policytest import CaseResult
 from exportcheck.testcoverage import CoverageReport
 
 
-def case_failure_text(result: CaseResult) -> str:
+def case_failure_text(result: CaseResult, lang: Lang = "en") -> str:
     """Expected vs actual, then the explanation of each finding (for humans and pytest)."""
     lines = [f"{result.case.node_id} ({result.case.pos})", *[f"  {f}" for f in result.failures]]
     lines.extend(
-        f"  why: {explanation(f, result.context.regime, 'en')}" for f in result.result.findings
+        f"  why: {explanation(f, result.context.regime, lang)}" for f in result.result.findings
     )
     return "\n".join(lines)
 
 
-def render_text(results: list[CaseResult], coverage: CoverageReport | None) -> str:
+def render_text(
+    results: list[CaseResult], coverage: CoverageReport | None, lang: Lang = "en"
+) -> str:
     lines = []
     for r in results:
         if r.status == "fail":
-            lines.append(f"FAIL {case_failure_text(r)}")
+            lines.append(f"FAIL {case_failure_text(r, lang)}")
         elif r.status == "todo":
             lines.append(f"TODO {r.case.node_id}: {r.case.todo}")
         elif r.status == "todo-passes":
@@ -62,7 +65,9 @@ def render_coverage(coverage: CoverageReport) -> list[str]:
     return lines
 
 
-def render_junit(results: list[CaseResult], coverage: CoverageReport | None) -> str:
+def render_junit(
+    results: list[CaseResult], coverage: CoverageReport | None, lang: Lang = "en"
+) -> str:
     suite = ET.Element(
         "testsuite",
         name="exportcheck",
@@ -73,14 +78,16 @@ def render_junit(results: list[CaseResult], coverage: CoverageReport | None) -> 
     for r in results:
         case = ET.SubElement(suite, "testcase", classname=r.case.file, name=r.case.name)
         if r.status == "fail":
-            ET.SubElement(case, "failure", message=r.failures[0]).text = case_failure_text(r)
+            ET.SubElement(case, "failure", message=r.failures[0]).text = case_failure_text(r, lang)
         elif r.status.startswith("todo"):
             ET.SubElement(case, "skipped", message=f"todo: {r.case.todo}")
     ET.indent(suite)
     return ET.tostring(suite, encoding="unicode", xml_declaration=True) + "\n"
 
 
-def render_json(results: list[CaseResult], coverage: CoverageReport | None) -> str:
+def render_json(
+    results: list[CaseResult], coverage: CoverageReport | None, lang: Lang = "en"
+) -> str:
     doc: dict[str, Any] = {
         "cases": [
             {
