@@ -80,7 +80,7 @@ def test(
         "junit": render_tests.render_junit,
         "json": render_tests.render_json,
     }[fmt]
-    emit(render(results, report, lang), output)
+    emit(render(results, report, lang), output)  # type: ignore[arg-type]  # click.Choice
     failed = any(r.failed for r in results)
     too_low = report is not None and min_coverage is not None and report.percent < min_coverage
     if too_low and report is not None:
