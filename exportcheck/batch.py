@@ -115,20 +115,7 @@ def iter_outcomes(
         yield from pool.imap(_check_one, itertools.chain(head, items), chunksize=64)
 
 
-def collect(outcomes: Iterable[Outcome]) -> tuple[list[Any], list[Decision], list[Diagnostic]]:
-    parts: list[Any] = []
-    decisions: list[Decision] = []
-    problems: list[Diagnostic] = []
-    for outcome in outcomes:
-        if outcome and isinstance(outcome[0], Decision):
-            decisions.append(outcome[0])
-            parts.append(outcome[1])
-        else:
-            problems.extend(outcome)
-    return parts, decisions, problems
-
-
-def run_check(
+def _checked(
     kb: KnowledgeBase,
     paths: Iterable[str],
     *,
@@ -140,46 +127,7 @@ def run_check(
     jobs: int | None = None,
     max_bytes: int | None = None,
     progress: Callable[[int], None] | None = None,
-) -> tuple[str, list[Decision]]:
-    """Check and render everything; InputError listing every bad file if any was bad."""
-    from exportcheck.render import assemble, renderer
-
-    context = catalogue_context(kb, as_of=as_of, version_id=version_id)
-    render = functools.partial(_render_part, renderer(fmt).part, context, lang)
-    outcomes = iter_outcomes(
-        kb,
-        discover_profiles(paths),
-        context.version.id,
-        render,
-        stdin=stdin,
-        jobs=jobs,
-        max_bytes=max_bytes or PROFILE_MAX_BYTES,
-    )
-    if progress is not None:
-        outcomes = _counted(outcomes, progress)
-    parts, decisions, problems = collect(outcomes)
-    if problems:
-        raise InputError(problems)
-    return assemble(fmt, context, parts, decisions, lang), decisions
-
-
-def stream_check(
-    kb: KnowledgeBase,
-    paths: Iterable[str],
-    write: Callable[[str], object],
-    *,
-    fmt: str,
-    lang: Lang,
-    as_of: dt.date | None = None,
-    version_id: str | None = None,
-    stdin: bytes | None = None,
-    jobs: int | None = None,
-    max_bytes: int | None = None,
-    progress: Callable[[int], None] | None = None,
-) -> list[Decision]:
-    """Like :func:`run_check` for formats whose parts stand alone (``jsonl``): each part is
-    written as soon as its profile is checked, so memory does not grow with the batch.
-    Bad files are reported together at the end (InputError)."""
+) -> tuple[CatalogueContext, Iterator[Outcome]]:
     from exportcheck.render import renderer
 
     context = catalogue_context(kb, as_of=as_of, version_id=version_id)
@@ -193,9 +141,14 @@ def stream_check(
         jobs=jobs,
         max_bytes=max_bytes or PROFILE_MAX_BYTES,
     )
+    return context, (_counted(outcomes, progress) if progress else outcomes)
+
+
+def _drain(outcomes: Iterable[Outcome], write: Callable[[Any], object]) -> list[Decision]:
+    """Hand each rendered part to ``write``; InputError with every bad file at the end."""
     decisions: list[Decision] = []
     problems: list[Diagnostic] = []
-    for outcome in _counted(outcomes, progress) if progress else outcomes:
+    for outcome in outcomes:
         if outcome and isinstance(outcome[0], Decision):
             decisions.append(outcome[0])
             write(outcome[1])
@@ -204,6 +157,28 @@ def stream_check(
     if problems:
         raise InputError(problems)
     return decisions
+
+
+def run_check(
+    kb: KnowledgeBase, paths: Iterable[str], **options: Any
+) -> tuple[str, list[Decision]]:
+    """Check and render everything (options as for ``_checked``); the parts are assembled
+    once all are in, as JSON, text, Markdown and SARIF documents need."""
+    from exportcheck.render import assemble
+
+    context, outcomes = _checked(kb, paths, **options)
+    parts: list[Any] = []
+    decisions = _drain(outcomes, parts.append)
+    return assemble(options["fmt"], context, parts, decisions, options["lang"]), decisions
+
+
+def stream_check(
+    kb: KnowledgeBase, paths: Iterable[str], write: Callable[[str], object], **options: Any
+) -> list[Decision]:
+    """For formats whose parts stand alone (``jsonl``): each part is written as soon as its
+    profile is checked, so memory does not grow with the batch."""
+    _, outcomes = _checked(kb, paths, **options)
+    return _drain(outcomes, write)
 
 
 def _counted(outcomes: Iterator[Outcome], progress: Callable[[int], None]) -> Iterator[Outcome]:

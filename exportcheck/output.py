@@ -31,18 +31,8 @@ def _cannot_write(path: Path, exc: OSError) -> InputError:
 
 
 def write_atomic(path: Path, content: str) -> None:
-    target = path.resolve() if path.parent.exists() else path
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=target.parent)
-    except OSError as exc:
-        raise _cannot_write(path, exc) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(content)
-        Path(tmp).replace(target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise _cannot_write(path, exc) from None
+    with atomic_stream(path) as write:
+        write(content)
 
 
 @contextlib.contextmanager
