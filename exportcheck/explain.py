@@ -93,7 +93,7 @@ def explanation(finding: Finding, regime: Regime, lang: Lang) -> str:
         msg(
             "finding.provenance",
             lang,
-            confidence=str(fact_confidence),
+            confidence=msg(f"confidence.{fact_confidence}", lang),
             sources=", ".join(sources) or "-",
         )
     )
