@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -178,3 +179,67 @@ def test_script_and_width_variants_give_the_same_indications(kb: KnowledgeBase) 
             assert caps(str(to_traditional.convert(text))) == expected
 
     variants_agree()
+
+
+def test_cli_only_our_errors_escape(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Arbitrary file contents and option combinations through the whole CLI: exit 0, 1 or 2,
+    and never a traceback."""
+    from click.testing import CliRunner
+
+    from exportcheck.cli import cli
+
+    folder = tmp_path_factory.mktemp("fuzz")
+    runner = CliRunner()
+    contents = st.one_of(
+        st.binary(max_size=200),
+        st.text(max_size=200).map(str.encode),
+        profiles_text(),
+    )
+
+    @settings(
+        max_examples=60,
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )
+    @given(
+        contents,
+        st.sampled_from(["p.yaml", "p.json"]),
+        st.sampled_from(["text", "json", "jsonl", "markdown", "sarif"]),
+        st.sampled_from(["2009-01-01", "2021-06-30", "2025-09-01"]),
+        st.sampled_from(["check", "explain"]),
+    )
+    def cli_survives(raw: bytes, name: str, fmt: str, as_of: str, command: str) -> None:
+        path = folder / name
+        path.write_bytes(raw)
+        args = [command, str(path), "--as-of", as_of]
+        args += ["--format", fmt if command == "check" else ("json" if fmt == "json" else "text")]
+        result = runner.invoke(cli, args)
+        assert result.exit_code in (0, 1, 2), (result.exit_code, result.output)
+        assert "Traceback" not in result.output
+        assert "internal error" not in result.output
+        assert result.exception is None or isinstance(result.exception, SystemExit)
+
+    cli_survives()
+
+
+def profiles_text() -> st.SearchStrategy[bytes]:
+    """Near-valid YAML profiles: the shapes where a real bug would hide."""
+    fields = st.sampled_from(
+        [
+            "summary: 个性化推荐算法 and a recommender system\n",
+            "capabilities: [recommendation.personalised-push]\n",
+            "capabilities: [cathode.lfp-preparation]\n",
+            "parameters: [{name: cathode.compaction-density, value: 2.6, unit: g/cm3}]\n",
+            "parameters: [{name: cathode.compaction-density, value: 2.6}]\n",
+            "not_capabilities: [speech.synthesis]\n",
+            "sector: '65'\n",
+            "sector: 65\n",
+            "transfer: {mode: licence, destination: NO}\n",
+            "summary: |\n  語音合成\n  推荐\n  算法\n",
+            "title: ''\n",
+            "bogus: 1\n",
+        ]
+    )
+    return st.lists(fields, max_size=5).map(
+        lambda parts: ("profile: 1\nid: fuzz\ntitle: t\n" + "".join(dict.fromkeys(parts))).encode()
+    )
