@@ -247,7 +247,7 @@ def read_catalogue_documents(
         if not regime_path.exists():
             problems.append(
                 Diagnostic(
-                    "E301", "missing-file", "regime.yaml not found", SourcePos(str(regime_path))
+                    "E300", "missing-file", "regime.yaml not found", SourcePos(str(regime_path))
                 )
             )
         return None, problems

@@ -88,3 +88,21 @@ def test_wheel_installs_and_runs_from_anywhere(tmp_path: Path) -> None:
     )
     assert check.returncode == 1, check.stderr
     assert '"decision": "licence-required"' in check.stdout
+
+
+def test_every_diagnostic_code_is_documented_once() -> None:
+    used: dict[str, set[str]] = {}
+    pattern = re.compile(r'"([EW]\d{3})",\s*"([a-z-]+)"')
+    for path in (ROOT / "exportcheck").rglob("*.py"):
+        for code, name in pattern.findall(path.read_text(encoding="utf-8")):
+            used.setdefault(code, set()).add(name)
+    documented = dict(
+        re.findall(
+            r"^\| ([EW]\d{3}) \| ([a-z-]+) \|",
+            (ROOT / "docs" / "diagnostics.md").read_text(encoding="utf-8"),
+            flags=re.MULTILINE,
+        )
+    )
+    assert len(used) > 40
+    for code, names in used.items():
+        assert names == {documented.get(code)}, (code, names)
