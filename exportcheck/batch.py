@@ -32,7 +32,7 @@ PARALLEL_THRESHOLD = 64  # below this, starting workers costs more than it saves
 # What a worker sends back: a decision and its rendered part, or the diagnostics of a bad
 # file. Rendering in the worker keeps the transfer small (a full CheckResult carries its
 # entries, rules and traces and costs more to pickle than to compute).
-Outcome = tuple[Decision, Any] | tuple[Diagnostic, ...]
+Outcome = tuple[Decision, Any, tuple[Diagnostic, ...]] | tuple[Diagnostic, ...]
 Render = Callable[[CheckResult], Any]
 
 
@@ -57,7 +57,7 @@ class _Job:
         except InputError as exc:
             return exc.diagnostics
         result = check_profile(self.kb, profile, self.version)
-        return result.decision, self.render(result)
+        return result.decision, self.render(result), profile.warnings
 
 
 class _Worker:
@@ -144,37 +144,44 @@ def _checked(
     return context, (_counted(outcomes, progress) if progress else outcomes)
 
 
-def _drain(outcomes: Iterable[Outcome], write: Callable[[Any], object]) -> list[Decision]:
-    """Hand each rendered part to ``write``; InputError with every bad file at the end."""
+def _drain(
+    outcomes: Iterable[Outcome], write: Callable[[Any], object]
+) -> tuple[list[Decision], list[Diagnostic]]:
+    """Hand each rendered part to ``write``; InputError with every bad file at the end.
+    Returns the decisions and the warnings (which never fail a run)."""
     decisions: list[Decision] = []
     problems: list[Diagnostic] = []
+    warnings: list[Diagnostic] = []
     for outcome in outcomes:
         if outcome and isinstance(outcome[0], Decision):
-            decisions.append(outcome[0])
-            write(outcome[1])
+            decision, part, notes = outcome
+            decisions.append(decision)
+            write(part)
+            warnings.extend(notes)
         else:
             problems.extend(outcome)
     if problems:
         raise InputError(problems)
-    return decisions
+    return decisions, warnings
 
 
 def run_check(
     kb: KnowledgeBase, paths: Iterable[str], **options: Any
-) -> tuple[str, list[Decision]]:
+) -> tuple[str, list[Decision], list[Diagnostic]]:
     """Check and render everything (options as for ``_checked``); the parts are assembled
     once all are in, as JSON, text, Markdown and SARIF documents need."""
     from exportcheck.render import assemble
 
     context, outcomes = _checked(kb, paths, **options)
     parts: list[Any] = []
-    decisions = _drain(outcomes, parts.append)
-    return assemble(options["fmt"], context, parts, decisions, options["lang"]), decisions
+    decisions, warnings = _drain(outcomes, parts.append)
+    content = assemble(options["fmt"], context, parts, decisions, options["lang"])
+    return content, decisions, warnings
 
 
 def stream_check(
     kb: KnowledgeBase, paths: Iterable[str], write: Callable[[str], object], **options: Any
-) -> list[Decision]:
+) -> tuple[list[Decision], list[Diagnostic]]:
     """For formats whose parts stand alone (``jsonl``): each part is written as soon as its
     profile is checked, so memory does not grow with the batch."""
     _, outcomes = _checked(kb, paths, **options)

@@ -250,12 +250,13 @@ def check(
         from exportcheck.output import atomic_stream
 
         with atomic_stream(output) as write:
-            decisions = stream_check(kb, profiles, write, **options)
+            decisions, warnings = stream_check(kb, profiles, write, **options)
     else:
-        content, decisions = run_check(kb, profiles, **options)
+        content, decisions, warnings = run_check(kb, profiles, **options)
         emit(content, output)
     if sys.stderr.isatty():
         click.echo("\r\033[K", err=True, nl=False)
+    print_diagnostics(warnings)
     sys.exit(exit_code(decisions, FailOn(fail_on)))
 
 

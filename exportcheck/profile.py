@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from exportcheck.diagnostics import Diagnostic, did_you_mean
+from exportcheck.diagnostics import Diagnostic, Severity, SourcePos, did_you_mean
 from exportcheck.errors import InputError
 from exportcheck.model import Vocabulary
 from exportcheck.schema import check_document, is_valid
@@ -44,6 +44,7 @@ class Profile:
     sector: str | None
     transfer: Transfer | None
     doc: Document
+    warnings: tuple[Diagnostic, ...] = ()
 
     @property
     def path(self) -> str:
@@ -169,7 +170,27 @@ def profile_from_document(doc: Document, vocabulary: Vocabulary) -> Profile:
         if transfer
         else None,
         doc=doc,
+        warnings=_ambiguity_warnings(doc),
     )
+
+
+def _ambiguity_warnings(doc: Document) -> tuple[Diagnostic, ...]:
+    """Unquoted scalars that other YAML readers would read differently: exportcheck reads
+    them as written (``NO`` is Norway, ``06`` a code), but says so, so files stay portable."""
+    warnings = []
+    for line, column, text in doc.ambiguous:
+        other = "a boolean" if text.isalpha() else "a number"
+        warnings.append(
+            Diagnostic(
+                "W114",
+                "ambiguous-scalar",
+                f"{text} is read as the text {text!r}; YAML 1.1 readers read it as {other}",
+                SourcePos(doc.path, line, column),
+                f'quote it ("{text}") so every YAML reader agrees',
+                severity=Severity.WARNING,
+            )
+        )
+    return tuple(warnings)
 
 
 def load_profile_bytes(

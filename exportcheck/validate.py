@@ -109,7 +109,7 @@ def validate(
     problems.extend(kb.warnings)
     for path in targets.profiles:
         try:
-            load_profile_file(path, kb.vocabulary)
+            problems.extend(load_profile_file(path, kb.vocabulary).warnings)
         except InputError as exc:
             problems.extend(exc.diagnostics)
     for path in targets.tests:

@@ -60,6 +60,11 @@ _SPECIAL_FLOATS = {
     ".nan": math.nan,
 }
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+# Plain scalars YAML 1.1 reads as booleans or octal numbers, but this loader as text.
+_YAML11_BOOLS = frozenset(
+    "y Y yes Yes YES n N no No NO on On ON off Off OFF".split()  # noqa: SIM905 - a word list
+)
+_LEADING_ZERO = re.compile(r"[-+]?0[0-9]+")
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
 
@@ -71,11 +76,14 @@ class Document:
     path: str
     data: Any
     locator: Callable[[DataPath], tuple[int, int]]
+    # Plain scalars that YAML 1.1 readers would read differently (``NO`` -> false, ``06`` ->
+    # 6): (line, column, text). Read here as written; callers may warn.
+    ambiguous: tuple[tuple[int, int, str], ...] = ()
 
     def __reduce__(self) -> tuple[Any, ...]:
         # The node graph stays behind (it is large and not picklable); positions were
         # already taken where they matter (evidence), so a copy answers with the start.
-        return (Document, (self.path, self.data, _file_start))
+        return (Document, (self.path, self.data, _file_start, self.ambiguous))
 
     def pos(self, path: Sequence[str | int] = ()) -> SourcePos:
         """Position of the value at ``path`` (the closest existing ancestor if it is absent)."""
@@ -127,6 +135,7 @@ class _Builder:
         self.sizes: dict[int, int] = {}
         self.built: set[int] = set()
         self.expanded = 0
+        self.ambiguous: list[tuple[int, int, str]] = []
 
     def fail(self, node: Node, code: str, name: str, message: str, hint: str | None = None) -> None:
         raise _error(self.path, code, name, message, *_node_pos(node), hint=hint)
@@ -184,7 +193,11 @@ class _Builder:
             )
         if isinstance(node, ScalarNode):
             plain = not node.style  # libyaml reports plain style as '', Python as None
-            return resolve_plain(node.value) if plain else node.value
+            if not plain:
+                return node.value
+            if node.value in _YAML11_BOOLS or _LEADING_ZERO.fullmatch(node.value):
+                self.ambiguous.append((*_node_pos(node), node.value))
+            return resolve_plain(node.value)
         if isinstance(node, SequenceNode):
             return [self.build(child, depth + 1) for child in node.value]
         return self.build_mapping(node, depth)
@@ -368,7 +381,9 @@ def load_text(text: str, path: str, *, is_json: bool = False) -> Document:
     root = _compose(text, path)
     if root is None:
         raise _error(path, "E109", "empty-document", "the document is empty", 1, 1)
-    return Document(path, _Builder(path).build(root), _locate_in(root))
+    builder = _Builder(path)
+    data = builder.build(root)
+    return Document(path, data, _locate_in(root), tuple(builder.ambiguous))
 
 
 def _lazy_locator(text: str, path: str) -> Callable[[DataPath], tuple[int, int]]:

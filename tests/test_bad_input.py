@@ -107,3 +107,25 @@ def test_utf8_bom_and_crlf_are_fine(tmp_path: Path, kb: KnowledgeBase) -> None:
     path = tmp_path / "bom.yaml"
     path.write_bytes(b'\xef\xbb\xbfprofile: 1\r\nid: bom\r\ntitle: "Speech synthesis engine"\r\n')
     assert load_profile(path, kb).title == "Speech synthesis engine"
+
+
+def test_ambiguous_plain_scalars_are_read_as_written_with_a_warning(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    path = tmp_path / "norway.yaml"
+    path.write_text(
+        'profile: 1\nid: norway\ntitle: "Bicycle gears"\nsector: 06\n'
+        "transfer: {mode: licence, destination: NO}\n",
+        encoding="utf-8",
+    )
+    result = run_cli("check", str(path), "--format", "json", expect=0)
+    warnings = [line for line in result.stderr.splitlines() if " W114 " in line]
+    assert len(warnings) == 2
+    assert warnings[0].startswith(f"{path}:4:9: W114 ambiguous-scalar: 06 is read as the text")
+    quoted = tmp_path / "quoted.yaml"
+    quoted.write_text(
+        'profile: 1\nid: q\ntitle: "Bicycle gears"\nsector: "06"\n'
+        'transfer: {mode: licence, destination: "NO"}\n',
+        encoding="utf-8",
+    )
+    assert "W114" not in run_cli("check", str(quoted), expect=0).stderr
