@@ -22,6 +22,7 @@ from typing import Any
 
 _CONVERSIONS = ("t2s.json", "tw2sp.json")  # the primary form first
 _COMPILE_AFTER = 50  # texts normalised before the Traditional-character regex pays off
+_DASHES = frozenset("\u2010\u2011\u2012\u2013\u2212")  # hyphen-like: read as a space
 _ISE = re.compile(r"(?<=[a-z])is(?=(?:e|ed|es|ing|er|ers|ation|ations)(?![a-z]))")
 # Where phrase conversion may be split without changing its result: whitespace and punctuation.
 _SEPARATORS = re.compile(r"[\s!-/:-@\[-`{-~、。・「」『』【】《》〈〉…—]+")
@@ -153,6 +154,8 @@ def _build_tables() -> _Tables:
         normal = unicodedata.normalize("NFKC", ch).casefold()
         if len(lowered) != 1 or len(normal) != 1:
             expanding.add(ch)
+        elif normal in _DASHES:
+            fold[lowered] = " "
         elif normal != lowered:
             if fold.get(lowered, normal) != normal:
                 expanding.add(ch)
@@ -223,21 +226,21 @@ class Normalizer:
         return tuple(_squeeze(self._convert(folded, config)) for config in _CONVERSIONS)
 
     def _fold(self, text: str) -> Normalized:
-        """NFKC and case folding, keeping offsets where a character expands."""
+        """NFKC and case folding, keeping offsets where a character expands. Hyphens become
+        spaces (one for one), so "click-through-rate" meets the term "click-through rate"."""
         if text.isascii():
-            return Normalized(text.lower(), None)
+            return Normalized(text.lower().replace("-", " "), None)
         tables = self.tables
         if tables.expanding_re.search(text) is None:  # the common case
-            return Normalized(
-                tables.fold_re.sub(lambda m: tables.fold[m.group()], text.lower()), None
-            )
+            folded = tables.fold_re.sub(lambda m: tables.fold[m.group()], text.lower())
+            return Normalized(folded.replace("-", " "), None)
         pieces: list[str] = []
         offsets: list[int] = []
         for index, ch in enumerate(text):
             piece = unicodedata.normalize("NFKC", ch).casefold()
             pieces.append(piece)
             offsets.extend([index] * len(piece))
-        return Normalized("".join(pieces), tuple(offsets))
+        return Normalized("".join(pieces).replace("-", " "), tuple(offsets))
 
     def _convert(self, folded: Normalized, config: str) -> Normalized:
         """Traditional -> Simplified with one OpenCC configuration. Phrase conversion may
