@@ -35,8 +35,44 @@ def _spellings(term: str) -> set[str]:
     return {term, american(term), british(term)}
 
 
+# "caffeine synthesis" is also written "synthesis of caffeine": terms ending in one of these
+# process nouns are indexed in both word orders.
+_PROCESS_NOUNS = frozenset(
+    {
+        "production",
+        "manufacturing",
+        "manufacture",
+        "synthesis",
+        "preparation",
+        "extraction",
+        "recovery",
+        "processing",
+        "making",
+        "design",
+        "fabrication",
+        "purification",
+        "separation",
+        "refining",
+        "cultivation",
+        "breeding",
+    }
+)
+
+
+def _word_orders(term: str) -> set[str]:
+    words = term.split()
+    if len(words) >= 2 and words[-1] in _PROCESS_NOUNS:
+        return {term, f"{words[-1]} of {' '.join(words[:-1])}"}
+    return {term}
+
+
 def _english_forms(term: str) -> set[str]:
-    return {form for spelling in _spellings(term) for form in _plurals(spelling)}
+    return {
+        form
+        for spelling in _spellings(term)
+        for ordered in _word_orders(spelling)
+        for form in _plurals(ordered)
+    }
 
 
 def _plurals(term: str) -> set[str]:

@@ -100,3 +100,12 @@ def test_a_term_inside_a_longer_term_gives_way(kb: KnowledgeBase) -> None:
         "cathode.phosphate-precursor-material",
     }
     assert caps
+
+
+def test_process_terms_match_in_both_word_orders(kb: KnowledgeBase) -> None:
+    def caps(text: str) -> set[str]:
+        return {c for hit in kb.term_index.find(text) for c in hit.capabilities}
+
+    assert caps("caffeine synthesis") == caps("the chemical synthesis of caffeine")
+    assert caps("the chemical synthesis of caffeine")
+    assert caps("Click-through-rate prediction") == caps("click-through rate prediction")
