@@ -12,7 +12,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from exportcheck.catalog import EntryView, coverage, find_entries, resolve_version
+from exportcheck.catalog import (
+    EntryView,
+    coverage,
+    find_entries,
+    names_control_point,
+    resolve_version,
+)
 from exportcheck.diagnostics import Diagnostic, SourcePos
 from exportcheck.errors import InputError
 from exportcheck.evaluate import (
@@ -172,7 +178,7 @@ def _entry_view(kb: KnowledgeBase, head: str, version_id: str) -> EntryView:
 def _control_point_id(view: EntryView, ref: str) -> str:
     """A control point of ``view`` by id or by its number in that version."""
     for cp in view.control_points:
-        if ref in (cp.id, str(cp.number(view.version))):
+        if names_control_point(ref, cp, view.version):
             return cp.id
     raise InputError(
         [

@@ -433,3 +433,14 @@ def find_entries(catalogue: Catalogue, ref: str) -> tuple[Entry, ...]:
         if e.id == ref or upper in e.all_codes() or upper in (c for _, c in e.draft_codes)
     ]
     return tuple(found)
+
+
+def names_entry(head: str, view: EntryView) -> bool:
+    """Whether the entry part of a reference (``086501X``, ``information-processing``) names
+    ``view``: its stable id, or its code in the view's version (any case)."""
+    return head == view.entry.id or head.upper() == (view.code or "")
+
+
+def names_control_point(tail: str, cp: ControlPoint, version_id: str) -> bool:
+    """Whether the part after ``#`` names ``cp``: its id or its number in that version."""
+    return tail in (cp.id, str(cp.number(version_id)))

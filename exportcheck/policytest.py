@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from exportcheck.api import catalogue_context, check_profile
+from exportcheck.catalog import names_control_point, names_entry
 from exportcheck.diagnostics import Diagnostic, SourcePos
 from exportcheck.errors import InputError
 from exportcheck.evaluate import Finding
@@ -80,12 +81,12 @@ def ref_matches(ref: str, finding: Finding) -> bool:
     """``CODE``, ``CODE#N``, ``entry-id`` or ``entry-id#cp-id`` against a finding."""
     head, _, tail = ref.partition("#")
     view = finding.view
-    if head != view.entry.id and head.upper() != (view.code or ""):
+    if not names_entry(head, view):
         return False
     if not tail:
         return True
     cp = finding.control_point
-    return cp is not None and (tail == cp.id or tail == str(finding.number))
+    return cp is not None and names_control_point(tail, cp, view.version)
 
 
 def _entry_expectations(raw: list[Any]) -> tuple[EntryExpectation, ...]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from exportcheck.catalog import EntryView, materialise
+from exportcheck.catalog import EntryView, materialise, names_control_point, names_entry
 from exportcheck.kb import KnowledgeBase
 from exportcheck.policytest import CaseResult
 
@@ -93,7 +93,7 @@ def _refs_to_units(ref: str, views: dict[str, EntryView]) -> list[str]:
     head, _, tail = ref.partition("#")
     out = []
     for view in views.values():
-        if head != view.entry.id and head.upper() != (view.code or ""):
+        if not names_entry(head, view):
             continue
         if not tail:
             out.append(view.entry.id)
@@ -102,6 +102,6 @@ def _refs_to_units(ref: str, views: dict[str, EntryView]) -> list[str]:
             out.extend(
                 cp.global_id
                 for cp in view.control_points
-                if tail in (cp.id, str(cp.number(view.version)))
+                if names_control_point(tail, cp, view.version)
             )
     return out
