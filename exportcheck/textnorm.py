@@ -213,7 +213,10 @@ class Normalizer:
 
     def __call__(self, text: str) -> Normalized:
         """The primary normal form: Traditional characters converted one to one (t2s)."""
-        return self.variants(text)[0]
+        folded = self._fold(text)
+        if text.isascii() or not self._has_traditional(text):
+            return _squeeze(folded)
+        return _squeeze(self._convert(folded, _CONVERSIONS[0]))
 
     def variants(self, text: str) -> tuple[Normalized, ...]:
         """Normal forms to search. Traditional text gets two: a faithful character
