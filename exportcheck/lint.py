@@ -66,10 +66,6 @@ GENERIC_TERMS = frozenset(
 )
 
 
-def _entry_doc(docs: CatalogueDocuments, entry_id: str) -> Document | None:
-    return next((d for d in docs.entries if d.data.get("id") == entry_id), None)
-
-
 # ---------------------------------------------------------------- catalogue checks
 
 
