@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
+
+import msgspec
 
 from exportcheck.catalog import (
     EntryView,
@@ -135,8 +136,7 @@ def check_profiles(
     return CheckReport(context, results)
 
 
-@dataclass(frozen=True, slots=True)
-class RuleOutcome:
+class RuleOutcome(msgspec.Struct, frozen=True):
     """A rule evaluated for *why / why not*, whether or not it matched."""
 
     rule: Rule

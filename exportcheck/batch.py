@@ -13,9 +13,10 @@ import functools
 import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import msgspec
 
 from exportcheck.api import catalogue_context, check_profile, discover_profiles
 from exportcheck.diagnostics import Diagnostic
@@ -36,8 +37,7 @@ Outcome = tuple[Decision, Any, tuple[Diagnostic, ...]] | tuple[Diagnostic, ...]
 Render = Callable[[CheckResult], Any]
 
 
-@dataclass(frozen=True, slots=True)
-class _Job:
+class _Job(msgspec.Struct, frozen=True):
     """Everything needed to check one profile; lives in the parent and in each worker."""
 
     kb: KnowledgeBase

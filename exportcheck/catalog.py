@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import msgspec
 
 from exportcheck.diagnostics import Diagnostic, SourcePos
 from exportcheck.errors import InputError
@@ -217,8 +218,7 @@ def regime_from_document(doc: Document) -> Regime:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class CatalogueDocuments:
+class CatalogueDocuments(msgspec.Struct, frozen=True):
     regime: Document
     entries: tuple[Document, ...]
 
@@ -353,8 +353,7 @@ def resolve_version(
 # ---------------------------------------------------------------- materialised views
 
 
-@dataclass(frozen=True, slots=True)
-class EntryView:
+class EntryView(msgspec.Struct, frozen=True):
     """An entry as it stands in one version."""
 
     entry: Entry
@@ -365,8 +364,7 @@ class EntryView:
     control_points: tuple[ControlPoint, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Coverage:
+class Coverage(msgspec.Struct, frozen=True):
     encoded: int
     uncertain: int
     expected: int | None

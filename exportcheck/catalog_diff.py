@@ -3,14 +3,13 @@ and amended, and code changes. Pure data; ``render/catalog.py`` formats it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 from exportcheck.catalog import EntryView, materialise, version_order
 from exportcheck.model import Catalogue, Change, ControlPoint, Entry, HistoryRecord
 
 
-@dataclass(frozen=True, slots=True)
-class EntryChange:
+class EntryChange(msgspec.Struct, frozen=True):
     entry: Entry
     kind: str  # added | first-listed | removed | amended | recoded | status
     old: EntryView | None
@@ -21,8 +20,7 @@ class EntryChange:
     cps_amended: tuple[ControlPoint, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class CatalogueDiff:
+class CatalogueDiff(msgspec.Struct, frozen=True):
     old: str
     new: str
     changes: tuple[EntryChange, ...]

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
+
+import msgspec
 
 from exportcheck.model import Catalogue, Entry, Text
 from exportcheck.textnorm import Normalizer, american
 
 
-@dataclass(frozen=True, slots=True)
-class SearchHit:
+class SearchHit(msgspec.Struct, frozen=True):
     entry: Entry
     where: str  # "name" or a control point id
     text: Text

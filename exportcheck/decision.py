@@ -6,15 +6,14 @@ outcome, whether coverage is incomplete, which transfer mode, whether dual-use a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 from exportcheck.messages import msg
 from exportcheck.model import Lang, Outcome, Regime
 from exportcheck.report import CatalogueContext, CheckResult
 
 
-@dataclass(frozen=True, slots=True)
-class Consequence:
+class Consequence(msgspec.Struct, frozen=True):
     outcome: Outcome
     consequence: str
     next_steps: tuple[str, ...]

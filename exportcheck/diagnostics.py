@@ -8,12 +8,12 @@ E5xx command line, E6xx policy tests. Tests assert codes; people read the messag
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import StrEnum
 
+import msgspec
 
-@dataclass(frozen=True, slots=True, order=True)
-class SourcePos:
+
+class SourcePos(msgspec.Struct, frozen=True, order=True):
     """A 1-based line/column position in a named file."""
 
     file: str
@@ -29,15 +29,14 @@ class Severity(StrEnum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True, slots=True)
-class Diagnostic:
+class Diagnostic(msgspec.Struct, frozen=True):
     code: str
     name: str
     message: str
     pos: SourcePos
     hint: str | None = None
     severity: Severity = Severity.ERROR
-    related: tuple[SourcePos, ...] = field(default=())
+    related: tuple[SourcePos, ...] = ()
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.pos.file, self.pos.line, self.pos.column, self.code, self.message)

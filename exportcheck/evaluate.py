@@ -12,7 +12,7 @@ only rules indexed under a true capability are evaluated.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 from exportcheck.catalog import EntryView
 from exportcheck.facts import Evidence, Facts, Truth
@@ -28,8 +28,7 @@ from exportcheck.model import (
 from exportcheck.units import compare, convert
 
 
-@dataclass(frozen=True, slots=True)
-class Trace:
+class Trace(msgspec.Struct, frozen=True):
     condition: Condition
     truth: Truth
     note: str  # asserted | indicated | denied | absent | stated | not-stated | match | mismatch | …
@@ -130,8 +129,7 @@ def evaluate_condition(cond: Condition, facts: Facts) -> Trace:
 # ---------------------------------------------------------------- findings
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(msgspec.Struct, frozen=True):
     view: EntryView
     control_point: ControlPoint | None
     rule: Rule

@@ -6,7 +6,7 @@ points carry catalogue/rule file positions, the version carries its announcement
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 from exportcheck.diagnostics import SourcePos
 from exportcheck.evaluate import Finding, Trace
@@ -100,8 +100,7 @@ def explanation(finding: Finding, regime: Regime, lang: Lang) -> str:
     return " ".join(parts)
 
 
-@dataclass(frozen=True, slots=True)
-class TreeLine:
+class TreeLine(msgspec.Struct, frozen=True):
     depth: int
     mark: str  # ✓ satisfied, ✗ not satisfied, ? unknown
     label: str

@@ -8,9 +8,10 @@ indicated facts from vocabulary terms found in ``title``/``summary``. A denial
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
+
+import msgspec
 
 from exportcheck.diagnostics import SourcePos
 from exportcheck.model import Vocabulary
@@ -28,8 +29,7 @@ class Truth(IntEnum):
     ASSERTED = 3
 
 
-@dataclass(frozen=True, slots=True)
-class Evidence:
+class Evidence(msgspec.Struct, frozen=True):
     path: str  # profile path: "capabilities[0]", "summary", "parameters[1]", "sector"
     text: str  # the matched words or the stated value
     pos: SourcePos
@@ -48,16 +48,14 @@ class Evidence:
         return (self.path, self.start or 0, self.text)
 
 
-@dataclass(frozen=True, slots=True)
-class CapabilityFact:
+class CapabilityFact(msgspec.Struct, frozen=True):
     id: str
     truth: Truth
     evidence: tuple[Evidence, ...]
     via: str | None = None  # the capability that implies this one
 
 
-@dataclass(frozen=True, slots=True)
-class ParameterFact:
+class ParameterFact(msgspec.Struct, frozen=True):
     id: str
     value: float  # in the vocabulary's canonical unit
     unit: str
@@ -65,8 +63,7 @@ class ParameterFact:
     evidence: Evidence
 
 
-@dataclass(frozen=True, slots=True)
-class Facts:
+class Facts(msgspec.Struct, frozen=True):
     capabilities: dict[str, CapabilityFact]
     denied: dict[str, Evidence]
     parameters: dict[str, ParameterFact]

@@ -9,15 +9,15 @@ status that changes, and which entries and rules were edited.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import io
 import subprocess
 import tarfile
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import msgspec
 
 from exportcheck.api import check_profile
 from exportcheck.catalog import resolve_version
@@ -29,15 +29,13 @@ from exportcheck.policytest import load_policy_file, run_case
 from exportcheck.profile import load_profile_file
 
 
-@dataclass(frozen=True, slots=True)
-class ProfileChange:
+class ProfileChange(msgspec.Struct, frozen=True):
     path: str
     before: str  # "decision: finding, finding" or an error
     after: str
 
 
-@dataclass(frozen=True, slots=True)
-class ImpactReport:
+class ImpactReport(msgspec.Struct, frozen=True):
     base: str
     head: str
     version: str
@@ -113,12 +111,12 @@ def _tests(kb: KnowledgeBase, files: list[Path]) -> dict[str, str]:
 
 
 def _without_positions(obj: object) -> object:
-    """A dataclass tree as nested tuples minus ``pos`` fields: moving lines is no change."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+    """A model tree as nested tuples minus ``pos`` fields: moving lines is no change."""
+    if isinstance(obj, msgspec.Struct):
         return tuple(
-            (f.name, _without_positions(getattr(obj, f.name)))
-            for f in dataclasses.fields(obj)
-            if f.name != "pos"
+            (name, _without_positions(getattr(obj, name)))
+            for name in obj.__struct_fields__
+            if name != "pos"
         )
     if isinstance(obj, tuple):
         return tuple(_without_positions(o) for o in obj)

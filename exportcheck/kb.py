@@ -7,8 +7,9 @@ and the rules that apply) are computed on first use and kept on the instance.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
+
+import msgspec
 
 from exportcheck.catalog import (
     EntryView,
@@ -25,8 +26,7 @@ from exportcheck.termindex import TermIndex
 from exportcheck.textnorm import Normalizer
 
 
-@dataclass(frozen=True, slots=True)
-class VersionRules:
+class VersionRules(msgspec.Struct, frozen=True):
     version: Version
     views: dict[str, EntryView]
     rules: tuple[Rule, ...]
@@ -41,17 +41,16 @@ class VersionRules:
         return tuple(seen[k] for k in sorted(seen))
 
 
-@dataclass(slots=True)
-class KnowledgeBase:
+class KnowledgeBase(msgspec.Struct):
     catalogue: Catalogue
     vocabulary: Vocabulary
     rules: tuple[Rule, ...]
     manual: tuple[ManualPoint, ...]
     normalizer: Normalizer
     source_hash: str = ""
-    _index: TermIndex | None = field(default=None, repr=False)
+    _index: TermIndex | None = None
     warnings: tuple[Diagnostic, ...] = ()
-    _versions: dict[str, VersionRules] = field(default_factory=dict, repr=False)
+    _versions: dict[str, VersionRules] = msgspec.field(default_factory=dict)
 
     @property
     def term_index(self) -> TermIndex:

@@ -7,9 +7,10 @@ carries the :class:`SourcePos` it was read from, so output can be traced back to
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
 from typing import Literal
+
+import msgspec
 
 from exportcheck.diagnostics import SourcePos
 
@@ -17,8 +18,7 @@ Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("en", "zh")
 
 
-@dataclass(frozen=True, slots=True)
-class Text:
+class Text(msgspec.Struct, frozen=True):
     """Bilingual text; either language may be missing (never guessed)."""
 
     zh: str | None = None
@@ -76,24 +76,21 @@ class Presence(StrEnum):
     UNCERTAIN = "uncertain"
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(msgspec.Struct, frozen=True):
     id: str
     title: str
     urls: tuple[str, ...] = ()
     version: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Counts:
+class Counts(msgspec.Struct, frozen=True):
     total: int
     prohibited: int | None = None
     restricted: int | None = None
     confidence: Confidence | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Version:
+class Version(msgspec.Struct, frozen=True):
     id: str
     binding: bool
     encoded: bool
@@ -107,16 +104,14 @@ class Version:
     pos: SourcePos
 
 
-@dataclass(frozen=True, slots=True)
-class OutcomeText:
+class OutcomeText(msgspec.Struct, frozen=True):
     consequence: Text
     next_steps: tuple[Text, ...]
     free_while_incomplete: Text | None
     legal_basis: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Regime:
+class Regime(msgspec.Struct, frozen=True):
     id: str
     name: Text
     authority: Text
@@ -138,15 +133,13 @@ class Regime:
         return tuple(v for v in self.versions if v.binding and v.encoded)
 
 
-@dataclass(frozen=True, slots=True)
-class Sector:
+class Sector(msgspec.Struct, frozen=True):
     code: str
     name: Text | None
     confidence: Confidence | None
 
 
-@dataclass(frozen=True, slots=True)
-class CodeRecord:
+class CodeRecord(msgspec.Struct, frozen=True):
     versions: tuple[str, ...]
     code: str | None
     sector: Sector | None
@@ -155,8 +148,7 @@ class CodeRecord:
     pos: SourcePos
 
 
-@dataclass(frozen=True, slots=True)
-class HistoryRecord:
+class HistoryRecord(msgspec.Struct, frozen=True):
     version: str
     change: Change
     summary: Text | None
@@ -165,8 +157,7 @@ class HistoryRecord:
     pos: SourcePos
 
 
-@dataclass(frozen=True, slots=True)
-class Parameter:
+class Parameter(msgspec.Struct, frozen=True):
     """A threshold as the catalogue states it (``op``/``value`` absent: descriptive only)."""
 
     id: str
@@ -179,8 +170,7 @@ class Parameter:
     pos: SourcePos
 
 
-@dataclass(frozen=True, slots=True)
-class ControlPoint:
+class ControlPoint(msgspec.Struct, frozen=True):
     entry_id: str
     id: str
     numbers: tuple[tuple[str, int | None], ...]
@@ -205,8 +195,7 @@ class ControlPoint:
         return next((p for p in self.parameters if p.id == param_id), None)
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(msgspec.Struct, frozen=True):
     id: str
     klass: EntryClass
     name: Text
@@ -236,8 +225,7 @@ class Entry:
         return next((c for c in self.control_points if c.id == cp_id), None)
 
 
-@dataclass(frozen=True, slots=True)
-class Catalogue:
+class Catalogue(msgspec.Struct, frozen=True):
     regime: Regime
     entries: tuple[Entry, ...]  # sorted by id
 
@@ -248,8 +236,7 @@ class Catalogue:
 # ---------------------------------------------------------------- vocabulary and rules
 
 
-@dataclass(frozen=True, slots=True)
-class Capability:
+class Capability(msgspec.Struct, frozen=True):
     id: str
     label: Text
     terms_zh: tuple[str, ...]
@@ -258,19 +245,19 @@ class Capability:
     pos: SourcePos
 
 
-@dataclass(frozen=True, slots=True)
-class VocabParameter:
+class VocabParameter(msgspec.Struct, frozen=True):
     id: str
     label: Text
     unit: str
     pos: SourcePos
 
 
-@dataclass(frozen=True, slots=True)
-class Vocabulary:
+class Vocabulary(msgspec.Struct, frozen=True):
     capabilities: dict[str, Capability]
     parameters: dict[str, VocabParameter]
-    spellings: dict[str, str] = field(default_factory=dict)  # -ize spelling -> capability id
+    spellings: dict[str, str] = msgspec.field(
+        default_factory=dict
+    )  # -ize spelling -> capability id
 
     def resolve(self, capability: str) -> str | None:
         """The capability id, accepting British/American spelling variants of it."""
@@ -281,8 +268,7 @@ class Vocabulary:
         return self.spellings.get(american(capability))
 
 
-@dataclass(frozen=True, slots=True)
-class ParamTest:
+class ParamTest(msgspec.Struct, frozen=True):
     """``parameter op value unit``; ``catalog`` names the catalogue parameter it came from."""
 
     id: str
@@ -292,22 +278,20 @@ class ParamTest:
     catalog: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class Condition:
+class Condition(msgspec.Struct, frozen=True):
     kind: Literal["all", "any", "not", "capability", "parameter", "sector"]
     children: tuple[Condition, ...] = ()
     capability: str | None = None
     parameter: ParamTest | None = None
     sectors: tuple[str, ...] = ()
-    pos: SourcePos = field(default_factory=lambda: SourcePos("<rules>"))
+    pos: SourcePos = msgspec.field(default_factory=lambda: SourcePos("<rules>"))
 
     def capabilities(self) -> frozenset[str]:
         own = {self.capability} if self.capability else set()
         return frozenset(own.union(*(c.capabilities() for c in self.children)))
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(msgspec.Struct, frozen=True):
     id: str
     entry_id: str
     cp_id: str | None
@@ -321,8 +305,7 @@ class Rule:
         return self.entry_id if self.cp_id is None else f"{self.entry_id}#{self.cp_id}"
 
 
-@dataclass(frozen=True, slots=True)
-class ManualPoint:
+class ManualPoint(msgspec.Struct, frozen=True):
     entry_id: str
     cp_id: str | None
     reason: Text

@@ -7,9 +7,10 @@ the pytest plugin use, so users test their own rules the same way.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import msgspec
 
 from exportcheck.api import catalogue_context, check_profile
 from exportcheck.catalog import names_control_point, names_entry
@@ -27,8 +28,7 @@ from exportcheck.yamlsafe import Document, load_file
 DEFAULT_AS_OF = dt.date(2025, 9, 1)
 
 
-@dataclass(frozen=True, slots=True)
-class EntryExpectation:
+class EntryExpectation(msgspec.Struct, frozen=True):
     ref: str
     basis: str | None = None
     outcome: str | None = None
@@ -41,8 +41,7 @@ class EntryExpectation:
         return self.outcome is None or finding.outcome.label == self.outcome
 
 
-@dataclass(frozen=True, slots=True)
-class PolicyCase:
+class PolicyCase(msgspec.Struct, frozen=True):
     file: str
     name: str
     profile: Profile
@@ -59,8 +58,7 @@ class PolicyCase:
         return f"{self.file}::{self.name}"
 
 
-@dataclass(frozen=True, slots=True)
-class CaseResult:
+class CaseResult(msgspec.Struct, frozen=True):
     case: PolicyCase
     context: CatalogueContext
     result: CheckResult

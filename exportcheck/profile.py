@@ -7,8 +7,9 @@ contradictions) against the vocabulary. Every problem is reported, not just the 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from pathlib import Path
+
+import msgspec
 
 from exportcheck.diagnostics import Diagnostic, Severity, SourcePos, did_you_mean
 from exportcheck.errors import InputError
@@ -18,23 +19,20 @@ from exportcheck.units import UnitError, convert, is_known
 from exportcheck.yamlsafe import PROFILE_MAX_BYTES, Document, load_bytes, read_bytes
 
 
-@dataclass(frozen=True, slots=True)
-class StatedParameter:
+class StatedParameter(msgspec.Struct, frozen=True):
     name: str
     value: float
     unit: str
     index: int
 
 
-@dataclass(frozen=True, slots=True)
-class Transfer:
+class Transfer(msgspec.Struct, frozen=True):
     mode: str | None
     destination: str | None
     recipient: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class Profile:
+class Profile(msgspec.Struct, frozen=True):
     id: str
     title: str
     summary: str

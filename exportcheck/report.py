@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 from enum import StrEnum
+
+import msgspec
 
 from exportcheck.catalog import Coverage
 from exportcheck.evaluate import Finding
@@ -17,24 +18,21 @@ from exportcheck.model import Outcome, Regime, Version
 from exportcheck.profile import Profile
 
 
-@dataclass(frozen=True, slots=True)
-class CheckResult:
+class CheckResult(msgspec.Struct, frozen=True):
     profile: Profile
     facts: Facts
     findings: tuple[Finding, ...]
     decision: Outcome
 
 
-@dataclass(frozen=True, slots=True)
-class CatalogueContext:
+class CatalogueContext(msgspec.Struct, frozen=True):
     regime: Regime
     version: Version
     as_of: dt.date | None
     coverage: Coverage
 
 
-@dataclass(frozen=True, slots=True)
-class CheckReport:
+class CheckReport(msgspec.Struct, frozen=True):
     context: CatalogueContext
     results: tuple[CheckResult, ...]
 

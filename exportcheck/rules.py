@@ -7,9 +7,10 @@ written once; that reference is resolved here, against the catalogue.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import msgspec
 
 from exportcheck.catalog import text
 from exportcheck.diagnostics import Diagnostic
@@ -29,14 +30,12 @@ from exportcheck.schema import check_document
 from exportcheck.yamlsafe import DataPath, Document, load_file
 
 
-@dataclass(frozen=True, slots=True)
-class RuleSet:
+class RuleSet(msgspec.Struct, frozen=True):
     rules: tuple[Rule, ...]
     manual: tuple[ManualPoint, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class RuleDocuments:
+class RuleDocuments(msgspec.Struct, frozen=True):
     vocabulary: tuple[Document, ...]
     rules: tuple[Document, ...]
 

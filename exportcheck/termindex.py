@@ -9,15 +9,15 @@ on word boundaries; Chinese terms need none.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
+
+import msgspec
 
 from exportcheck.model import Vocabulary
 from exportcheck.textnorm import Normalized, Normalizer
 
 
-@dataclass(frozen=True, slots=True)
-class TermHit:
+class TermHit(msgspec.Struct, frozen=True):
     capabilities: tuple[str, ...]
     term: str  # the vocabulary term as written
     start: int  # span in the original text

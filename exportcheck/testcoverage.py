@@ -8,15 +8,14 @@ rules are reported apart: no mechanical test exists for them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 from exportcheck.catalog import EntryView, materialise, names_control_point, names_entry
 from exportcheck.kb import KnowledgeBase
 from exportcheck.policytest import CaseResult
 
 
-@dataclass(frozen=True, slots=True)
-class UnitCoverage:
+class UnitCoverage(msgspec.Struct, frozen=True):
     unit: str  # entry-id#cp-id or entry-id
     versions: tuple[str, ...]  # versions in which it is in force
     positive: tuple[str, ...]  # case node ids
@@ -28,8 +27,7 @@ class UnitCoverage:
         return self.manual or (bool(self.positive) and bool(self.negative))
 
 
-@dataclass(frozen=True, slots=True)
-class CoverageReport:
+class CoverageReport(msgspec.Struct, frozen=True):
     units: tuple[UnitCoverage, ...]
     unexercised_rules: tuple[str, ...]
 

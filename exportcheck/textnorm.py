@@ -17,8 +17,9 @@ import bisect
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
 from typing import Any
+
+import msgspec
 
 _CONVERSIONS = ("t2s.json", "tw2sp.json")  # the primary form first
 _COMPILE_AFTER = 50  # texts normalised before the Traditional-character regex pays off
@@ -89,8 +90,7 @@ def american(text: str) -> str:
     return _ISE.sub("iz", text)
 
 
-@dataclass(frozen=True, slots=True)
-class Normalized:
+class Normalized(msgspec.Struct, frozen=True):
     """Normalised text and the way back to the original: per-character ``offsets`` (rare:
     only when a character expands or a phrase changes length), or piecewise-linear runs
     (``breaks`` -> ``starts``) into ``base``, another Normalized."""
@@ -127,8 +127,7 @@ def _char_class(chars: set[str] | frozenset[str]) -> re.Pattern[str]:
     return re.compile("[" + "".join(parts) + "]" if parts else "(?!)")
 
 
-@dataclass(frozen=True, slots=True)
-class _Tables:
+class _Tables(msgspec.Struct, frozen=True):
     fold: dict[str, str]  # lower-cased character -> its NFKC + case-folded form (one character)
     fold_re: re.Pattern[str]  # finds the keys of ``fold``
     expanding_re: re.Pattern[str]  # characters whose normal form has another length

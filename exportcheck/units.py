@@ -8,7 +8,7 @@ visible and tested. Unknown units are errors, never guesses.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 from exportcheck.errors import ExportcheckError
 
@@ -17,8 +17,7 @@ class UnitError(ExportcheckError):
     pass
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
+class Unit(msgspec.Struct, frozen=True):
     symbol: str
     dimension: str
     factor: float  # multiply by this to get the dimension's base unit

@@ -7,8 +7,9 @@ fall back to the bundled ones, so editing one file and validating it checks it i
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
+
+import msgspec
 
 from exportcheck.diagnostics import Diagnostic, SourcePos, sort_diagnostics
 from exportcheck.errors import InputError
@@ -17,13 +18,12 @@ from exportcheck.paths import bundled_root, data_files, default_catalog_dir, def
 from exportcheck.yamlsafe import load_file
 
 
-@dataclass(slots=True)
-class Targets:
+class Targets(msgspec.Struct):
     catalog_dir: Path | None = None
     rules_dir: Path | None = None
-    profiles: list[Path] = field(default_factory=list)
-    tests: list[Path] = field(default_factory=list)
-    problems: list[Diagnostic] = field(default_factory=list)
+    profiles: list[Path] = msgspec.field(default_factory=list)
+    tests: list[Path] = msgspec.field(default_factory=list)
+    problems: list[Diagnostic] = msgspec.field(default_factory=list)
 
 
 def default_targets() -> Targets:

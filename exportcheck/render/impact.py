@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
+
+import msgspec
 
 from exportcheck.impact import ImpactReport
 
 
 def render(report: ImpactReport, fmt: str) -> str:
     if fmt == "json":
-        return json.dumps(asdict(report), ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(msgspec.to_builtins(report), ensure_ascii=False, indent=2) + "\n"
     md = fmt == "markdown"
     out = [
         (
