@@ -3,6 +3,8 @@ never an error when it cannot be written."""
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -45,3 +47,23 @@ def test_no_cache_when_disabled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setenv("EXPORTCHECK_NO_CACHE", "1")
     assert cached_knowledge_base().rules
     assert not list(tmp_path.iterdir())
+
+
+def test_key_follows_content_not_timestamps(tmp_path: Path) -> None:
+    """An edit that keeps size and modification time still changes the key; touching a
+    file without changing it does not."""
+    from exportcheck.cache import source_hash
+    from exportcheck.paths import default_catalog_dir
+
+    shutil.copytree(default_catalog_dir(), tmp_path / "catalog")
+    regime = tmp_path / "catalog" / "regime.yaml"
+    before = source_hash(tmp_path / "catalog")
+    stat = regime.stat()
+    os.utime(regime, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
+    assert source_hash(tmp_path / "catalog") == before
+    text = regime.read_bytes()
+    swapped = text.replace(b"2020", b"2021", 1)
+    assert swapped != text
+    regime.write_bytes(swapped)
+    os.utime(regime, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert source_hash(tmp_path / "catalog") != before
