@@ -75,6 +75,22 @@ def _english_forms(term: str) -> set[str]:
     }
 
 
+# Traditional spellings of a Simplified term: OpenCC's standard, Taiwan (with and without its
+# phrasing) and Hong Kong forms.
+_TO_TRADITIONAL = ("s2t.json", "s2tw.json", "s2twp.json", "s2hk.json")
+
+
+def _chinese_forms(term: str, normalizer: Normalizer) -> set[str]:
+    """The term, and each of its Traditional spellings as the normaliser reads them back.
+    OpenCC's directions are not exact inverses (芸苔素 -> 蕓薹素 -> 芸薹素), so without these
+    forms a term written in Traditional characters could be missed."""
+    forms = {normalizer.term(term)}
+    for config in _TO_TRADITIONAL:
+        traditional = normalizer.convert(term, config)
+        forms.update(n.text for n in normalizer.variants(traditional))
+    return forms
+
+
 def _plurals(term: str) -> set[str]:
     forms = {term}
     if term[-1:].isalpha():
@@ -96,7 +112,8 @@ class TermIndex:
             for term in cap.terms_zh + cap.terms_en:
                 key = normalizer.term(term)
                 english = key.isascii()
-                for form in _english_forms(key) if english else {key}:
+                forms = _english_forms(key) if english else _chinese_forms(term, normalizer)
+                for form in forms:
                     slot = table.setdefault(form, {"caps": [], "term": term, "word": english})
                     if cap.id not in slot["caps"]:
                         slot["caps"].append(cap.id)

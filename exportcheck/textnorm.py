@@ -210,6 +210,10 @@ class Normalizer:
             converter = self._converters[name] = opencc.OpenCC(name)
         return converter
 
+    def convert(self, text: str, config: str) -> str:
+        """``text`` through one OpenCC configuration (e.g. ``s2t.json``), as is."""
+        return str(self._converter(config).convert(text))
+
     def __call__(self, text: str) -> Normalized:
         """The primary normal form: Traditional characters converted one to one (t2s)."""
         folded = self._fold(text)

@@ -181,6 +181,26 @@ def test_script_and_width_variants_give_the_same_indications(kb: KnowledgeBase) 
     variants_agree()
 
 
+@pytest.mark.parametrize("config", ["s2t.json", "s2tw.json", "s2twp.json", "s2hk.json"])
+def test_every_chinese_term_is_found_in_traditional_script(kb: KnowledgeBase, config: str) -> None:
+    """Exhaustive over the vocabulary: each Chinese term, converted to a Traditional script,
+    indicates what the Simplified term indicates (OpenCC's two directions are not inverses)."""
+    import opencc
+
+    converter = opencc.OpenCC(config)
+
+    def caps(text: str) -> set[str]:
+        return {cap for hit in kb.term_index.find(text) for cap in hit.capabilities}
+
+    missed = [
+        term
+        for cap in kb.vocabulary.capabilities.values()
+        for term in cap.terms_zh
+        if caps(str(converter.convert(f"我们的{term}。"))) != caps(f"我们的{term}。")
+    ]
+    assert missed == []
+
+
 def test_cli_only_our_errors_escape(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Arbitrary file contents and option combinations through the whole CLI: exit 0, 1 or 2,
     and never a traceback."""
