@@ -3,17 +3,19 @@
 Parsing, validating and linting the catalogue and rules costs ~15x loading a pickle of the
 result. The key is a hash of exportcheck's version, the size and modification time of its own
 files (as Python keys bytecode), and the path and content of every catalogue and rules file, so
-any edit of the data rebuilds however its timestamps moved. Hashing the ~240 KB of data costs
-~2 ms. The cache lives in the per-user cache directory; an unwritable directory or a corrupt
-file is ignored (rebuild), never an error.
+any edit of the data rebuilds however its timestamps moved. The hash is the one Python keys
+hash-based bytecode with (PEP 552, ``importlib.util.source_hash``, SipHash): ~1.5 ms for the
+~240 KB of data, and no OpenSSL to load (``import hashlib`` alone costs ~3 ms). The cache
+lives in the per-user cache directory; an unwritable directory or a corrupt file is ignored
+(rebuild), never an error.
 """
 
 from __future__ import annotations
 
 import gc
-import hashlib
 import os
 import pickle
+from importlib.util import source_hash as _siphash
 from pathlib import Path
 
 from exportcheck import __version__
@@ -41,20 +43,17 @@ def _files(directory: str, suffixes: tuple[str, ...], skip: str = "") -> list[os
 
 def source_hash(*directories: Path) -> str:
     """Key of the compiled knowledge base (policy tests under ``tests/`` are not part of it)."""
-    digest = hashlib.blake2b(f"exportcheck {__version__}".encode(), digest_size=20)
+    parts = [f"exportcheck {__version__}".encode()]
     package = str(Path(__file__).parent)
     for entry in _files(package, _CODE_SUFFIXES):
         stat = entry.stat()
-        digest.update(
-            f"{entry.path[len(package) :]}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode()
-        )
+        parts.append(f"{entry.path[len(package) :]}\0{stat.st_size}\0{stat.st_mtime_ns}".encode())
     for directory in directories:
         root = str(directory)
         for entry in _files(root, DATA_SUFFIXES, skip="tests"):
-            digest.update(f"{entry.path[len(root) :]}\0".encode())
-            digest.update(Path(entry.path).read_bytes())
-            digest.update(b"\0")
-    return digest.hexdigest()
+            content = _siphash(Path(entry.path).read_bytes())
+            parts.append(entry.path[len(root) :].encode() + b"\0" + content)
+    return _siphash(b"\n".join(parts)).hex()
 
 
 def cache_dir() -> Path | None:
@@ -105,7 +104,7 @@ def cached_knowledge_base(
     if directory is None:
         return load_knowledge_base(catalog_dir, rules_dir)
     key = source_hash(catalog_dir, rules_dir)
-    path = directory / f"kb-{key[:32]}.pickle"
+    path = directory / f"kb-{key}.pickle"
     kb = _read(path, key) if path.exists() else None
     if kb is not None:
         return kb
