@@ -1,15 +1,15 @@
 """Find vocabulary terms in free text, with spans in the original text.
 
 One Aho-Corasick automaton over every normalised term (and its English plural forms) finds
-all matches, overlapping and nested ones included, in one pass (~40 us for 2,000 terms over
-3 KB, where a regex alternation costs ~4.5 ms and misses nested terms). English terms must sit
-on word boundaries; Chinese terms need none.
+all matches, overlapping and nested ones included, in one pass (~10 us for 2,400 term forms
+over 2.4 KB, where a regex alternation costs ~4.5 ms and misses nested terms). English terms
+must sit on word boundaries; Chinese terms need none.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 import msgspec
 
@@ -102,30 +102,52 @@ def _plurals(term: str) -> set[str]:
     return forms
 
 
-class TermIndex:
-    def __init__(self, vocabulary: Vocabulary, normalizer: Normalizer) -> None:
-        import ahocorasick
+class _Slot(NamedTuple):
+    capabilities: tuple[str, ...]
+    term: str  # the vocabulary term as written
+    word: bool  # English: must sit on word boundaries
 
+
+class TermIndex:
+    """Normalised term forms and what each indicates; the automaton over them is built on
+    first use (~3 ms in Rust) rather than pickled with the knowledge base, as it cannot be."""
+
+    def __init__(self, vocabulary: Vocabulary, normalizer: Normalizer) -> None:
         self._normalize = normalizer
-        table: dict[str, dict[str, Any]] = {}
+        table: dict[str, tuple[list[str], str, bool]] = {}
         for cap in sorted(vocabulary.capabilities.values(), key=lambda c: c.id):
             for term in cap.terms_zh + cap.terms_en:
                 key = normalizer.term(term)
                 english = key.isascii()
                 forms = _english_forms(key) if english else _chinese_forms(term, normalizer)
-                for form in forms:
-                    slot = table.setdefault(form, {"caps": [], "term": term, "word": english})
-                    if cap.id not in slot["caps"]:
-                        slot["caps"].append(cap.id)
-        automaton = ahocorasick.Automaton()
-        for key, slot in table.items():
-            automaton.add_word(key, (tuple(slot["caps"]), slot["term"], slot["word"], len(key)))
-        if table:
-            automaton.make_automaton()
-        self._automaton = automaton if table else None
+                for form in sorted(forms):
+                    caps, _, _ = table.setdefault(form, ([], term, english))
+                    if cap.id not in caps:
+                        caps.append(cap.id)
+        self._keys = tuple(table)
+        self._slots = tuple(_Slot(tuple(caps), term, word) for caps, term, word in table.values())
+        self._matcher: Any = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"normalize": self._normalize, "keys": self._keys, "slots": self._slots}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self._normalize = state["normalize"]
+        self._keys = state["keys"]
+        self._slots = state["slots"]
+        self._matcher = None
+
+    def _automaton(self) -> Any:
+        if self._matcher is None:
+            # ahocorasick_rs (Rust): all overlapping matches of 2,400 term forms over 2.4 KB in
+            # ~10 us, where pyahocorasick took ~75 us (English) and ~85 ns per CJK character.
+            import ahocorasick_rs
+
+            self._matcher = ahocorasick_rs.AhoCorasick(self._keys)
+        return self._matcher
 
     def find(self, text: str) -> list[TermHit]:
-        if self._automaton is None or not text:
+        if not self._keys or not text:
             return []
         found: dict[tuple[int, int, str], TermHit] = {}
         for norm in self._normalize.variants(text):
@@ -135,11 +157,12 @@ class TermIndex:
         return _outermost(hits)
 
     def _scan(self, norm: Normalized) -> Iterator[TermHit]:
-        assert self._automaton is not None
         haystack = norm.text
-        for end_index, (caps, term, word, length) in self._automaton.iter(haystack):
-            start = end_index - length + 1
-            end = end_index + 1
+        slots = self._slots
+        for index, start, end in self._automaton().find_matches_as_indexes(
+            haystack, overlapping=True
+        ):
+            caps, term, word = slots[index]
             if word and (
                 (start > 0 and _is_word_char(haystack[start - 1]))
                 or (end < len(haystack) and _is_word_char(haystack[end]))
