@@ -33,7 +33,7 @@ from exportcheck.evaluate import (
 from exportcheck.facts import gather_facts
 from exportcheck.kb import KnowledgeBase, load_knowledge_base
 from exportcheck.model import Rule
-from exportcheck.paths import data_files
+from exportcheck.paths import iter_data_files
 from exportcheck.profile import Profile, load_profile_bytes, load_profile_file
 from exportcheck.report import CatalogueContext, CheckReport, CheckResult
 from exportcheck.yamlsafe import PROFILE_MAX_BYTES
@@ -61,21 +61,25 @@ def discover_profiles(paths: Iterable[str]) -> Iterator[str | Path]:
             yield raw
             continue
         path = Path(raw)
+        found: Iterator[Path]
         if path.is_dir():
-            found = data_files(path)
+            found = iter_data_files(path)  # streamed: memory follows one directory
             what = "directory contains no *.yaml, *.yml or *.json files"
         elif not path.exists() and any(ch in raw for ch in "*?["):
             import glob
 
-            # glob.glob, not Path.glob: the pattern may be absolute.
+            # glob.glob, not Path.glob: the pattern may be absolute. A pattern is sorted as a
+            # whole (its matches can span directories), so it holds its list of names.
             matches = glob.glob(raw, recursive=True)  # noqa: PTH207
-            found = sorted((Path(p) for p in matches if Path(p).is_file()), key=str)
+            found = iter(sorted((Path(p) for p in matches if Path(p).is_file()), key=str))
             what = "the pattern matches no file"
         else:
             yield path
             continue
-        if not found:
+        first = next(found, None)
+        if first is None:
             raise InputError([Diagnostic("E503", "no-profiles", what, SourcePos(raw))])
+        yield first
         yield from found
 
 

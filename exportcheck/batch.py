@@ -1,9 +1,9 @@
 """Checking many profiles: streamed, in input order, optionally in worker processes.
 
 Workers are forked with the knowledge base already in memory (no reload, no pickling of the
-knowledge base); each returns a result or the diagnostics of a bad file. ``imap`` keeps input
-order, so output never depends on the number of workers. Every bad file is reported, not
-only the first.
+knowledge base); each returns a result or the diagnostics of a bad file. Results come back in
+input order (see workers.py), so output never depends on the number of workers. Every bad
+file is reported, not only the first.
 """
 
 from __future__ import annotations
@@ -60,20 +60,6 @@ class _Job(msgspec.Struct, frozen=True):
         return result.decision, self.render(result), profile.warnings
 
 
-class _Worker:
-    """Per-process state of a pool worker: set once by the initializer (inherited by fork)."""
-
-    job: _Job
-
-
-def _init(job: _Job) -> None:
-    _Worker.job = job
-
-
-def _check_one(source: str | Path) -> Outcome:
-    return _Worker.job(source)
-
-
 def _default_jobs() -> int:
     if hasattr(os, "sched_getaffinity"):
         return max(1, len(os.sched_getaffinity(0)))
@@ -108,11 +94,11 @@ def iter_outcomes(
         for source in itertools.chain(head, items):
             yield job(source, stdin)
         return
-    import multiprocessing
+    from exportcheck.workers import ordered_map
 
-    context = multiprocessing.get_context("fork")
-    with context.Pool(workers, initializer=_init, initargs=(job,)) as pool:
-        yield from pool.imap(_check_one, itertools.chain(head, items), chunksize=64)
+    # Paths travel as strings: a pickled Path is rebuilt part by part in the worker.
+    sources = (str(source) for source in itertools.chain(head, items))
+    yield from ordered_map(job, sources, workers)
 
 
 def _checked(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 REGIME = "cn-tech-export"
@@ -38,7 +40,31 @@ def display_path(path: Path) -> str:
 DATA_SUFFIXES = (".yaml", ".yml", ".json")
 
 
+def iter_data_files(directory: Path) -> Iterator[Path]:
+    """Every YAML/JSON file below ``directory``, lazily, in the order of their path strings.
+
+    Each directory is listed and sorted on its own (a subdirectory sorts as ``name/``, which
+    reproduces the order of the whole path strings), so memory follows the largest directory,
+    not the tree. As Path.rglob: symlinked files are included, symlinked directories are not
+    entered.
+    """
+    with os.scandir(directory) as listing:
+        entries = sorted(
+            ((e.name + "/" if e.is_dir(follow_symlinks=False) else e.name), e) for e in listing
+        )
+    for key, entry in entries:
+        if key.endswith("/"):
+            yield from iter_data_files(Path(entry.path))
+        elif _suffix(entry.name) in DATA_SUFFIXES and entry.is_file():
+            yield Path(entry.path)
+
+
+def _suffix(name: str) -> str:
+    """``PurePath(name).suffix`` without building a path (``.yaml`` alone has none)."""
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
+
+
 def data_files(directory: Path) -> list[Path]:
     """Every YAML/JSON file below ``directory``, sorted (deterministic batches and keys)."""
-    found = (p for p in directory.rglob("*") if p.suffix in DATA_SUFFIXES and p.is_file())
-    return sorted(found, key=str)  # comparing strings is ~5x faster than comparing Paths
+    return list(iter_data_files(directory))
