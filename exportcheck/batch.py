@@ -151,18 +151,35 @@ def _drain(
     return decisions, warnings
 
 
-def run_check(
-    kb: KnowledgeBase, paths: Iterable[str], **options: Any
-) -> tuple[str, list[Decision], list[Diagnostic]]:
-    """Check and render everything (options as for ``_checked``); the parts are assembled
-    once all are in, as JSON, text, Markdown and SARIF documents need."""
-    from exportcheck.render import assemble
+SPOOL_MEMORY = 8 * 1024 * 1024  # rendered output kept in memory before it spills to disk
+
+
+def write_check(
+    kb: KnowledgeBase, paths: Iterable[str], output: Path | None, **options: Any
+) -> tuple[list[Decision], list[Diagnostic]]:
+    """Check and write one framed document (text, JSON, Markdown, SARIF) to ``output`` (or
+    stdout); options as for ``_checked``. Each part goes to a spool as it arrives (memory up
+    to SPOOL_MEMORY, then a temporary file), so memory stays flat however large the batch.
+    The document is written only once every profile is checked: a bad file anywhere leaves
+    no output, and SARIF's head lists the rules that all the parts used."""
+    import tempfile
+
+    from exportcheck.output import atomic_stream
+    from exportcheck.render import document
 
     context, outcomes = _checked(kb, paths, **options)
-    parts: list[Any] = []
-    decisions, warnings = _drain(outcomes, parts.append)
-    content = assemble(options["fmt"], context, parts, decisions, options["lang"])
-    return content, decisions, warnings
+    doc = document(options["fmt"], context, options["lang"])
+    with tempfile.SpooledTemporaryFile(
+        SPOOL_MEMORY, mode="w+", encoding="utf-8", newline="\n"
+    ) as spool:
+        decisions, warnings = _drain(outcomes, lambda part: spool.write(doc.add(part)))
+        spool.seek(0)
+        with atomic_stream(output) as write:
+            write(doc.head())
+            while block := spool.read(1 << 20):
+                write(block)
+            write(doc.tail(decisions))
+    return decisions, warnings
 
 
 def stream_check(

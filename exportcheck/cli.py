@@ -229,7 +229,7 @@ def check(
     rules_dir: Path | None,
 ) -> None:
     """Check PROFILE... (files, directories or - for stdin) against the catalogue."""
-    from exportcheck.batch import run_check
+    from exportcheck.batch import write_check
     from exportcheck.report import FailOn, exit_code
 
     if as_of is not None and catalog_version is not None:
@@ -252,8 +252,7 @@ def check(
         with atomic_stream(output) as write:
             decisions, warnings = stream_check(kb, profiles, write, **options)
     else:
-        content, decisions, warnings = run_check(kb, profiles, **options)
-        emit(content, output)
+        decisions, warnings = write_check(kb, profiles, output, **options)
     if sys.stderr.isatty():
         click.echo("\r\033[K", err=True, nl=False)
     print_diagnostics(warnings)

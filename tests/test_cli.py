@@ -208,7 +208,7 @@ def test_internal_errors_are_caught(run_cli: RunCli, monkeypatch: pytest.MonkeyP
     def boom(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(exportcheck.batch, "run_check", boom)
+    monkeypatch.setattr(exportcheck.batch, "write_check", boom)
     result = run_cli("check", str(SEED), expect=2)
     assert "internal error: RuntimeError: boom" in result.stderr
 
@@ -222,7 +222,7 @@ def test_debug_shows_the_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
     def boom(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(exportcheck.batch, "run_check", boom)
+    monkeypatch.setattr(exportcheck.batch, "write_check", boom)
     result = CliRunner().invoke(cli, ["--debug", "check", str(SEED)])
     assert isinstance(result.exception, RuntimeError)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -10,6 +9,7 @@ from exportcheck.decision import consequence_for
 from exportcheck.evaluate import Finding
 from exportcheck.explain import explanation
 from exportcheck.model import Lang, Outcome
+from exportcheck.render import json_frame, json_item
 from exportcheck.report import CatalogueContext, CheckReport, CheckResult, summarize
 
 
@@ -88,11 +88,23 @@ def report_dict(report: CheckReport, lang: Lang) -> dict[str, Any]:
     return document(report.context, parts, [r.decision for r in report.results])
 
 
-def assemble(
-    context: CatalogueContext,
-    parts: Sequence[dict[str, Any]],
-    decisions: Sequence[Outcome],
-    lang: Lang,
-) -> str:
-    doc = document(context, parts, decisions)
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+class Document:
+    """The JSON document streamed: its results are dumped one at a time."""
+
+    def __init__(self, context: CatalogueContext, lang: Lang) -> None:
+        self.context = context
+        self.count = 0
+        _, self.indent, _ = json_frame(document(context, [], []), ["results"])
+
+    def add(self, part: dict[str, Any]) -> str:
+        self.count += 1
+        return json_item(part, self.indent, first=self.count == 1)
+
+    def head(self) -> str:
+        return self._frame([])[0]
+
+    def tail(self, decisions: Sequence[Outcome]) -> str:
+        return self._frame(decisions)[2] + "\n"
+
+    def _frame(self, decisions: Sequence[Outcome]) -> tuple[str, str, str]:
+        return json_frame(document(self.context, [], decisions), ["results"], empty=not self.count)

@@ -15,7 +15,17 @@ def part(result: CheckResult, context: CatalogueContext, lang: Lang) -> str:
     return json.dumps(line, ensure_ascii=False) + "\n"
 
 
-def assemble(
-    context: CatalogueContext, parts: Sequence[str], decisions: Sequence[Outcome], lang: Lang
-) -> str:
-    return "".join(parts)
+class Document:
+    """Lines stand alone: no frame."""
+
+    def __init__(self, context: CatalogueContext, lang: Lang) -> None:
+        pass
+
+    def add(self, part: str) -> str:
+        return part
+
+    def head(self) -> str:
+        return ""
+
+    def tail(self, decisions: Sequence[Outcome]) -> str:
+        return ""

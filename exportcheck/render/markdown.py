@@ -48,11 +48,17 @@ def part(result: CheckResult, context: CatalogueContext, lang: Lang) -> list[str
     return out
 
 
-def assemble(
-    context: CatalogueContext, parts: Sequence[list[str]], decisions: Sequence[Outcome], lang: Lang
-) -> str:
-    out = ["# exportcheck report", "", f"_{header(context, lang)}_", ""]
-    for lines in parts:
-        out.extend(lines)
-    out.append("**Summary:** " + ", ".join(f"{k} {v}" for k, v in summarize(decisions).items()))
-    return "\n".join(out) + "\n"
+class Document:
+    def __init__(self, context: CatalogueContext, lang: Lang) -> None:
+        self.context = context
+        self.lang: Lang = lang
+
+    def add(self, part: list[str]) -> str:
+        return "".join(line + "\n" for line in part)
+
+    def head(self) -> str:
+        return f"# exportcheck report\n\n_{header(self.context, self.lang)}_\n\n"
+
+    def tail(self, decisions: Sequence[Outcome]) -> str:
+        counts = ", ".join(f"{k} {v}" for k, v in summarize(decisions).items())
+        return f"**Summary:** {counts}\n"

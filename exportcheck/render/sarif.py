@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
 from exportcheck import __version__
 from exportcheck.explain import explanation
 from exportcheck.model import Lang, Outcome
+from exportcheck.render import json_frame, json_item
 from exportcheck.report import CatalogueContext, CheckResult
 
 _LEVELS = {
@@ -56,29 +56,48 @@ def part(result: CheckResult, context: CatalogueContext, lang: Lang) -> Part:
     return rules, results
 
 
-def assemble(
-    context: CatalogueContext, parts: Sequence[Part], decisions: Sequence[Outcome], lang: Lang
-) -> str:
-    rules: dict[str, dict[str, Any]] = {}
-    results: list[dict[str, Any]] = []
-    for part_rules, part_results in parts:
+class Document:
+    """SARIF streamed: results are dumped one at a time; the rules they used (a bounded set)
+    are kept and listed in the head, which is written once all results are in."""
+
+    def __init__(self, context: CatalogueContext, lang: Lang) -> None:
+        self.rules: dict[str, dict[str, Any]] = {}
+        self.count = 0
+        _, self.indent, _ = self._frame()
+
+    def add(self, part: Part) -> str:
+        part_rules, part_results = part
         for key, value in part_rules.items():
-            rules.setdefault(key, value)
-        results.extend(part_results)
-    doc = {
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {
-                    "driver": {
-                        "name": "exportcheck",
-                        "version": __version__,
-                        "rules": [rules[k] for k in sorted(rules)],
-                    }
-                },
-                "results": results,
-            }
-        ],
-    }
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+            self.rules.setdefault(key, value)
+        texts = []
+        for result in part_results:
+            self.count += 1
+            texts.append(json_item(result, self.indent, first=self.count == 1))
+        return "".join(texts)
+
+    def head(self) -> str:
+        return self._frame()[0]
+
+    def tail(self, decisions: Sequence[Outcome]) -> str:
+        return self._frame()[2] + "\n"
+
+    def _frame(self) -> tuple[str, str, str]:
+        return json_frame(self._skeleton(), ["runs", 0, "results"], empty=not self.count)
+
+    def _skeleton(self) -> dict[str, Any]:
+        return {
+            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+            "version": "2.1.0",
+            "runs": [
+                {
+                    "tool": {
+                        "driver": {
+                            "name": "exportcheck",
+                            "version": __version__,
+                            "rules": [self.rules[k] for k in sorted(self.rules)],
+                        }
+                    },
+                    "results": [],
+                }
+            ],
+        }

@@ -55,12 +55,17 @@ def part(result: CheckResult, context: CatalogueContext, lang: Lang) -> list[str
     return lines
 
 
-def assemble(
-    context: CatalogueContext, parts: Sequence[list[str]], decisions: Sequence[Outcome], lang: Lang
-) -> str:
-    lines = [header(context, lang)]
-    for lines_of_one in parts:
-        lines.extend(lines_of_one)
-    summary = summarize(decisions).items()
-    lines.append(", ".join(f"{msg(f'summary.{k}', lang)}: {v}" for k, v in summary))
-    return "\n".join(lines) + "\n"
+class Document:
+    def __init__(self, context: CatalogueContext, lang: Lang) -> None:
+        self.context = context
+        self.lang: Lang = lang
+
+    def add(self, part: list[str]) -> str:
+        return "".join(line + "\n" for line in part)
+
+    def head(self) -> str:
+        return header(self.context, self.lang) + "\n"
+
+    def tail(self, decisions: Sequence[Outcome]) -> str:
+        summary = summarize(decisions).items()
+        return ", ".join(f"{msg(f'summary.{k}', self.lang)}: {v}" for k, v in summary) + "\n"
