@@ -129,6 +129,20 @@ def median_run(argv: list[str], repeat: int, env: dict[str, str]) -> float:
     return statistics.median(times)
 
 
+def peak_rss(argv: list[str], env: dict[str, str]) -> float:
+    """Peak resident memory (MB) of one run, measured by a fresh wrapper process so that no
+    earlier child counts (RUSAGE_CHILDREN is a maximum over all children)."""
+    probe = (
+        "import resource, subprocess, sys; "
+        "subprocess.run(sys.argv[1:], check=False, capture_output=True); "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe, *argv], check=True, capture_output=True, env=env, text=True
+    )
+    return int(out.stdout) / 1024  # Linux reports KiB
+
+
 @dataclass
 class Target:
     name: str
@@ -180,6 +194,23 @@ def main() -> int:  # noqa: PLR0915 - a linear script: measure, compare, print
         parse = median_per_item(load_bytes, sample_y, repeat)
         check_y = median_per_item(check_bytes, sample_y, repeat)
         targets.append(ratio_target("check YAML profile vs strict parse", check_y, parse, 1.3))
+        # For scale: PyYAML's own C loader, which has none of the strict parse's checks
+        # (duplicate keys, tags, alias budget, YAML 1.2 scalars, positions).
+        csafe = median_per_item(
+            lambda raw, _n: yaml.load(raw, Loader=yaml.CSafeLoader),
+            sample_y,
+            repeat,
+        )
+        targets.append(
+            Target(
+                "  (for scale) strict parse vs yaml.CSafeLoader",
+                parse * 1e3,
+                csafe * 1e3,
+                parse / csafe,
+                "info",
+                passed=True,
+            )
+        )
         json_parse = median_per_item(lambda raw, _n: json.loads(raw), sample_j, repeat)
         check_j = median_per_item(check_bytes, sample_j, repeat)
         per_second = 1 / check_j
@@ -197,8 +228,8 @@ def main() -> int:  # noqa: PLR0915 - a linear script: measure, compare, print
 
         corpus = str(Path(tmp) / "yaml")
         base = [exe, "check", corpus, "--format", "jsonl", "--fail-on", "never"]
-        one = median_run([*base, "-j", "1"], max(1, repeat // 2), env)
-        two = median_run([*base, "-j", "2"], max(1, repeat // 2), env)
+        one = median_run([*base, "-j", "1"], max(3, repeat // 2), env)
+        two = median_run([*base, "-j", "2"], max(3, repeat // 2), env)
         targets.append(
             Target(
                 "batch wall time, --jobs 2 (baseline: --jobs 1)",
@@ -207,6 +238,25 @@ def main() -> int:  # noqa: PLR0915 - a linear script: measure, compare, print
                 one / two,
                 "speed-up >= 1.8",
                 one / two >= 1.8,
+            )
+        )
+        # Constant memory: peak RSS of a JSON report over the whole corpus and over a fifth.
+        fifth = Path(tmp) / "fifth"
+        fifth.mkdir()
+        for path in yaml_files[: n // 5]:
+            (fifth / path.name).symlink_to(path)
+        json_args = ["check", "--format", "json", "--fail-on", "never", "-j", "1"]
+        rss_all = peak_rss([exe, *json_args, corpus], env)
+        rss_fifth = peak_rss([exe, *json_args, str(fifth)], env)
+        targets.append(
+            Target(
+                f"peak RSS, --format json, {n} profiles (baseline: {n // 5})",
+                rss_all,
+                rss_fifth,
+                rss_all / rss_fifth,
+                "ratio <= 1.2",
+                rss_all / rss_fifth <= 1.2,
+                "MB",
             )
         )
 
@@ -252,7 +302,7 @@ def main() -> int:  # noqa: PLR0915 - a linear script: measure, compare, print
         ratio_txt = f"{t.ratio:6.2f}x" if t.ratio is not None else "      "
         print(
             f"{t.name:<{width}}  {t.ours:10.3f} {t.unit:>3}  baseline {base_txt}  {ratio_txt}  "
-            f"target {t.target:<14} {'PASS' if t.passed else 'FAIL'}"
+            f"target {t.target:<14} {status(t)}"
         )
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)
@@ -262,6 +312,12 @@ def main() -> int:  # noqa: PLR0915 - a linear script: measure, compare, print
         )
     )
     return 0
+
+
+def status(target: Target) -> str:
+    if target.target == "info":
+        return "-"
+    return "PASS" if target.passed else "FAIL"
 
 
 def _timed(fn: Callable[[], object]) -> float:
