@@ -112,7 +112,7 @@ class Normalized(msgspec.Struct, frozen=True):
         return self.base.original_span(first, last) if self.base else (first, last)
 
 
-def _char_class(chars: set[str] | frozenset[str]) -> re.Pattern[str]:
+def _char_class(chars: set[str] | frozenset[str]) -> str:
     """A compact regex character class (consecutive code points as ranges)."""
     codes = sorted(ord(c) for c in chars)
     parts: list[str] = []
@@ -124,13 +124,15 @@ def _char_class(chars: set[str] | frozenset[str]) -> re.Pattern[str]:
         first, last = re.escape(chr(codes[i])), re.escape(chr(codes[j]))
         parts.append(first if i == j else f"{first}-{last}")
         i = j + 1
-    return re.compile("[" + "".join(parts) + "]" if parts else "(?!)")
+    return "[" + "".join(parts) + "]" if parts else "(?!)"
 
 
 class _Tables(msgspec.Struct, frozen=True):
     fold: dict[str, str]  # lower-cased character -> its NFKC + case-folded form (one character)
-    fold_re: re.Pattern[str]  # finds the keys of ``fold``
-    expanding_re: re.Pattern[str]  # characters whose normal form has another length
+    # Regex classes, compiled on first use (~1.7 ms for both): a process that sees only ASCII
+    # text never needs them, and a pickled pattern would be recompiled on every load.
+    fold_class: str  # the keys of ``fold``
+    expanding_class: str  # characters whose normal form has another length
     # Characters that Traditional -> Simplified changes. A set, not a regex: the class would
     # be ~4,000 characters long and cost ~5 ms to compile in every process.
     traditional: frozenset[str]
@@ -175,6 +177,7 @@ class Normalizer:
         self._converters: dict[str, Any] = {}
         self._tables: _Tables | None = None
         self._traditional_re: re.Pattern[str] | None = None
+        self._fold_res: tuple[re.Pattern[str], re.Pattern[str]] | None = None
         self._calls = 0
 
     def __getstate__(self) -> dict[str, Any]:
@@ -193,7 +196,7 @@ class Normalizer:
             self._calls += 1
             if self._calls <= _COMPILE_AFTER:
                 return not self.tables.traditional.isdisjoint(text)
-            self._traditional_re = _char_class(self.tables.traditional)
+            self._traditional_re = re.compile(_char_class(self.tables.traditional))
         return self._traditional_re.search(text) is not None
 
     @property
@@ -237,8 +240,11 @@ class Normalizer:
         if text.isascii():
             return Normalized(text.lower().replace("-", " "), None)
         tables = self.tables
-        if tables.expanding_re.search(text) is None:  # the common case
-            folded = tables.fold_re.sub(lambda m: tables.fold[m.group()], text.lower())
+        if self._fold_res is None:
+            self._fold_res = re.compile(tables.fold_class), re.compile(tables.expanding_class)
+        fold_re, expanding_re = self._fold_res
+        if expanding_re.search(text) is None:  # the common case
+            folded = fold_re.sub(lambda m: tables.fold[m.group()], text.lower())
             return Normalized(folded.replace("-", " "), None)
         pieces: list[str] = []
         offsets: list[int] = []
