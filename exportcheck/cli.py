@@ -8,7 +8,7 @@ and exits 2; any other exception prints "internal error" and exits 2 (the traceb
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -315,5 +315,37 @@ def schema(name: str) -> None:
     click.echo(schema_text(name), nl=False)
 
 
-def main() -> None:
-    cli(prog_name="exportcheck")
+def main() -> NoReturn:
+    """The console script: run the command, then leave without the interpreter's teardown."""
+    try:
+        cli.main(prog_name="exportcheck")
+        status = 0
+    except SystemExit as exc:
+        status = _exit_status(exc.code)
+    hard_exit(status)
+
+
+def _exit_status(code: object) -> int:
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    click.echo(str(code), err=True)  # what sys.exit("message") would have printed
+    return 1
+
+
+def hard_exit(status: int) -> NoReturn:
+    """Exit once the output is complete, skipping the interpreter's teardown: its final
+    garbage collection over the knowledge base and the freeing of every object and module
+    cost ~20 ms of a ~100 ms one-profile check (mypy's main exits the same way). atexit
+    handlers still run, and the standard streams are flushed first."""
+    import atexit
+    import os
+
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (BrokenPipeError, ValueError):  # a reader that went away; a closed stream
+            status = status or 1
+    os._exit(status)

@@ -6,6 +6,8 @@ Validators are built once per schema and reused: building one costs ~20x a valid
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -68,11 +70,46 @@ def schema_text(name: str) -> str:
 
 @cache
 def validator(name: str) -> Validator:
-    from jsonschema import Draft202012Validator
+    from jsonschema import Draft202012Validator, validators
 
+    # JSON Schema patterns are ECMA-262 regexes, where "$" is the end of the string; in
+    # Python's re it also matches before a final newline, so "abc\n" passed "^[a-z]+$" here
+    # while jsonschema-rs refused it.
+    ecma = validators.extend(Draft202012Validator, {"pattern": _ecma_pattern})
     schema = json.loads(schema_text(name))
-    checker: Validator = Draft202012Validator(schema)
+    checker: Validator = ecma(schema)
     return checker
+
+
+def _ecma_pattern(
+    validator: Validator, pattern: str, instance: Any, _schema: Any
+) -> Iterator[ValidationError]:
+    from jsonschema import ValidationError
+
+    if validator.is_type(instance, "string") and not python_regex(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+@cache
+def python_regex(pattern: str) -> re.Pattern[str]:
+    """An ECMA-262 pattern for Python's re: each "$" anchor (not escaped, not in a character
+    class) becomes "\\Z", the very end of the string."""
+    out: list[str] = []
+    in_class = escaped = False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "$":
+            out.append("\\Z")
+            continue
+        out.append(ch)
+    return re.compile("".join(out))
 
 
 def _describe(value: Any) -> str:

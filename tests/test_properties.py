@@ -17,7 +17,7 @@ from exportcheck.kb import KnowledgeBase
 from exportcheck.model import Outcome
 from exportcheck.profile import profile_from_document
 from exportcheck.render.json import report_dict
-from exportcheck.schema import validator
+from exportcheck.schema import SCHEMA_NAMES, python_regex, schema_text, validator
 from exportcheck.yamlsafe import Document, load_bytes
 
 from strategies import profiles
@@ -263,3 +263,35 @@ def profiles_text() -> st.SearchStrategy[bytes]:
     return st.lists(fields, max_size=5).map(
         lambda parts: ("profile: 1\nid: fuzz\ntitle: t\n" + "".join(dict.fromkeys(parts))).encode()
     )
+
+
+def _schema_patterns() -> list[str]:
+    found: set[str] = set()
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get("pattern"), str):
+                found.add(node["pattern"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    for name in SCHEMA_NAMES:
+        walk(json.loads(schema_text(name)))
+    return sorted(found)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(_schema_patterns()),
+    st.text(alphabet="az09AZ.-_# $\n\r", max_size=12),
+)
+def test_python_and_rust_validators_read_patterns_alike(pattern: str, text: str) -> None:
+    """The detailed (Python) and fast (Rust) validators must agree on every pattern of the
+    bundled schemas: ECMA-262 "$" is the end of the string, even before a newline."""
+    import jsonschema_rs
+
+    rust = jsonschema_rs.validator_for({"type": "string", "pattern": pattern})
+    assert bool(python_regex(pattern).search(text)) == rust.is_valid(text)
