@@ -76,3 +76,23 @@ def test_a_bad_file_leaves_stdout_empty(run_cli: RunCli, tmp_path: Path) -> None
     result = run_cli("check", str(EXAMPLES), str(bad), "--format", "json", expect=2)
     assert result.stdout == ""
     assert "E203 missing-key" in result.stderr
+
+
+def test_bad_files_in_a_parallel_batch_are_all_reported_in_order(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    for i in range(80):
+        body = "profile: 1\nid: x\n" if i in (13, 61) else f"profile: 1\nid: p{i}\ntitle: t\n"
+        (tmp_path / f"p{i:03d}.yaml").write_text(body, encoding="utf-8")
+    results = [
+        run_cli("check", str(tmp_path), "--format", "json", "-j", jobs, expect=2)
+        for jobs in ("1", "2")
+    ]
+    for result in results:
+        assert result.stdout == ""
+        lines = [line for line in result.stderr.splitlines() if "E203" in line]
+        assert [line.split(":")[0].rsplit("/", 1)[-1] for line in lines] == [
+            "p013.yaml",
+            "p061.yaml",
+        ]
+    assert results[0].stderr == results[1].stderr
