@@ -31,8 +31,10 @@ sys.path.insert(0, str(ROOT))
 
 from exportcheck.api import check_profile  # noqa: E402
 from exportcheck.cache import cached_knowledge_base  # noqa: E402
+from exportcheck.errors import InputError  # noqa: E402
 from exportcheck.kb import KnowledgeBase, load_knowledge_base  # noqa: E402
 from exportcheck.profile import load_profile_bytes  # noqa: E402
+from exportcheck.schema import is_valid  # noqa: E402
 from exportcheck.yamlsafe import load_bytes  # noqa: E402
 
 # Sentences the way engineers describe systems; a few carry controlled-technology terms.
@@ -194,6 +196,13 @@ def main() -> int:  # noqa: PLR0915 - a linear script: measure, compare, print
         parse = median_per_item(load_bytes, sample_y, repeat)
         check_y = median_per_item(check_bytes, sample_y, repeat)
         targets.append(ratio_target("check YAML profile vs strict parse", check_y, parse, 1.3))
+        loaded = [load_bytes(raw, name).data for raw, name in sample_y]
+        validation = median_per_item(
+            lambda data, _n: is_valid(data, "profile"), [(d, "") for d in loaded], repeat
+        )
+        targets.append(
+            ratio_target("profile schema validation vs strict parse", validation, parse, 1.0)
+        )
         # For scale: PyYAML's own C loader, which has none of the strict parse's checks
         # (duplicate keys, tags, alias budget, YAML 1.2 scalars, positions).
         csafe = median_per_item(
@@ -272,6 +281,8 @@ def main() -> int:  # noqa: PLR0915 - a linear script: measure, compare, print
             ratio_target("one-profile check end-to-end vs --version", single, version_start, 2.0)
         )
 
+        targets.extend(hostile_inputs(repeat))
+
         cold = statistics.median(_timed(load_knowledge_base) for _ in range(repeat))
         warm = statistics.median(_timed(cached_knowledge_base) for _ in range(repeat * 3))
         targets.append(
@@ -312,6 +323,43 @@ def main() -> int:  # noqa: PLR0915 - a linear script: measure, compare, print
         )
     )
     return 0
+
+
+HOSTILE = ROOT / "tests" / "data" / "bad-input"
+
+
+def hostile_inputs(repeat: int) -> list[Target]:
+    """Time and traced memory to refuse the hostile YAML of the bad-input corpus (an alias
+    bomb, a recursive alias, absurd nesting); the baseline is a json.loads of one byte."""
+    import tracemalloc
+
+    out = []
+    for name in ("alias-bomb.yaml", "recursive-alias.yaml", "deep-nesting-flow.yaml"):
+        raw = (HOSTILE / name).read_bytes()
+
+        def refuse(raw: bytes = raw, name: str = name) -> None:
+            try:
+                load_bytes(raw, name)
+            except InputError:
+                return
+            raise AssertionError(f"{name} was accepted")
+
+        seconds = statistics.median(_timed(refuse) for _ in range(repeat * 3))
+        tracemalloc.start()
+        refuse()
+        peak = tracemalloc.get_traced_memory()[1] / 2**20
+        tracemalloc.stop()
+        out.append(
+            Target(
+                f"refuse {name} ({len(raw)} bytes; peak {peak:.1f} MB traced)",
+                seconds * 1e3,
+                None,
+                None,
+                "< 100 ms, < 50 MB",
+                seconds < 0.1 and peak < 50,
+            )
+        )
+    return out
 
 
 def status(target: Target) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -37,7 +36,7 @@ def test_bad_input_case(
 @pytest.mark.parametrize(
     "name", ["alias-bomb.yaml", "recursive-alias.yaml", "deep-nesting-flow.yaml"]
 )
-def test_hostile_yaml_is_refused_fast(
+def test_hostile_yaml_is_refused_in_bounded_memory(
     name: str, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import tracemalloc
@@ -46,14 +45,12 @@ def test_hostile_yaml_is_refused_fast(
     from exportcheck.yamlsafe import load_file
 
     tracemalloc.start()
-    started = time.perf_counter()
     with pytest.raises(InputError):
         load_file(CORPUS / name)
-    elapsed = time.perf_counter() - started
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    # Bounds, not benchmarks: orders of magnitude below what an expanding bomb would need.
-    assert elapsed < 0.5
+    # Refused before anything expands: an expanding bomb would need gigabytes. (How fast it
+    # is refused is measured in bench/, not asserted here.)
     assert peak < 50 * 1024 * 1024
 
 
