@@ -14,7 +14,7 @@ import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import msgspec
 
@@ -28,6 +28,7 @@ from exportcheck.profile import load_profile_bytes, load_profile_file
 from exportcheck.report import CatalogueContext, CheckResult
 from exportcheck.yamlsafe import PROFILE_MAX_BYTES
 
+SPOOL_CHARS = 8 * 1024 * 1024  # output kept in memory before it spills to a temporary file
 PARALLEL_THRESHOLD = 64  # below this, starting workers costs more than it saves
 
 # What a worker sends back: a decision and its rendered part, or the diagnostics of a bad
@@ -151,61 +152,20 @@ def _drain(
     return decisions, warnings
 
 
-SPOOL_MEMORY = 8 * 1024 * 1024  # rendered output kept in memory before it spills to disk
-
-
-class _Spool:
-    """Text kept in memory up to ``limit`` characters, then in a temporary file. (Not
-    tempfile.SpooledTemporaryFile: importing tempfile costs ~3 ms of a one-profile check,
-    which never spills.)"""
-
-    def __init__(self, limit: int) -> None:
-        self.limit = limit
-        self.pieces: list[str] = []
-        self.size = 0
-        self.file: IO[str] | None = None
-
-    def write(self, text: str) -> None:
-        if self.file is not None:
-            self.file.write(text)
-            return
-        self.pieces.append(text)
-        self.size += len(text)
-        if self.size > self.limit:
-            import tempfile
-
-            # Closed by close(), in write_check's finally.
-            self.file = tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n")  # noqa: SIM115
-            self.file.writelines(self.pieces)
-            self.pieces.clear()
-
-    def blocks(self) -> Iterator[str]:
-        if self.file is None:
-            yield from self.pieces
-            return
-        self.file.seek(0)
-        while block := self.file.read(1 << 20):
-            yield block
-
-    def close(self) -> None:
-        if self.file is not None:
-            self.file.close()
-
-
 def write_check(
     kb: KnowledgeBase, paths: Iterable[str], output: Path | None, **options: Any
 ) -> tuple[list[Decision], list[Diagnostic]]:
     """Check and write one framed document (text, JSON, Markdown, SARIF) to ``output`` (or
     stdout); options as for ``_checked``. Each part goes to a spool as it arrives (memory up
-    to SPOOL_MEMORY, then a temporary file), so memory stays flat however large the batch.
+    to SPOOL_CHARS characters, then a temporary file), so memory stays flat however large the batch.
     The document is written only once every profile is checked: a bad file anywhere leaves
     no output, and SARIF's head lists the rules that all the parts used."""
-    from exportcheck.output import atomic_stream
+    from exportcheck.output import Spool, atomic_stream
     from exportcheck.render import document
 
     context, outcomes = _checked(kb, paths, **options)
     doc = document(options["fmt"], context, options["lang"])
-    spool = _Spool(SPOOL_MEMORY)
+    spool = Spool(SPOOL_CHARS)
     try:
         decisions, warnings = _drain(outcomes, lambda part: spool.write(doc.add(part)))
         with atomic_stream(output) as write:

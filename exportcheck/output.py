@@ -1,6 +1,7 @@
 """Atomic output: write to a temporary file beside the target, then rename.
 
-A reader never sees half a report, and a failed run leaves no partial file behind.
+A reader never sees half a report, and a failed run leaves no partial file behind. A Spool
+holds a report's text until it is complete, in memory or, once large, in a temporary file.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import IO
 
 from exportcheck.diagnostics import Diagnostic, SourcePos
 from exportcheck.errors import InputError
@@ -57,3 +59,41 @@ def atomic_stream(path: Path | None) -> Iterator[Callable[[str], object]]:
         raise _cannot_write(path, exc) from None
     finally:
         Path(tmp).unlink(missing_ok=True)
+
+
+class Spool:
+    """Text kept in memory up to ``limit`` characters, then in a temporary file. (Not
+    tempfile.SpooledTemporaryFile: importing tempfile costs ~3 ms of a one-profile check,
+    which never spills.)"""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.pieces: list[str] = []
+        self.size = 0
+        self.file: IO[str] | None = None
+
+    def write(self, text: str) -> None:
+        if self.file is not None:
+            self.file.write(text)
+            return
+        self.pieces.append(text)
+        self.size += len(text)
+        if self.size > self.limit:
+            import tempfile
+
+            # Closed by close(), which the owner calls in a finally.
+            self.file = tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n")  # noqa: SIM115
+            self.file.writelines(self.pieces)
+            self.pieces.clear()
+
+    def blocks(self) -> Iterator[str]:
+        if self.file is None:
+            yield from self.pieces
+            return
+        self.file.seek(0)
+        while block := self.file.read(1 << 20):
+            yield block
+
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.close()

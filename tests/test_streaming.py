@@ -42,7 +42,7 @@ def test_streamed_json_list_equals_dumping_the_document(
 def test_cli_output_equals_the_in_memory_rendering(
     fmt: str, run_cli: RunCli, kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(exportcheck.batch, "SPOOL_MEMORY", 64)  # spill to disk at once
+    monkeypatch.setattr(exportcheck.batch, "SPOOL_CHARS", 64)  # spill to disk at once
     paths = sorted(EXAMPLES.iterdir(), key=str)
     report = check_profiles(kb, [load_profile(p, kb) for p in paths])
     out = run_cli("check", *map(str, paths), "--format", fmt, "--fail-on", "never").stdout
@@ -52,7 +52,7 @@ def test_cli_output_equals_the_in_memory_rendering(
 def test_parallel_json_through_a_tiny_spool_equals_sequential(
     run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(exportcheck.batch, "SPOOL_MEMORY", 64)
+    monkeypatch.setattr(exportcheck.batch, "SPOOL_CHARS", 64)
     for i in range(100):
         (tmp_path / f"p{i:03d}.yaml").write_text(
             f"profile: 1\nid: p{i}\ntitle: 语音合成 engine {i}\n", encoding="utf-8"
