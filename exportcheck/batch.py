@@ -28,7 +28,9 @@ from exportcheck.profile import load_profile_bytes, load_profile_file
 from exportcheck.report import CatalogueContext, CheckResult
 from exportcheck.yamlsafe import PROFILE_MAX_BYTES
 
-SPOOL_CHARS = 8 * 1024 * 1024  # output kept in memory before it spills to a temporary file
+# Output kept in memory before it spills to a temporary file: enough that a small batch never
+# imports tempfile, small enough (2-4 MB as str) not to show in a large batch's peak memory.
+SPOOL_CHARS = 1024 * 1024
 PARALLEL_THRESHOLD = 64  # below this, starting workers costs more than it saves
 
 # What a worker sends back: a decision and its rendered part, or the diagnostics of a bad
