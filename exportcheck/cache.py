@@ -110,8 +110,9 @@ def cached_knowledge_base(
         return kb
     kb = load_knowledge_base(catalog_dir, rules_dir)
     kb.source_hash = key
-    # The term index is worth caching (7 ms to build, 2 ms to load); per-version views are
-    # not (0.6 ms to build, 3 ms to load), so they are built on first use.
+    # The term index's forms are worth caching (~200 ms to build, mostly loading the OpenCC
+    # dictionaries for the Traditional spellings; ~0.5 ms to load); per-version views are not
+    # (~1 ms to build, more to load), so they are built on first use, as is the automaton.
     _ = kb.term_index
     kb._versions.clear()  # the cache owns this detail of the knowledge base
     _write(path, kb)
