@@ -122,7 +122,7 @@ def _serve(connection: Connection, fn: Callable[[Any], Any], inherited: list[Con
             # Keep serving after an error: closing with chunks unread would reset the pipe
             # and could lose the report. The parent stops us by closing its end.
             connection.send(reply)
-    except (KeyboardInterrupt, BrokenPipeError):
+    except (KeyboardInterrupt, ConnectionError):  # a broken or reset pipe included
         return  # the parent is going away too
     finally:
         connection.close()
