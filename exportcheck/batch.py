@@ -191,8 +191,7 @@ def stream_check(
 
 def _counted(outcomes: Iterator[Outcome], progress: Callable[[int], None]) -> Iterator[Outcome]:
     for count, outcome in enumerate(outcomes, 1):
-        if count % 100 == 0:
-            progress(count)
+        progress(count)
         yield outcome
 
 

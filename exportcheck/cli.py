@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # imported lazily at run time: start-up is a measured target
     from pathlib import Path
 
     from exportcheck.kb import KnowledgeBase
+    from exportcheck.progress import Progress
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -164,9 +165,18 @@ def emit(content: str, output: Path | None) -> None:
         write_atomic(output, content)
 
 
-def _progress(count: int) -> None:
-    """A one-line counter on a terminal for long batches (never in pipes or CI logs)."""
-    click.echo(f"\rchecked {count} profiles", err=True, nl=False)
+def _progress_bar(paths: tuple[str, ...]) -> Progress:
+    """A progress bar on the terminal; the total comes from a first walk of the inputs, which
+    only counts (a bad path is reported by the run itself)."""
+    from exportcheck.api import discover_profiles
+    from exportcheck.errors import InputError
+    from exportcheck.progress import Progress
+
+    try:
+        total: int | None = sum(1 for _ in discover_profiles(paths))
+    except InputError:
+        total = None
+    return Progress(total, lambda text: click.echo(text, err=True, nl=False))
 
 
 def _read_stdin_if_needed(paths: tuple[str, ...]) -> bytes | None:
@@ -235,6 +245,7 @@ def check(
     if as_of is not None and catalog_version is not None:
         raise click.UsageError("give --as-of or --catalog-version, not both")
     kb = knowledge_base(catalog_dir, rules_dir)
+    progress = _progress_bar(profiles) if sys.stderr.isatty() else None
     options: dict[str, Any] = {
         "fmt": fmt,
         "lang": lang,
@@ -243,18 +254,20 @@ def check(
         "stdin": _read_stdin_if_needed(profiles),
         "jobs": jobs,
         "max_bytes": max_bytes,
-        "progress": _progress if sys.stderr.isatty() else None,
+        "progress": progress,
     }
-    if fmt == "jsonl":  # one line per profile: stream it, memory stays flat
-        from exportcheck.batch import stream_check
-        from exportcheck.output import atomic_stream
+    try:
+        if fmt == "jsonl":  # one line per profile: stream it, memory stays flat
+            from exportcheck.batch import stream_check
+            from exportcheck.output import atomic_stream
 
-        with atomic_stream(output) as write:
-            decisions, warnings = stream_check(kb, profiles, write, **options)
-    else:
-        decisions, warnings = write_check(kb, profiles, output, **options)
-    if sys.stderr.isatty():
-        click.echo("\r\033[K", err=True, nl=False)
+            with atomic_stream(output) as write:
+                decisions, warnings = stream_check(kb, profiles, write, **options)
+        else:
+            decisions, warnings = write_check(kb, profiles, output, **options)
+    finally:
+        if progress is not None:
+            progress.close()
     print_diagnostics(warnings)
     sys.exit(exit_code(decisions, FailOn(fail_on)))
 
