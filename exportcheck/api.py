@@ -33,7 +33,7 @@ from exportcheck.evaluate import (
 from exportcheck.facts import gather_facts
 from exportcheck.kb import KnowledgeBase, load_knowledge_base
 from exportcheck.model import Rule
-from exportcheck.paths import iter_data_files
+from exportcheck.paths import iter_data_files, iter_glob
 from exportcheck.profile import Profile, load_profile_bytes, load_profile_file
 from exportcheck.report import CatalogueContext, CheckReport, CheckResult
 from exportcheck.yamlsafe import PROFILE_MAX_BYTES
@@ -66,12 +66,7 @@ def discover_profiles(paths: Iterable[str]) -> Iterator[str | Path]:
             found = iter_data_files(path)  # streamed: memory follows one directory
             what = "directory contains no *.yaml, *.yml or *.json files"
         elif not path.exists() and any(ch in raw for ch in "*?["):
-            import glob
-
-            # glob.glob, not Path.glob: the pattern may be absolute. A pattern is sorted as a
-            # whole (its matches can span directories), so it holds its list of names.
-            matches = glob.glob(raw, recursive=True)  # noqa: PTH207
-            found = iter(sorted((Path(p) for p in matches if Path(p).is_file()), key=str))
+            found = iter_glob(raw)  # streamed too, in sorted order
             what = "the pattern matches no file"
         else:
             yield path

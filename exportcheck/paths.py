@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import fnmatch
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -48,15 +50,126 @@ def iter_data_files(directory: Path) -> Iterator[Path]:
     not the tree. As Path.rglob: symlinked files are included, symlinked directories are not
     entered.
     """
-    with os.scandir(directory) as listing:
-        entries = sorted(
-            ((e.name + "/" if e.is_dir(follow_symlinks=False) else e.name), e) for e in listing
-        )
-    for key, entry in entries:
+    for key, entry in _sorted_entries(str(directory)):
         if key.endswith("/"):
             yield from iter_data_files(Path(entry.path))
         elif _suffix(entry.name) in DATA_SUFFIXES and entry.is_file():
             yield Path(entry.path)
+
+
+def _sorted_entries(directory: str) -> list[tuple[str, os.DirEntry[str]]]:
+    """A directory's entries sorted as their paths will sort: a real directory as ``name/``."""
+    try:
+        with os.scandir(directory) as listing:
+            return sorted(
+                ((e.name + "/" if e.is_dir(follow_symlinks=False) else e.name), e) for e in listing
+            )
+    except (NotADirectoryError, FileNotFoundError, PermissionError):
+        return []
+
+
+def iter_glob(pattern: str) -> Iterator[Path]:
+    """The files ``glob.glob(pattern, recursive=True)`` finds, lazily and in the order of their
+    path strings, walking one directory at a time from the pattern's literal prefix.
+
+    Same matching as glob: ``*``, ``?`` and ``[...]`` within a name, ``**`` for any number of
+    directories, and a name starting with "." only matched by a pattern starting with ".".
+    Unlike glob, symlinked directories are not entered (as for directory inputs). A pattern
+    this walker does not take apart (``.``/``..`` after a wildcard, a trailing slash, another
+    path separator than "/") is handed to glob.glob and sorted as a whole.
+    """
+    segments = pattern.split("/")
+    first = next((i for i, seg in enumerate(segments) if _MAGIC.search(seg)), len(segments))
+    base, rest = segments[:first], tuple(segments[first:])
+    if os.sep != "/" or not rest or any(seg in ("", ".", "..") for seg in rest):
+        yield from _globbed(pattern)
+        return
+    root = "/".join(base) if base else "."
+    if base == [""]:
+        root = "/"
+    strip = not base  # a relative pattern without a literal prefix: no "./" in the results
+    start = _closure(rest, {0})
+    if len(rest) in start and Path(root).is_file():
+        yield Path(root)  # as glob: "report.yaml/**" matches the file itself
+        return
+    for path in _walk_glob(root, rest, start):
+        yield Path(path[2:] if strip else path)
+
+
+_MAGIC = re.compile(r"[*?[]")
+
+
+def _globbed(pattern: str) -> Iterator[Path]:
+    import glob
+
+    # glob.glob, not Path.glob: the pattern may be absolute.
+    matches = glob.glob(pattern, recursive=True)  # noqa: PTH207
+    yield from sorted((Path(p) for p in matches if Path(p).is_file()), key=str)
+
+
+def _walk_glob(directory: str, segments: tuple[str, ...], states: frozenset[int]) -> Iterator[str]:
+    last = len(segments) - 1
+    for key, entry in _sorted_entries(directory):
+        taken = _step(segments, states, entry.name)
+        if key.endswith("/"):
+            # A directory is entered through a segment with more pattern after it, or a **.
+            below = _closure(segments, taken)
+            if any(state <= last for state in below):
+                yield from _walk_glob(entry.path, segments, below)
+        # As glob: a file must be matched by the last segment (every other one matches
+        # directories only), a final ** taking it included.
+        elif _last_takes(segments, states, taken, entry.name) and entry.is_file():
+            yield entry.path
+
+
+def _last_takes(
+    segments: tuple[str, ...], states: frozenset[int], taken: set[int], name: str
+) -> bool:
+    """Whether a file ``name`` completes the match: the last segment matched it, or the last
+    segment is a ** already reached (a ** earlier on only takes directories), or, a glob
+    quirk kept for compatibility, a literal segment named it and only **s follow
+    ("notes.yaml/**" matches the file notes.yaml)."""
+    end = len(segments)
+    if end in taken:
+        return True
+    if segments[-1] == "**" and end - 1 in states and not name.startswith("."):
+        return True
+    return any(
+        state < end
+        and segments[state] == name
+        and not _MAGIC.search(name)
+        and end in _closure(segments, {state + 1})
+        for state in states
+    )
+
+
+def _step(segments: tuple[str, ...], states: frozenset[int], name: str) -> set[int]:
+    """Where each pattern position in ``states`` goes on one more path component ``name``
+    (before the closure over **)."""
+    hidden = name.startswith(".")
+    taken = set()
+    for state in states:
+        if state == len(segments):
+            continue
+        segment = segments[state]
+        if segment == "**":
+            if not hidden:
+                taken.add(state)  # ** takes this name and may take more
+        elif (not hidden or segment.startswith(".")) and fnmatch.fnmatchcase(name, segment):
+            taken.add(state + 1)
+    return taken
+
+
+def _closure(segments: tuple[str, ...], states: set[int]) -> frozenset[int]:
+    """Add the positions after each ``**``, which may also match no directory at all."""
+    pending = list(states)
+    closed = set(states)
+    while pending:
+        state = pending.pop()
+        if state < len(segments) and segments[state] == "**" and state + 1 not in closed:
+            closed.add(state + 1)
+            pending.append(state + 1)
+    return frozenset(closed)
 
 
 def _suffix(name: str) -> str:
