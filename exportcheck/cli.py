@@ -114,6 +114,10 @@ class _Group(click.Group):
         except BrokenPipeError:  # e.g. piped into `head`
             sys.stderr.close()
             ctx.exit(EXIT_OK)
+        except OSError as exc:  # the environment, not a bug: a full disk, a vanished file…
+            where = f" ({exc.filename})" if exc.filename else ""
+            click.echo(f"exportcheck: {exc.strerror or exc}{where}", err=True)
+            ctx.exit(EXIT_ERROR)
         except Exception as exc:  # the boundary: a bug must not show a traceback to users
             if ctx.obj and ctx.obj.get("debug"):
                 raise
@@ -360,5 +364,10 @@ def hard_exit(status: int) -> NoReturn:
         try:
             stream.flush()
         except (BrokenPipeError, ValueError):  # a reader that went away; a closed stream
-            status = status or 1
+            pass
+        except OSError as exc:  # the last buffered output could not be written
+            from exportcheck.output import cannot_write
+
+            print_diagnostics(cannot_write(f"<{stream.name.strip('<>')}>", exc).diagnostics)
+            status = EXIT_ERROR
     os._exit(status)

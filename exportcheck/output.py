@@ -17,15 +17,21 @@ from exportcheck.diagnostics import Diagnostic, SourcePos
 from exportcheck.errors import InputError
 
 
-def _cannot_write(path: Path, exc: OSError) -> InputError:
+def cannot_write(where: Path | str, exc: OSError) -> InputError:
+    """E505 for an output that failed: a file, ``<stdout>`` or the spool's temporary file."""
+    hint = (
+        "check that the directory exists and is writable"
+        if isinstance(where, Path)
+        else "check the free space where the output goes"
+    )
     return InputError(
         [
             Diagnostic(
                 "E505",
                 "cannot-write-output",
                 f"cannot write: {exc.strerror or exc}",
-                SourcePos(str(path)),
-                "check that the directory exists and is writable",
+                SourcePos(str(where)),
+                hint,
             )
         ]
     )
@@ -41,8 +47,13 @@ def atomic_stream(path: Path | None) -> Iterator[Callable[[str], object]]:
     """A ``write`` function for streamed output: stdout, or a temporary file renamed over
     ``path`` only when the block completes (on any error the temporary file is removed)."""
     if path is None:
-        yield sys.stdout.write
-        sys.stdout.flush()
+        try:
+            yield sys.stdout.write
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise  # the reader went away (``| head``): not an error of ours to report
+        except OSError as exc:  # a full disk behind a redirection, say
+            raise cannot_write("<stdout>", exc) from None
         return
     import tempfile  # only for files: ~3 ms of start-up otherwise
 
@@ -50,13 +61,13 @@ def atomic_stream(path: Path | None) -> Iterator[Callable[[str], object]]:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
-        raise _cannot_write(path, exc) from None
+        raise cannot_write(path, exc) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             yield handle.write
         Path(tmp).replace(target)
     except OSError as exc:
-        raise _cannot_write(path, exc) from None
+        raise cannot_write(path, exc) from None
     finally:
         Path(tmp).unlink(missing_ok=True)
 
@@ -74,16 +85,22 @@ class Spool:
 
     def write(self, text: str) -> None:
         if self.file is not None:
-            self.file.write(text)
+            try:
+                self.file.write(text)
+            except OSError as exc:
+                raise cannot_write("<temporary file>", exc) from None
             return
         self.pieces.append(text)
         self.size += len(text)
         if self.size > self.limit:
             import tempfile
 
-            # Closed by close(), which the owner calls in a finally.
-            self.file = tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n")  # noqa: SIM115
-            self.file.writelines(self.pieces)
+            try:
+                # Closed by close(), which the owner calls in a finally.
+                self.file = tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n")  # noqa: SIM115
+                self.file.writelines(self.pieces)
+            except OSError as exc:
+                raise cannot_write("<temporary file>", exc) from None
             self.pieces.clear()
 
     def blocks(self) -> Iterator[str]:

@@ -96,3 +96,40 @@ def test_bad_files_in_a_parallel_batch_are_all_reported_in_order(
             "p061.yaml",
         ]
     assert results[0].stderr == results[1].stderr
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("fmt", ["text", "json", "jsonl"])
+def test_a_full_disk_behind_stdout_is_a_clear_error(fmt: str) -> None:
+    """Through the console entry point (main, hard_exit): E505 on stderr, exit 2."""
+    import subprocess
+    import sys
+
+    with Path("/dev/full").open("w", encoding="utf-8") as full:
+        entry = "from exportcheck.cli import main; main()"
+        done = subprocess.run(
+            [sys.executable, "-c", entry, "check", str(EXAMPLES), "--format", fmt],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    assert done.returncode == 2
+    assert "<stdout>:1:1: E505 cannot-write-output: cannot write: No space left" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_a_spool_that_cannot_spill_is_a_clear_error(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import tempfile
+
+    def no_space(*_args: object, **_kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(exportcheck.batch, "SPOOL_CHARS", 64)
+    monkeypatch.setattr(tempfile, "TemporaryFile", no_space)
+    result = run_cli("check", str(EXAMPLES), "--format", "json", expect=2)
+    assert result.stdout == ""
+    assert result.stderr.startswith("<temporary file>:1:1: E505 cannot-write-output")
