@@ -122,6 +122,18 @@ def median_per_item(
     return statistics.median(passes)
 
 
+def interleaved_medians(commands: list[list[str]], repeat: int, env: dict[str, str]) -> list[float]:
+    """Median wall time of each command, run in rotation (a, b, c, a, b, c, ...) so that a
+    slow spell of the machine weighs on every command alike, not on whichever ran then."""
+    times: list[list[float]] = [[] for _ in commands]
+    for _ in range(repeat):
+        for index, argv in enumerate(commands):
+            started = time.perf_counter()
+            subprocess.run(argv, check=False, capture_output=True, env=env)
+            times[index].append(time.perf_counter() - started)
+    return [statistics.median(t) for t in times]
+
+
 def median_run(argv: list[str], repeat: int, env: dict[str, str]) -> float:
     times = []
     for _ in range(repeat):
@@ -237,8 +249,7 @@ def main() -> int:  # noqa: PLR0915 - a linear script: measure, compare, print
 
         corpus = str(Path(tmp) / "yaml")
         base = [exe, "check", corpus, "--format", "jsonl", "--fail-on", "never"]
-        one = median_run([*base, "-j", "1"], max(3, repeat // 2), env)
-        two = median_run([*base, "-j", "2"], max(3, repeat // 2), env)
+        one, two = interleaved_medians([[*base, "-j", "1"], [*base, "-j", "2"]], 5, env)
         targets.append(
             Target(
                 "batch wall time, --jobs 2 (baseline: --jobs 1)",
@@ -269,14 +280,16 @@ def main() -> int:  # noqa: PLR0915 - a linear script: measure, compare, print
             )
         )
 
-        click_start = median_run([sys.executable, "-c", "import click"], 15, env)
-        version_start = median_run([exe, "--version"], 15, env)
+        one_profile = [exe, "check", str(yaml_files[0]), "--fail-on", "never"]
+        median_run(one_profile, 1, env)  # warm: the OS file cache, bytecode
+        click_start, version_start, single = interleaved_medians(
+            [[sys.executable, "-c", "import click"], [exe, "--version"], one_profile], 21, env
+        )
         targets.append(
             ratio_target(
                 "exportcheck --version vs python -c 'import click'", version_start, click_start, 1.2
             )
         )
-        single = median_run([exe, "check", str(yaml_files[0]), "--fail-on", "never"], 15, env)
         targets.append(
             ratio_target("one-profile check end-to-end vs --version", single, version_start, 2.0)
         )
