@@ -16,6 +16,8 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from itertools import accumulate
+from operator import add
 from typing import Any
 
 import msgspec
@@ -25,7 +27,8 @@ _COMPILE_AFTER = 50  # texts normalised before the Traditional-character regex p
 _DASHES = frozenset("\u2010\u2011\u2012\u2013\u2212")  # hyphen-like: read as a space
 _ISE = re.compile(r"(?<=[a-z])is(?=(?:e|ed|es|ing|er|ers|ation|ations)(?![a-z]))")
 # Where phrase conversion may be split without changing its result: whitespace and punctuation.
-_SEPARATORS = re.compile(r"[\s!-/:-@\[-`{-~、。・「」『』【】《》〈〉…—]+")
+# (Captured: one split gives the segments and the separators between them.)
+_SEPARATORS = re.compile(r"([\s!-/:-@\[-`{-~、。・「」『』【】《》〈〉…—]+)")
 _CJK_BLOCKS = (range(0x3400, 0x4DC0), range(0x4E00, 0xA000), range(0xF900, 0xFB00))
 # Whitespace that can split a term: a line break or a run of spaces (a wrapped summary), or any
 # space between two CJK characters (Chinese writes no spaces, so one there is a wrap).
@@ -257,27 +260,29 @@ class Normalizer:
         converted = str(converter.convert(text))
         if len(converted) == len(text):
             return Normalized(converted, folded.offsets)
-        old_parts = _SEPARATORS.split(text)
-        new_parts = _SEPARATORS.split(converted)
-        old_seps = _SEPARATORS.findall(text)
-        if len(old_parts) != len(new_parts) or old_seps != _SEPARATORS.findall(converted):
+        old_split, new_split = _SEPARATORS.split(text), _SEPARATORS.split(converted)
+        old_parts, old_seps = old_split[0::2], old_split[1::2]
+        new_parts = new_split[0::2]
+        if len(old_split) != len(new_split) or old_seps != new_split[1::2]:
             new_parts = [str(converter.convert(part)) if part else "" for part in old_parts]
             converted = "".join(p + s for p, s in zip(new_parts, [*old_seps, ""], strict=True))
-        moved: list[int] = []
-        position = 0
-        for old, new, sep in zip(old_parts, new_parts, [*old_seps, ""], strict=True):
+        # Piecewise runs into ``folded``: linear between changed segments, one breakpoint per
+        # character inside them. (Only the few changed segments cost Python-level work.)
+        seps = [*old_seps, ""]
+        old_at = [0, *accumulate(map(add, map(len, old_parts), map(len, seps)))]
+        new_at = [0, *accumulate(map(add, map(len, new_parts), map(len, seps)))]
+        breaks, starts = [0], [0]
+        for i, (old, new) in enumerate(zip(old_parts, new_parts, strict=True)):
             if len(old) == len(new):
-                moved.extend(range(position, position + len(old)))
-            else:
-                width = len(new)
-                for j in range(width):
-                    step = len(old) - 1 if j == width - 1 else (j * len(old)) // width
-                    moved.append(position + max(0, step))
-            position += len(old)
-            moved.extend(range(position, position + len(sep)))
-            position += len(sep)
-        offsets = [folded.offsets[i] for i in moved] if folded.offsets is not None else moved
-        return Normalized(converted, tuple(offsets))
+                continue
+            width = len(new)
+            for j in range(width):
+                step = len(old) - 1 if j == width - 1 else (j * len(old)) // width
+                breaks.append(new_at[i] + j)
+                starts.append(old_at[i] + max(0, step))
+            breaks.append(new_at[i] + width)  # linear again from the separator on
+            starts.append(old_at[i] + len(old))
+        return Normalized(converted, None, folded, tuple(breaks), tuple(starts))
 
     def term(self, term: str) -> str:
         """Normalise a vocabulary term the same way as text."""
