@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from hypothesis import given
+from hypothesis import strategies as st
 
 from exportcheck.kb import KnowledgeBase
 from exportcheck.textnorm import Normalizer
@@ -109,3 +110,37 @@ def test_process_terms_match_in_both_word_orders(kb: KnowledgeBase) -> None:
     assert caps("caffeine synthesis") == caps("the chemical synthesis of caffeine")
     assert caps("the chemical synthesis of caffeine")
     assert caps("Click-through-rate prediction") == caps("click-through rate prediction")
+
+
+_TAIWAN_TEXT = st.text(
+    alphabet="演算法資訊軟體硬體網路記憶體影像滑鼠使用者個人化推薦 ，。a-ﬁ①\n", max_size=40
+)
+
+
+@given(_TAIWAN_TEXT)
+def test_phrase_conversion_maps_back_in_order_and_inside(text: str) -> None:
+    """Taiwan phrasing changes the length (演算法 -> 算法); every character of each searched
+    form still maps into the original text, in order."""
+    for form in normalize.variants(text):
+        previous = 0
+        for i in range(len(form.text)):
+            start, end = form.original_span(i, i + 1)
+            assert 0 <= start < end <= len(text)
+            assert start >= previous
+            previous = start
+
+
+def test_a_converted_phrase_maps_back_to_the_whole_original_phrase() -> None:
+    """Within a segment (text between punctuation or spaces) whose length changed, the
+    characters are spread over the original segment: a phrase alone in its segment maps back
+    exactly, and a span over the whole segment covers the whole original segment."""
+    text = "演算法，資訊 使用者。使用者資訊"
+    taiwan = normalize.variants(text)[1]
+    assert taiwan.text == "算法,信息用户。用户信息"  # the space between CJK words is a wrap
+    for phrase, original in (("算法", "演算法"), ("信息", "資訊"), ("用户", "使用者")):
+        i = taiwan.text.index(phrase)
+        start, end = taiwan.original_span(i, i + len(phrase))
+        assert text[start:end] == original
+    i = taiwan.text.index("用户信息")
+    start, end = taiwan.original_span(i, i + 4)
+    assert text[start:end] == "使用者資訊"
