@@ -8,6 +8,7 @@ from exportcheck.decision import consequence_for
 from exportcheck.explain import cp_label, explanation
 from exportcheck.messages import msg
 from exportcheck.model import Lang, Outcome
+from exportcheck.render import text
 from exportcheck.render.text import header
 from exportcheck.report import CatalogueContext, CheckResult, summarize
 
@@ -48,13 +49,8 @@ def part(result: CheckResult, context: CatalogueContext, lang: Lang) -> list[str
     return out
 
 
-class Document:
-    def __init__(self, context: CatalogueContext, lang: Lang) -> None:
-        self.context = context
-        self.lang: Lang = lang
-
-    def add(self, part: list[str]) -> str:
-        return "".join(line + "\n" for line in part)
+class Document(text.Document):
+    """The text report's lines, with a Markdown title and summary."""
 
     def head(self) -> str:
         return f"# exportcheck report\n\n_{header(self.context, self.lang)}_\n\n"
