@@ -379,7 +379,19 @@ def load_text(text: str, path: str, *, is_json: bool = False) -> Document:
         except ValueError:
             pass  # a duplicate key or NaN: the YAML path below reports it with positions
         else:
-            return Document(path, data, _lazy_locator(text, path))
+            lone = _lone_surrogate(text)
+            if lone is None:
+                return Document(path, data, _lazy_locator(text, path))
+            if is_json:
+                raise _error(
+                    path,
+                    "E107",
+                    "bad-encoding",
+                    f"{text[lone : lone + 6]} is half of a UTF-16 surrogate pair, not a character",
+                    *_line_col(text, lone),
+                    hint="write the character itself, or its full pair (e.g. \\ud83d\\ude00)",
+                )
+            # Text that only looks like JSON: the YAML reader below reports it.
     if not text.strip():
         raise _error(
             path,
@@ -396,6 +408,31 @@ def load_text(text: str, path: str, *, is_json: bool = False) -> Document:
     builder = _Builder(path)
     data = builder.build(root)
     return Document(path, data, _locate_in(root), tuple(builder.ambiguous))
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\+u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def _lone_surrogate(text: str) -> int | None:
+    """Where the first ``\\uD800``-``\\uDFFF`` escape stands that is not half of a pair
+    (json.loads keeps such halves as characters no UTF-8 output can hold), or None."""
+    pending_high: int | None = None
+    previous_end = -1
+    for match in _SURROGATE_ESCAPE.finditer(text):
+        slashes = len(match.group()) - 5
+        if slashes % 2 == 0:
+            continue  # an escaped backslash followed by the letters "uD8..": plain text
+        start = match.end() - 6
+        is_high = match.group()[-3].lower() in "89ab"  # D800-DBFF: the first half
+        if pending_high is not None:
+            if not is_high and start == previous_end:
+                pending_high = None  # a valid pair
+                continue
+            return pending_high
+        if not is_high:
+            return start
+        pending_high, previous_end = start, match.end()
+    return pending_high
 
 
 def _lazy_locator(text: str, path: str) -> Callable[[DataPath], tuple[int, int]]:

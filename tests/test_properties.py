@@ -295,3 +295,22 @@ def test_python_and_rust_validators_read_patterns_alike(pattern: str, text: str)
 
     rust = jsonschema_rs.validator_for({"type": "string", "pattern": pattern})
     assert bool(python_regex(pattern).search(text)) == rust.is_valid(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["\\ud83d", "\\ude00", "\\udbff", "\\udc00", "\\\\", "a", "中", "\\u4e2d", "\\\\ud800"]
+        ),
+        max_size=8,
+    )
+)
+def test_lone_surrogate_escapes_are_found_exactly(pieces: list[str]) -> None:
+    """The JSON reader refuses exactly the documents whose strings json.loads would leave
+    holding half a surrogate pair (which no UTF-8 output can carry)."""
+    from exportcheck.yamlsafe import _lone_surrogate
+
+    text = '{"a": "' + "".join(pieces) + '"}'
+    holds_half = any(0xD800 <= ord(ch) <= 0xDFFF for ch in json.loads(text)["a"])
+    assert (_lone_surrogate(text) is not None) == holds_half
