@@ -7,6 +7,7 @@ contradictions) against the vocabulary. Every problem is reported, not just the 
 from __future__ import annotations
 
 import math
+import sys
 from pathlib import Path
 
 import msgspec
@@ -106,12 +107,18 @@ def _parameter_problems(
             )
         ]
     value = param["value"]
+    problem = None
     if isinstance(value, float) and not math.isfinite(value):
+        problem = f"{value!r} is not a finite number"
+    elif isinstance(value, int) and abs(value) > sys.float_info.max:
+        # Beyond 1.8e308 an integer cannot become a float: no unit conversion, no comparison.
+        problem = f"a number with {len(str(abs(value)))} digits is beyond the floating-point range"
+    if problem is not None:
         return [
             Diagnostic(
                 "E405",
                 "not-finite",
-                f"parameters[{i}]: {value!r} is not a finite number",
+                f"parameters[{i}]: {problem}",
                 doc.pos(["parameters", i, "value"]),
                 "state a measured value",
             )

@@ -6,7 +6,9 @@ Validators are built once per schema and reused: building one costs ~20x a valid
 from __future__ import annotations
 
 import json
+import math
 import re
+import sys
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -242,7 +244,42 @@ def check_document(doc: Document, schema: str, *, verbose: bool = False) -> list
                 f"{first.hint}; {more}" if first.hint else more,
             )
         out.extend(found)
+    if schema in _DATA_SCHEMAS:
+        out.extend(_non_finite_numbers(doc))
     return out
+
+
+# Catalogue and rules data, where a number is a threshold: JSON Schema's "number" lets NaN,
+# infinity and integers beyond the float range through, and each would break comparisons or
+# unit conversion later. (Profiles report such values themselves, per parameter: E405.)
+_DATA_SCHEMAS = frozenset({"catalog", "regime", "vocabulary", "rules"})
+
+
+def _non_finite_numbers(doc: Document) -> Iterator[Diagnostic]:
+    def walk(value: Any, path: tuple[str | int, ...]) -> Iterator[Diagnostic]:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                yield from walk(item, (*path, key))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                yield from walk(item, (*path, index))
+        elif (isinstance(value, float) and not math.isfinite(value)) or (
+            isinstance(value, int) and abs(value) > sys.float_info.max
+        ):
+            problem = (
+                f"{value!r} is not a finite number"
+                if isinstance(value, float)
+                else f"a {len(str(abs(value)))}-digit number is beyond the floating-point range"
+            )
+            yield Diagnostic(
+                "E206",
+                "out-of-range",
+                f"{'/'.join(map(str, path))}: {problem}",
+                doc.pos(path),
+                "write the value as a finite number",
+            )
+
+    return walk(doc.data, ())
 
 
 @cache

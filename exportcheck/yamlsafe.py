@@ -205,7 +205,16 @@ class _Builder:
                 return node.value
             if node.value in _YAML11_BOOLS or _LEADING_ZERO.fullmatch(node.value):
                 self.ambiguous.append((*_node_pos(node), node.value))
-            return resolve_plain(node.value)
+            try:
+                return resolve_plain(node.value)
+            except ValueError:  # Python refuses to read integers of more than 4,300 digits
+                self.fail(
+                    node,
+                    "E113",
+                    "number-too-long",
+                    f"a number written with {len(node.value)} characters",
+                    "no measured value needs that many digits; check the file",
+                )
         if isinstance(node, SequenceNode):
             return [self.build(child, depth + 1) for child in node.value]
         return self.build_mapping(node, depth)

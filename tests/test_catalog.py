@@ -173,6 +173,23 @@ def test_catalog_versions_marks_drafts(run_cli: RunCli) -> None:
         (("entries/uav.yaml", "code: 203912X", "code: 086501X"), "E301"),
         (("entries/uav.yaml", "version: '2023'", "version: '2024'"), "E306"),
         (("entries/uav.yaml", "sources: [S02", "sources: [S99"), "E311"),
+        (("entries/battery-cathode-materials.yaml", "value: 160\n", "value: .nan\n"), "E206"),
+        (
+            (
+                "entries/battery-cathode-materials.yaml",
+                "value: 160\n",
+                "value: 1" + "0" * 400 + "\n",
+            ),
+            "E206",
+        ),
+        (
+            (
+                "entries/battery-cathode-materials.yaml",
+                "value: 160\n",
+                "value: 1" + "0" * 5000 + "\n",
+            ),
+            "E113",
+        ),
     ],
 )
 def test_validate_catches_a_broken_copy(
