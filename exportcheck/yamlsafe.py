@@ -385,13 +385,15 @@ def load_text(text: str, path: str, *, is_json: bool = False) -> Document:
         except json.JSONDecodeError as exc:
             if is_json:
                 raise _error(path, "E101", "syntax-error", exc.msg, exc.lineno, exc.colno) from None
-        except ValueError:
-            pass  # a duplicate key or NaN: the YAML path below reports it with positions
+        except (ValueError, RecursionError):
+            # A duplicate key, NaN, an integer too long to read or absurd nesting: the YAML
+            # path below reports it with its position.
+            pass
         else:
             lone = _lone_surrogate(text)
-            if lone is None:
+            if lone is None and not _too_deep(text, data):
                 return Document(path, data, _lazy_locator(text, path))
-            if is_json:
+            if lone is not None and is_json:
                 raise _error(
                     path,
                     "E107",
@@ -400,7 +402,8 @@ def load_text(text: str, path: str, *, is_json: bool = False) -> Document:
                     *_line_col(text, lone),
                     hint="write the character itself, or its full pair (e.g. \\ud83d\\ude00)",
                 )
-            # Text that only looks like JSON: the YAML reader below reports it.
+            # Nesting past the limit (or, in text that only looks like JSON, a lone surrogate):
+            # the YAML reader below reports it with its position.
     if not text.strip():
         raise _error(
             path,
@@ -417,6 +420,23 @@ def load_text(text: str, path: str, *, is_json: bool = False) -> Document:
     builder = _Builder(path)
     data = builder.build(root)
     return Document(path, data, _locate_in(root), tuple(builder.ambiguous))
+
+
+def _too_deep(text: str, data: Any) -> bool:
+    """Nesting past MAX_DEPTH in parsed JSON (the YAML builder's limit), without recursion;
+    only a document with that many brackets can have it."""
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return False
+    pending: list[tuple[Any, int]] = [(data, 0)]
+    while pending:
+        node, depth = pending.pop()
+        if depth > MAX_DEPTH:
+            return True
+        if isinstance(node, dict):
+            pending.extend((value, depth + 1) for value in node.values())
+        elif isinstance(node, list):
+            pending.extend((value, depth + 1) for value in node)
+    return False
 
 
 _SURROGATE_ESCAPE = re.compile(r"\\+u[dD][89a-fA-F][0-9a-fA-F]{2}")

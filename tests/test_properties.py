@@ -314,3 +314,18 @@ def test_lone_surrogate_escapes_are_found_exactly(pieces: list[str]) -> None:
     text = '{"a": "' + "".join(pieces) + '"}'
     holds_half = any(0xD800 <= ord(ch) <= 0xDFFF for ch in json.loads(text)["a"])
     assert (_lone_surrogate(text) is not None) == holds_half
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(min_value=1, max_value=5000), st.sampled_from(["[", '{"k": ']))
+def test_json_nesting_at_any_depth_loads_or_is_refused_with_e110(depth: int, opener: str) -> None:
+    """json.loads recurses; past the interpreter's limit it raises RecursionError. Every
+    depth either loads or is refused as too deep, with a position."""
+    closer = "]" if opener == "[" else "}"
+    raw = ('{"x": ' + opener * depth + "1" + closer * depth + "}").encode()
+    if depth < 64:
+        assert load_bytes(raw, "deep.json").data["x"] is not None
+    else:
+        with pytest.raises(InputError) as refused:
+            load_bytes(raw, "deep.json")
+        assert [d.code for d in refused.value.diagnostics] == ["E110"]
