@@ -246,7 +246,21 @@ def check_document(doc: Document, schema: str, *, verbose: bool = False) -> list
         out.extend(found)
     if schema in _DATA_SCHEMAS:
         out.extend(_non_finite_numbers(doc))
+    if len(out) > SHOWN_PROBLEMS and not verbose:
+        rest = len(out) - SHOWN_PROBLEMS
+        out[SHOWN_PROBLEMS:] = [
+            Diagnostic(
+                "E209",
+                "schema-violation",
+                f"{rest} more problems of the same document not shown",
+                out[SHOWN_PROBLEMS].pos,
+                "fix the ones above first, or list all with 'exportcheck validate -v'",
+            )
+        ]
     return out
+
+
+SHOWN_PROBLEMS = 50  # per document; a list of 60,000 bad items needs no 60,000 lines
 
 
 # Catalogue and rules data, where a number is a threshold: JSON Schema's "number" lets NaN,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -126,3 +127,28 @@ def test_ambiguous_plain_scalars_are_read_as_written_with_a_warning(
         encoding="utf-8",
     )
     assert "W114" not in run_cli("check", str(quoted), expect=0).stderr
+
+
+def test_long_lists_of_bad_items_are_summarised(
+    run_cli: RunCli, write_profile: Callable[..., Path]
+) -> None:
+    """Twenty problems of a list are described one by one, the rest counted in one line; a
+    document's schema problems stop at fifty. (60,000 unknown ids took 8 s of did-you-means.)"""
+    caps = write_profile("caps", capabilities=[f"x.unknown{i}" for i in range(30)])
+    lines = run_cli("check", str(caps), expect=2).stderr.splitlines()
+    errors = [line for line in lines if " E401 " in line]
+    assert len(errors) == 21
+    assert errors[-1].endswith("capabilities[20] and after: 10 more unknown capabilities")
+
+    params = [{"name": "cathode.compaction-densty", "value": 1, "unit": "g/cm3"}] * 25
+    bad_params = write_profile("params", parameters=params)
+    lines = run_cli("check", str(bad_params), expect=2).stderr.splitlines()
+    assert sum(" E402 " in line for line in lines) == 20
+    assert any(
+        " E406 unchecked-parameters: parameters[20] and after: 5 more" in line for line in lines
+    )
+
+    pattern = write_profile("pattern", capabilities=[f"Not Valid {i}" for i in range(60)])
+    lines = run_cli("check", str(pattern), expect=2).stderr.splitlines()
+    assert sum(" E205 " in line for line in lines) == 50
+    assert any("E209 schema-violation: 10 more problems" in line for line in lines)
