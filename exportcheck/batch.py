@@ -116,6 +116,7 @@ def _checked(
     jobs: int | None = None,
     max_bytes: int | None = None,
     progress: Callable[[int], None] | None = None,
+    output: Path | None = None,
 ) -> tuple[CatalogueContext, Iterator[Outcome]]:
     from exportcheck.render import renderer
 
@@ -123,7 +124,7 @@ def _checked(
     render = functools.partial(_render_part, renderer(fmt).part, context, lang)
     outcomes = iter_outcomes(
         kb,
-        discover_profiles(paths),
+        discover_profiles(paths, output=output),
         context.version.id,
         render,
         stdin=stdin,
@@ -165,7 +166,7 @@ def write_check(
     from exportcheck.output import Spool, atomic_stream
     from exportcheck.render import document
 
-    context, outcomes = _checked(kb, paths, **options)
+    context, outcomes = _checked(kb, paths, output=output, **options)
     doc = document(options["fmt"], context, options["lang"])
     spool = Spool(SPOOL_CHARS)
     try:

@@ -169,7 +169,7 @@ def emit(content: str, output: Path | None) -> None:
         write_atomic(output, content)
 
 
-def _progress_bar(paths: tuple[str, ...]) -> Progress:
+def _progress_bar(paths: tuple[str, ...], output: Path | None) -> Progress:
     """A progress bar on the terminal; the total comes from a first walk of the inputs, which
     only counts (a bad path is reported by the run itself)."""
     from exportcheck.api import discover_profiles
@@ -177,7 +177,7 @@ def _progress_bar(paths: tuple[str, ...]) -> Progress:
     from exportcheck.progress import Progress
 
     try:
-        total: int | None = sum(1 for _ in discover_profiles(paths))
+        total: int | None = sum(1 for _ in discover_profiles(paths, output=output))
     except InputError:
         total = None
     return Progress(total, lambda text: click.echo(text, err=True, nl=False))
@@ -249,7 +249,7 @@ def check(
     if as_of is not None and catalog_version is not None:
         raise click.UsageError("give --as-of or --catalog-version, not both")
     kb = knowledge_base(catalog_dir, rules_dir)
-    progress = _progress_bar(profiles) if sys.stderr.isatty() else None
+    progress = _progress_bar(profiles, output) if sys.stderr.isatty() else None
     options: dict[str, Any] = {
         "fmt": fmt,
         "lang": lang,
@@ -266,7 +266,7 @@ def check(
             from exportcheck.output import atomic_stream
 
             with atomic_stream(output) as write:
-                decisions, warnings = stream_check(kb, profiles, write, **options)
+                decisions, warnings = stream_check(kb, profiles, write, output=output, **options)
         else:
             decisions, warnings = write_check(kb, profiles, output, **options)
     finally:

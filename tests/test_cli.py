@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -309,3 +310,21 @@ def test_parallel_batch_output_equals_sequential(run_cli: RunCli, tmp_path: Path
     two = run_cli("check", str(tmp_path), "--format", "json", "-j", "2", "--fail-on", "never")
     assert one.stdout == two.stdout
     assert json.loads(one.stdout)["summary"]["review"] == 70
+
+
+def test_output_never_replaces_or_reads_an_input(run_cli: RunCli, tmp_path: Path) -> None:
+    """Naming an input as --output is refused (the profile is left as it was); a report
+    written into the directory being checked is not read back as a profile next time."""
+    profile = tmp_path / "p.yaml"
+    shutil.copy(SEED, profile)
+    before = profile.read_bytes()
+    result = run_cli("check", str(profile), "-o", str(profile), expect=2)
+    assert "E505 cannot-write-output: --output names this input profile" in result.stderr
+    assert profile.read_bytes() == before
+
+    report = tmp_path / "report.json"
+    for _ in range(2):
+        run_cli("check", str(tmp_path), "--format", "json", "-o", str(report), "--fail-on", "never")
+    assert [r["profile"]["path"] for r in json.loads(report.read_text("utf-8"))["results"]] == [
+        str(profile)
+    ]
