@@ -99,14 +99,22 @@ def show(code: str, fmt: str, catalog_dir: Path | None) -> None:
 @CATALOG
 @RULES
 def search(text: str, fmt: str, catalog_dir: Path | None, rules_dir: Path | None) -> None:
-    """Find entries and control points by zh/en text (Traditional/Simplified, any width)."""
+    """Find entries and control points by zh/en text (Traditional/Simplified, any width), and
+    by meaning: vocabulary terms in TEXT lead to the points whose rules use them."""
     import json
 
     from exportcheck.catalog_search import search as run_search
+    from exportcheck.catalog_search import search_by_meaning
     from exportcheck.cli import knowledge_base
 
     kb = knowledge_base(catalog_dir, rules_dir)
     hits = run_search(kb.catalogue, kb.normalizer, text)
+    literal = {(h.entry.id, h.where) for h in hits}
+    hits += [
+        hit
+        for hit in search_by_meaning(kb.catalogue, kb.rules, kb.term_index, text)
+        if (hit.entry.id, hit.where) not in literal
+    ]
     if fmt == "json":
         click.echo(json.dumps([h.as_dict() for h in hits], ensure_ascii=False, indent=2))
         return

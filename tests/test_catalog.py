@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -204,3 +205,20 @@ def test_validate_catches_a_broken_copy(
     target.write_text(text.replace(old, new, 1), encoding="utf-8")
     result = run_cli("validate", str(copy), expect=1)
     assert f" {code} " in result.stdout
+
+
+def test_search_finds_points_by_meaning_through_the_vocabulary(run_cli: RunCli) -> None:
+    """Neither 'recommendation' nor 'algorithm' is in the official wording of the
+    personalised-push point; the vocabulary leads there, and says so."""
+    text = run_cli("catalog", "search", "recommendation algorithm").stdout
+    assert "[information-processing] personalised-push:" in text
+    assert "(via term “recommendation algorithm” → recommendation.personalised-push)" in text
+    hits = json.loads(run_cli("catalog", "search", "推薦演算法", "--format", "json").stdout)
+    found = {(h["id"], h["where"]): h["via"] for h in hits}
+    assert found[("information-processing", "personalised-push")] == {
+        "term": "推荐算法",
+        "capability": "recommendation.personalised-push",
+    }
+    literal = json.loads(run_cli("catalog", "search", "语音合成", "--format", "json").stdout)
+    assert literal[0]["where"] == "speech-synthesis"
+    assert literal[0]["via"] is None
