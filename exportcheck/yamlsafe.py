@@ -439,20 +439,25 @@ def _too_deep(text: str, data: Any) -> bool:
     return False
 
 
-_SURROGATE_ESCAPE = re.compile(r"\\+u[dD][89a-fA-F][0-9a-fA-F]{2}")
+# A literal prefix ("\\u"), so the engine skips ahead with a fast substring search.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 
 
 def _lone_surrogate(text: str) -> int | None:
     """Where the first ``\\uD800``-``\\uDFFF`` escape stands that is not half of a pair
     (json.loads keeps such halves as characters no UTF-8 output can hold), or None."""
+    if "\\u" not in text:
+        return None  # the common case: JSON written with its characters as they are
     pending_high: int | None = None
     previous_end = -1
     for match in _SURROGATE_ESCAPE.finditer(text):
-        slashes = len(match.group()) - 5
-        if slashes % 2 == 0:
+        start = match.start()
+        before = start
+        while before > 0 and text[before - 1] == "\\":
+            before -= 1
+        if (start - before) % 2 == 1:
             continue  # an escaped backslash followed by the letters "uD8..": plain text
-        start = match.end() - 6
-        is_high = match.group()[-3].lower() in "89ab"  # D800-DBFF: the first half
+        is_high = match.group()[3].lower() in "89ab"  # D800-DBFF: the first half
         if pending_high is not None:
             if not is_high and start == previous_end:
                 pending_high = None  # a valid pair
