@@ -29,14 +29,25 @@ def default_rules_dir() -> Path:
     return bundled_root() / "rules" / REGIME
 
 
+def printable(path: str | Path) -> str:
+    """A path as text any UTF-8 output can carry: bytes of a file name that are not UTF-8
+    (which Python keeps as lone surrogates) are shown as escapes, ``bad\\xffname.yaml``."""
+    text = str(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(text).decode("utf-8", "backslashreplace")
+    return text
+
+
 def display_path(path: Path) -> str:
     """Relative to the bundle or the working directory when possible, so messages and output
     do not depend on where exportcheck is installed."""
     resolved = path.resolve()
     for base in (bundled_root().resolve(), Path.cwd().resolve()):
         if resolved.is_relative_to(base):
-            return str(resolved.relative_to(base))
-    return str(path)
+            return printable(resolved.relative_to(base))
+    return printable(path)
 
 
 DATA_SUFFIXES = (".yaml", ".yml", ".json")

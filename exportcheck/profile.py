@@ -15,6 +15,7 @@ import msgspec
 from exportcheck.diagnostics import Diagnostic, Severity, SourcePos, did_you_mean
 from exportcheck.errors import InputError
 from exportcheck.model import Vocabulary
+from exportcheck.paths import printable
 from exportcheck.schema import check_document, is_valid
 from exportcheck.units import UnitError, convert, is_known
 from exportcheck.yamlsafe import PROFILE_MAX_BYTES, Document, load_bytes, read_bytes
@@ -245,7 +246,7 @@ def load_profile_file(
     display: str | None = None,
     max_bytes: int = PROFILE_MAX_BYTES,
 ) -> Profile:
-    name = display if display is not None else str(path)
+    name = display if display is not None else printable(path)
     return load_profile_bytes(
         read_bytes(path, name, max_bytes), name, vocabulary, max_bytes=max_bytes
     )

@@ -520,5 +520,7 @@ def load_bytes(raw: bytes, display: str, *, max_bytes: int = PROFILE_MAX_BYTES) 
 def load_file(
     path: Path, *, display: str | None = None, max_bytes: int = DATA_MAX_BYTES
 ) -> Document:
-    name = display if display is not None else str(path)
+    from exportcheck.paths import printable
+
+    name = display if display is not None else printable(path)
     return load_bytes(read_bytes(path, name, max_bytes), name, max_bytes=max_bytes)

@@ -328,3 +328,20 @@ def test_output_never_replaces_or_reads_an_input(run_cli: RunCli, tmp_path: Path
     assert [r["profile"]["path"] for r in json.loads(report.read_text("utf-8"))["results"]] == [
         str(profile)
     ]
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_escaped(run_cli: RunCli, tmp_path: Path) -> None:
+    """Linux allows any bytes in a name; Python keeps the bad ones as lone surrogates, which
+    no UTF-8 output (a JSON report file) can carry. They appear as escapes instead."""
+    import os
+
+    try:
+        name = os.path.join(os.fsencode(tmp_path), b"voice\xffengine.yaml")  # noqa: PTH118
+        with open(name, "wb") as handle:  # noqa: PTH123 - a bytes path
+            handle.write(SEED.read_bytes())
+    except OSError:
+        pytest.skip("this file system refuses names that are not UTF-8")
+    report = tmp_path / "report.json"
+    run_cli("check", str(tmp_path), "--format", "json", "-o", str(report), "--fail-on", "never")
+    (result,) = json.loads(report.read_text("utf-8"))["results"]
+    assert result["profile"]["path"].endswith("voice\\xffengine.yaml")
