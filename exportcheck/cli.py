@@ -334,12 +334,23 @@ def schema(name: str) -> None:
 
 def main() -> NoReturn:
     """The console script: run the command, then leave without the interpreter's teardown."""
+    _tolerate_narrow_encodings()
     try:
         cli.main(prog_name="exportcheck")
         status = 0
     except SystemExit as exc:
         status = _exit_status(exc.code)
     hard_exit(status)
+
+
+def _tolerate_narrow_encodings() -> None:
+    """A stream that cannot hold every character (PYTHONIOENCODING=ascii, a legacy code page)
+    shows the rest as escapes instead of failing halfway through a report. In JSON the
+    escapes (\\u4e2d) even keep the document valid."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "")
+        if not encoding.startswith("utf") and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
 
 
 def _exit_status(code: object) -> int:

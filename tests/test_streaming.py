@@ -133,3 +133,26 @@ def test_a_spool_that_cannot_spill_is_a_clear_error(
     result = run_cli("check", str(EXAMPLES), "--format", "json", expect=2)
     assert result.stdout == ""
     assert result.stderr.startswith("<temporary file>:1:1: E505 cannot-write-output")
+
+
+def test_a_stream_that_cannot_hold_chinese_gets_escapes_not_a_crash() -> None:
+    """PYTHONIOENCODING=ascii (or a legacy code page): the report is complete, with escapes;
+    JSON stays valid because its escapes are JSON's own."""
+    import os
+    import subprocess
+    import sys
+
+    entry = "from exportcheck.cli import main; main()"
+    seed = str(EXAMPLES / "foryou-recommender.yaml")
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    for fmt in ("text", "json"):
+        done = subprocess.run(
+            [sys.executable, "-c", entry, "check", seed, "--format", fmt, "--fail-on", "never"],
+            capture_output=True,
+            env=env,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.isascii()
+    report = json.loads(done.stdout)
+    assert report["results"][0]["findings"][0]["entry_name"]["zh"] == "信息处理技术"
