@@ -20,37 +20,21 @@ from pathlib import Path
 
 from exportcheck import __version__
 from exportcheck.kb import KnowledgeBase, load_knowledge_base
-from exportcheck.paths import DATA_SUFFIXES, default_catalog_dir, default_rules_dir
+from exportcheck.paths import DATA_SUFFIXES, default_catalog_dir, default_rules_dir, iter_entries
 
 _CODE_SUFFIXES = (".py", ".json")
-
-
-def _files(directory: str, suffixes: tuple[str, ...], skip: str = "") -> list[os.DirEntry[str]]:
-    """Files below ``directory`` with one of ``suffixes``, sorted by path; os.scandir hands
-    out stat results with the listing, several times cheaper than Path.rglob + stat."""
-    found: list[os.DirEntry[str]] = []
-    pending = [directory]
-    while pending:
-        with os.scandir(pending.pop()) as entries:
-            for entry in entries:
-                if entry.is_dir():
-                    if entry.name not in (skip, "__pycache__"):
-                        pending.append(entry.path)
-                elif entry.name.endswith(suffixes):
-                    found.append(entry)
-    return sorted(found, key=lambda e: e.path)
 
 
 def source_hash(*directories: Path) -> str:
     """Key of the compiled knowledge base (policy tests under ``tests/`` are not part of it)."""
     parts = [f"exportcheck {__version__}".encode()]
     package = str(Path(__file__).parent)
-    for entry in _files(package, _CODE_SUFFIXES):
+    for entry in iter_entries(package, _CODE_SUFFIXES, skip=frozenset({"__pycache__"})):
         stat = entry.stat()
         parts.append(f"{entry.path[len(package) :]}\0{stat.st_size}\0{stat.st_mtime_ns}".encode())
     for directory in directories:
         root = str(directory)
-        for entry in _files(root, DATA_SUFFIXES, skip="tests"):
+        for entry in iter_entries(root, DATA_SUFFIXES, skip=frozenset({"tests"})):
             content = _siphash(Path(entry.path).read_bytes())
             parts.append(entry.path[len(root) :].encode() + b"\0" + content)
     return _siphash(b"\n".join(parts)).hex()

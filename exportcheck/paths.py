@@ -54,18 +54,28 @@ DATA_SUFFIXES = (".yaml", ".yml", ".json")
 
 
 def iter_data_files(directory: Path) -> Iterator[Path]:
-    """Every YAML/JSON file below ``directory``, lazily, in the order of their path strings.
+    """Every YAML/JSON file below ``directory``, lazily, in the order of their path strings."""
+    return (Path(entry.path) for entry in iter_entries(str(directory), DATA_SUFFIXES))
+
+
+def iter_entries(
+    directory: str, suffixes: tuple[str, ...], *, skip: frozenset[str] = frozenset()
+) -> Iterator[os.DirEntry[str]]:
+    """Files with one of ``suffixes`` below ``directory``, lazily, in the order of their path
+    strings, not entering subdirectories named in ``skip``. (Directory entries, not Paths:
+    the knowledge-base cache key walks ~130 files on every start and needs no Path.)
 
     Each directory is listed and sorted on its own (a subdirectory sorts as ``name/``, which
     reproduces the order of the whole path strings), so memory follows the largest directory,
     not the tree. As Path.rglob: symlinked files are included, symlinked directories are not
     entered.
     """
-    for key, entry in _sorted_entries(str(directory)):
+    for key, entry in _sorted_entries(directory):
         if key.endswith("/"):
-            yield from iter_data_files(Path(entry.path))
-        elif _suffix(entry.name) in DATA_SUFFIXES and entry.is_file():
-            yield Path(entry.path)
+            if entry.name not in skip:
+                yield from iter_entries(entry.path, suffixes, skip=skip)
+        elif _suffix(entry.name) in suffixes and entry.is_file():
+            yield entry
 
 
 def _sorted_entries(directory: str) -> list[tuple[str, os.DirEntry[str]]]:
