@@ -6,8 +6,6 @@ contradictions) against the vocabulary. Every problem is reported, not just the 
 
 from __future__ import annotations
 
-import math
-import sys
 from pathlib import Path
 
 import msgspec
@@ -16,7 +14,7 @@ from exportcheck.diagnostics import Diagnostic, Severity, SourcePos, did_you_mea
 from exportcheck.errors import InputError
 from exportcheck.model import Vocabulary
 from exportcheck.paths import printable
-from exportcheck.schema import check_document, is_valid
+from exportcheck.schema import check_document, is_valid, not_a_finite_number
 from exportcheck.units import UnitError, convert, is_known
 from exportcheck.yamlsafe import PROFILE_MAX_BYTES, Document, load_bytes, read_bytes
 
@@ -141,13 +139,7 @@ def _parameter_problems(
                 did_you_mean(name, list(vocabulary.parameters)),
             )
         ]
-    value = param["value"]
-    problem = None
-    if isinstance(value, float) and not math.isfinite(value):
-        problem = f"{value!r} is not a finite number"
-    elif isinstance(value, int) and abs(value) > sys.float_info.max:
-        # Beyond 1.8e308 an integer cannot become a float: no unit conversion, no comparison.
-        problem = f"a number with {len(str(abs(value)))} digits is beyond the floating-point range"
+    problem = not_a_finite_number(param["value"])
     if problem is not None:
         return [
             Diagnostic(

@@ -269,6 +269,16 @@ SHOWN_PROBLEMS = 50  # per document; a list of 60,000 bad items needs no 60,000 
 _DATA_SCHEMAS = frozenset({"catalog", "regime", "vocabulary", "rules"})
 
 
+def not_a_finite_number(value: Any) -> str | None:
+    """Why a loaded number can be neither compared nor converted: NaN, infinity, or an
+    integer beyond the float range (1.8e308); None for any other value."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"{value!r} is not a finite number"
+    if isinstance(value, int) and abs(value) > sys.float_info.max:
+        return f"a number with {len(str(abs(value)))} digits is beyond the floating-point range"
+    return None
+
+
 def _non_finite_numbers(doc: Document) -> Iterator[Diagnostic]:
     def walk(value: Any, path: tuple[str | int, ...]) -> Iterator[Diagnostic]:
         if isinstance(value, dict):
@@ -277,14 +287,7 @@ def _non_finite_numbers(doc: Document) -> Iterator[Diagnostic]:
         elif isinstance(value, list):
             for index, item in enumerate(value):
                 yield from walk(item, (*path, index))
-        elif (isinstance(value, float) and not math.isfinite(value)) or (
-            isinstance(value, int) and abs(value) > sys.float_info.max
-        ):
-            problem = (
-                f"{value!r} is not a finite number"
-                if isinstance(value, float)
-                else f"a {len(str(abs(value)))}-digit number is beyond the floating-point range"
-            )
+        elif problem := not_a_finite_number(value):
             yield Diagnostic(
                 "E206",
                 "out-of-range",
