@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -67,3 +68,36 @@ def test_key_follows_content_not_timestamps(tmp_path: Path) -> None:
     regime.write_bytes(swapped)
     os.utime(regime, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     assert source_hash(tmp_path / "catalog") != before
+
+
+@pytest.mark.parametrize(
+    ("platform", "environ", "expected"),
+    [
+        ("linux", {"XDG_CACHE_HOME": "/var/tmp/xdg"}, "/var/tmp/xdg"),
+        # The XDG spec: a relative path in the variable is invalid and ignored, as is empty.
+        ("linux", {"XDG_CACHE_HOME": "relative/cache"}, "~/.cache"),
+        ("linux", {"XDG_CACHE_HOME": ""}, "~/.cache"),
+        ("linux", {}, "~/.cache"),
+        ("freebsd14", {}, "~/.cache"),
+        ("darwin", {"XDG_CACHE_HOME": "/var/tmp/xdg"}, "~/Library/Caches"),
+        ("win32", {"LOCALAPPDATA": "/appdata/local"}, "/appdata/local"),
+    ],
+)
+def test_user_cache_root_follows_each_platform_convention(
+    platform: str, environ: dict[str, str], expected: str
+) -> None:
+    from exportcheck.cache import user_cache_root
+
+    assert user_cache_root(platform, environ) == Path(expected).expanduser()
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="XDG platforms only")
+def test_default_cache_dir_is_under_the_user_cache_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    from exportcheck.cache import cache_dir
+
+    monkeypatch.delenv("EXPORTCHECK_CACHE_DIR", raising=False)
+    monkeypatch.delenv("EXPORTCHECK_NO_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", "/var/tmp/xdg-test")
+    assert cache_dir() == Path("/var/tmp/xdg-test/exportcheck")
+    monkeypatch.setenv("EXPORTCHECK_NO_CACHE", "1")
+    assert cache_dir() is None
