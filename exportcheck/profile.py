@@ -174,9 +174,9 @@ def _parameter_problems(
 def profile_from_document(doc: Document, vocabulary: Vocabulary) -> Profile:
     """Validate a loaded document and model it; raises :class:`InputError` with every problem."""
     if not is_valid(doc.data, "profile"):
-        # The fast validator only says yes/no; the detailed one names the problems. Where
-        # they disagree (jsonschema-rs refuses inf/NaN as numbers) the semantic checks below
-        # still report it, so nothing is ever dropped without a message.
+        # The compiled predicate only says yes/no (and agrees with jsonschema, a property
+        # test holds it to that); jsonschema names the problems. Numbers JSON cannot hold
+        # (inf, NaN) pass both and are reported by the semantic checks below.
         problems = check_document(doc, "profile")
         if problems:
             raise InputError(problems)
