@@ -93,6 +93,20 @@ def test_wrapped_terms_are_still_found(kb: KnowledgeBase) -> None:
             assert text[hit.start : hit.end].split()  # the span covers the words as written
 
 
+def test_a_space_between_chinese_and_a_latin_word_does_not_split_a_term(
+    kb: KnowledgeBase,
+) -> None:
+    """Many writers set Latin words off from Chinese with spaces; the vocabulary does not."""
+    for spaced, tight in (("信息流 CTR 预估", "CTR预估"), ("CTR\n预估", "CTR预估")):
+        (hit,) = kb.term_index.find(spaced)
+        assert hit.term == tight
+        assert spaced[hit.start : hit.end].replace("\n", " ") == spaced[-6:].replace("\n", " ")
+    # Between two Latin words a space still separates them, and between a Chinese
+    # character and other non-CJK letters (é) it is kept.
+    assert Normalizer()("CTR 预估 and more").text == "ctr预估and more"
+    assert Normalizer()("中 é").text == "中 é"
+
+
 def test_a_term_inside_a_longer_term_gives_way(kb: KnowledgeBase) -> None:
     hits = kb.term_index.find("lithium iron phosphate synthesis line")
     caps = {cap for hit in hits for cap in hit.capabilities}
