@@ -39,9 +39,10 @@ _CJK_BLOCKS = (range(0x3400, 0x4DC0), range(0x4E00, 0xA000), range(0xF900, 0xFB0
 # summary.) The pattern finds a single space beside a non-ASCII character and _squeeze keeps
 # it unless one side is CJK and the other CJK or alphanumeric: a CJK character class here
 # would cost ~3 ms to compile (sre fills a 64K-entry bitmap).
+# (The lookahead of the last alternative comes first: after a space between two ASCII words,
+# by far the commonest, it fails at once; 23 vs 31 us per bench summary.)
 _GAP = re.compile(
-    r"\s(?:\s+|(?<=[^\S ])|(?<=[^\x00-\x7f]\s)(?=[^\x00-\x7f\s])"
-    r"|(?<=[0-9A-Za-z]\s)(?=[^\x00-\x7f\s])|(?<=[^\x00-\x7f]\s)(?=[0-9A-Za-z]))"
+    r"\s(?:\s+|(?<=[^\S ])|(?<=[^\x00-\x7f]\s)(?=\S)|(?=[^\x00-\x7f\s])(?<=[0-9A-Za-z]\s))"
 )
 
 
@@ -63,17 +64,24 @@ def _squeeze(norm: Normalized) -> Normalized:
     The result maps back through ``norm`` piecewise: one breakpoint per gap, not one offset
     per character."""
     text = norm.text
-    gaps = list(_GAP.finditer(text))
-    if not gaps:
-        return norm
+    last = len(text)
     out: list[str] = []
     breaks, starts = [0], [0]
     length = position = 0
-    for gap in gaps:
+    for gap in _GAP.finditer(text):
         start, end = gap.span()
+        dropped = start > 0 and end < last and _joins(text[start - 1], text[end])
+        if not dropped and end - start == 1:
+            if text[start] == " ":
+                continue  # a space that stays a space
+            out.append(text[position:start])  # one whitespace character for one space:
+            out.append(" ")  # the mapping stays linear, no breakpoint
+            length += start - position + 1
+            position = end
+            continue
         out.append(text[position:start])
         length += start - position
-        if start == 0 or end == len(text) or not _joins(text[start - 1], text[end]):
+        if not dropped:
             out.append(" ")
             breaks.append(length)
             starts.append(start)
@@ -81,6 +89,8 @@ def _squeeze(norm: Normalized) -> Normalized:
         breaks.append(length)
         starts.append(end)
         position = end
+    if not position:
+        return norm
     out.append(text[position:])
     return Normalized("".join(out), None, norm, tuple(breaks), tuple(starts))
 
