@@ -24,6 +24,7 @@ from exportcheck.model import (
     Confidence,
     ControlPoint,
     Counts,
+    DatedText,
     Entry,
     EntryClass,
     HistoryRecord,
@@ -47,6 +48,17 @@ def text(value: Any) -> Text:
     if not isinstance(value, dict):
         return Text()
     return Text(zh=value.get("zh"), en=value.get("en"))
+
+
+def dated_text(value: dict[str, Any]) -> DatedText:
+    return DatedText(text(value), value.get("in_force"), value.get("until"))
+
+
+def _dated_texts(value: Any) -> tuple[DatedText, ...]:
+    """One text (always applies) or a list of dated wordings."""
+    if isinstance(value, dict):
+        return (dated_text(value),)
+    return tuple(dated_text(v) for v in value or ())
 
 
 def opt_text(value: Any) -> Text | None:
@@ -157,9 +169,10 @@ def _outcomes(raw: dict[str, Any]) -> dict[str, OutcomeText]:
     return {
         name: OutcomeText(
             consequence=text(o["consequence"]),
-            next_steps=tuple(text(s) for s in o["next_steps"]),
+            next_steps=tuple(dated_text(s) for s in o["next_steps"]),
             free_while_incomplete=opt_text(o.get("free_while_incomplete")),
             legal_basis=_strs(o.get("legal_basis")),
+            notes=tuple(dated_text(n) for n in o.get("notes") or ()),
         )
         for name, o in raw.items()
     }
@@ -210,7 +223,7 @@ def regime_from_document(doc: Document) -> Regime:
         versions=tuple(sorted(versions, key=lambda v: (v.in_force, v.id))),
         outcomes=_outcomes(data["outcomes"]),
         transfer_modes={k: text(v) for k, v in (data.get("transfer_modes") or {}).items()},
-        dual_use=opt_text(data.get("dual_use")),
+        dual_use=_dated_texts(data.get("dual_use")),
         expected=data["expected"],
         sources=sources,
         gaps=_strs(data.get("gaps")),

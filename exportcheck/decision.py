@@ -51,8 +51,14 @@ def _transfer_note(regime: Regime, result: CheckResult, lang: Lang) -> str | Non
     return msg("transfer", lang, mode=msg(f"mode.{transfer.mode}", lang), why=why.get(lang))
 
 
+def legal_date(context: CatalogueContext) -> str:
+    """The date whose law applies: the ``--as-of`` date, else the version's date in force."""
+    return context.as_of.isoformat() if context.as_of else context.version.in_force
+
+
 def consequence_for(result: CheckResult, context: CatalogueContext, lang: Lang) -> Consequence:
     regime = context.regime
+    on = legal_date(context)
     text = regime.outcomes.get(result.decision.label)
     notes: list[str] = []
     if result.decision is Outcome.FREE:
@@ -60,14 +66,20 @@ def consequence_for(result: CheckResult, context: CatalogueContext, lang: Lang) 
     transfer = _transfer_note(regime, result, lang)
     if transfer and result.decision is not Outcome.FREE:
         notes.append(transfer)
-    # Both announcements move dual-use technology to the export-control regime: any listed
-    # technology deserves that second screen (legal frame §7).
-    if regime.dual_use and result.findings:
-        notes.append(msg("dual_use", lang, text=regime.dual_use.get(lang)))
+    if text:
+        notes.extend(n.text.get(lang) for n in text.notes if n.applies(on))
+    # The announcements move dual-use technology to the export-control regime: any listed
+    # technology deserves that second screen (legal frame §7), in the wording of the date
+    # (the Export Control Law is in force from 2020-12-01, its regulation from 2024-12-01).
+    dual_use = [d.text.get(lang) for d in regime.dual_use if d.applies(on)]
+    if dual_use and result.findings:
+        notes.append(msg("dual_use", lang, text=" ".join(dual_use)))
     return Consequence(
         outcome=result.decision,
         consequence=text.consequence.get(lang) if text else "",
-        next_steps=tuple(step.get(lang) for step in text.next_steps) if text else (),
+        next_steps=tuple(s.text.get(lang) for s in text.next_steps if s.applies(on))
+        if text
+        else (),
         notes=tuple(notes),
         legal_basis=text.legal_basis if text else (),
     )

@@ -33,6 +33,20 @@ class Text(msgspec.Struct, frozen=True):
         return {"zh": self.zh, "en": self.en}
 
 
+class DatedText(msgspec.Struct, frozen=True):
+    """Text of the legal frame that holds only between dates (ISO strings): an instrument
+    not yet in force, or article numbers that a later amendment changed."""
+
+    text: Text
+    in_force: str | None = None  # applies from this date on
+    until: str | None = None  # applies before this date only
+
+    def applies(self, on: str) -> bool:
+        return (self.in_force is None or self.in_force <= on) and (
+            self.until is None or on < self.until
+        )
+
+
 class Confidence(StrEnum):
     OFFICIAL = "official-text"
     SECONDARY = "secondary-source"
@@ -106,9 +120,10 @@ class Version(msgspec.Struct, frozen=True):
 
 class OutcomeText(msgspec.Struct, frozen=True):
     consequence: Text
-    next_steps: tuple[Text, ...]
+    next_steps: tuple[DatedText, ...]
     free_while_incomplete: Text | None
     legal_basis: tuple[str, ...]
+    notes: tuple[DatedText, ...] = ()
 
 
 class Regime(msgspec.Struct, frozen=True):
@@ -118,7 +133,7 @@ class Regime(msgspec.Struct, frozen=True):
     versions: tuple[Version, ...]  # ordered by date in force
     outcomes: dict[str, OutcomeText]
     transfer_modes: dict[str, Text]
-    dual_use: Text | None
+    dual_use: tuple[DatedText, ...]
     expected: str
     sources: dict[str, Source]
     gaps: tuple[str, ...]
