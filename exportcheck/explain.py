@@ -35,9 +35,23 @@ def _reasons(finding: Finding, lang: Lang) -> str:
     for cap in finding.caps:
         if cap == "unknown":
             parts.extend(msg("reason.unknown", lang, what=u) for u in finding.unknown)
+        elif cap == "entry-level" and finding.view.control_points:
+            # Other control points of the entry are encoded; this rule covers the rest.
+            parts.append(msg("reason.entry-part", lang))
         else:
             parts.append(msg(f"reason.{cap}", lang, version=finding.view.version))
     return join(parts, lang)
+
+
+_TEXT_PATHS = ("title", "summary")
+
+
+def _basis_key(finding: Finding) -> str:
+    """``indicated`` findings often rest on asserted facts too (an asserted capability
+    with a building block found in the text): say so rather than "text indications"."""
+    if finding.basis == "indicated" and any(e.path not in _TEXT_PATHS for e in finding.evidence):
+        return "mixed"
+    return finding.basis
 
 
 def explanation(finding: Finding, regime: Regime, lang: Lang) -> str:
@@ -50,7 +64,7 @@ def explanation(finding: Finding, regime: Regime, lang: Lang) -> str:
     name = view.entry.name.get(lang)
     if finding.control_point is None:
         head = msg(
-            "finding.entry_head",
+            "finding.entry_part_head" if view.control_points else "finding.entry_head",
             lang,
             code=code,
             name=name,
@@ -82,7 +96,7 @@ def explanation(finding: Finding, regime: Regime, lang: Lang) -> str:
             "finding.rule",
             lang,
             rule=finding.rule.id,
-            basis=msg(f"basis.{finding.basis}", lang),
+            basis=msg(f"basis.{_basis_key(finding)}", lang),
             evidence=join(evidence, lang),
         ),
         msg("finding.outcome", lang, outcome=msg(f"outcome.{finding.outcome.label}", lang)),

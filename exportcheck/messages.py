@@ -19,6 +19,10 @@ _TEMPLATES: dict[str, dict[Lang, str]] = {
     "class.restricted": {"en": "restricted", "zh": "限制类"},
     "basis.asserted": {"en": "asserted facts", "zh": "申报的结构化事实"},
     "basis.indicated": {"en": "text indications", "zh": "文本中的线索"},
+    "basis.mixed": {
+        "en": "asserted facts together with text indications",
+        "zh": "申报的结构化事实及文本中的线索",
+    },
     "cp.number": {"en": "control point {number}", "zh": "控制要点第{number}项"},
     "cp.unnumbered": {
         "en": "control point (number not established for {version})",
@@ -34,6 +38,12 @@ _TEMPLATES: dict[str, dict[Lang, str]] = {
         "(its control points are not encoded).",
         "zh": "{code} {name}（{klass}；目录{version}版，{instrument}）；"
         "按条目整体判断（其控制要点未录入）。",
+    },
+    "finding.entry_part_head": {
+        "en": "{code} {name} ({klass}; catalogue {version}, {instrument}); the entry as a whole "
+        "(this part of it is not encoded as a control point).",
+        "zh": "{code} {name}（{klass}；目录{version}版，{instrument}）；"
+        "按条目整体判断（该部分未作为控制要点录入）。",
     },
     "finding.rule": {
         "en": "Rule {rule} matched on {basis}: {evidence}.",
@@ -57,6 +67,11 @@ _TEMPLATES: dict[str, dict[Lang, str]] = {
         "en": "the entry's control points are not encoded, so the profile cannot be "
         "tested against them",
         "zh": "该条目的控制要点未录入，无法逐项比对",
+    },
+    "reason.entry-part": {
+        "en": "this part of the entry is not encoded as a control point, so the profile "
+        "cannot be tested against its wording",
+        "zh": "该条目的这一部分未作为控制要点录入，无法逐项比对",
     },
     "reason.inferred-control-point": {
         "en": "the control point's wording is inferred, not read in an official text",

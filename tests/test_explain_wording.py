@@ -1,0 +1,38 @@
+"""The prose of an explanation says what the finding rests on, and nothing it does not."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import RunCli
+
+
+def _check(run_cli: RunCli, path: Path, *args: str) -> str:
+    out: str = run_cli("check", str(path), "--fail-on", "never", *args).stdout
+    return out
+
+
+def test_an_asserted_fact_beside_a_text_indication_is_not_called_text(
+    run_cli: RunCli, write_profile: Callable[..., Path]
+) -> None:
+    path = write_profile(
+        capabilities=["gallium.recovery"], summary="Resin columns on alumina refinery liquor."
+    )
+    out = _check(run_cli, path, "--as-of", "2025-09-01")
+    assert "matched on asserted facts together with text indications" in out
+    assert "capabilities[0] = gallium.recovery" in out
+    text_only = write_profile(name="t", summary="Gallium recovery from alumina refinery liquor.")
+    assert "matched on text indications:" in _check(run_cli, text_only, "--as-of", "2025-09-01")
+
+
+def test_an_entry_level_finding_beside_encoded_points_does_not_deny_them(
+    run_cli: RunCli, write_profile: Callable[..., Path]
+) -> None:
+    """In 2020 the silkworm entry has an encoded control point; a rule on the rest of the
+    entry must not say that the entry's control points are not encoded."""
+    path = write_profile(title="蚕种繁育与蚕茧加工", summary="蚕原种保存与蚕茧缫丝工艺。")
+    out = _check(run_cli, path, "--as-of", "2021-06-01")
+    assert "control point 1" in out
+    assert "this part of it is not encoded as a control point" in out
+    assert "its control points are not encoded" not in out
