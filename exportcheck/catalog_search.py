@@ -5,11 +5,12 @@ official wording says neither word)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import msgspec
 
-from exportcheck.model import Catalogue, Entry, Rule, Text
+from exportcheck.model import Catalogue, Entry, Rule, Text, VocabParameter
 from exportcheck.termindex import TermIndex
 from exportcheck.textnorm import Normalizer, american
 
@@ -19,21 +20,55 @@ class SearchHit(msgspec.Struct, frozen=True):
     where: str  # "name" or a control point id
     text: Text
     via: tuple[str, str] | None = None  # (vocabulary term, capability) for a hit by meaning
+    building_block: bool = False  # the capability of ``via`` counts only beside another
 
     def line(self) -> str:
         codes = ", ".join(self.entry.all_codes()) or "(no code)"
         shown = " / ".join(p for p in (self.text.zh, self.text.en) if p)
-        how = f"  (via term “{self.via[0]}” → {self.via[1]})" if self.via else ""
+        how = ""
+        if self.via:
+            block = "; a building block, asserted alone it decides nothing" * self.building_block
+            how = f"  (via term “{self.via[0]}” → {self.via[1]}{block})"
         return f"{codes} [{self.entry.id}] {self.where}: {shown}{how}"
 
     def as_dict(self) -> dict[str, Any]:
         return {
+            "kind": "entry",
             "id": self.entry.id,
             "codes": list(self.entry.all_codes()),
             "where": self.where,
             "text": self.text.as_dict(),
-            "via": {"term": self.via[0], "capability": self.via[1]} if self.via else None,
+            "via": {
+                "term": self.via[0],
+                "capability": self.via[1],
+                "building_block": self.building_block,
+            }
+            if self.via
+            else None,
         }
+
+
+class ParameterHit(msgspec.Struct, frozen=True):
+    parameter: VocabParameter
+
+    def line(self) -> str:
+        label = " / ".join(p for p in (self.parameter.label.zh, self.parameter.label.en) if p)
+        return f"parameter {self.parameter.id} ({self.parameter.unit}): {label}"
+
+    def as_dict(self) -> dict[str, Any]:
+        p = self.parameter
+        return {"kind": "parameter", "id": p.id, "unit": p.unit, "label": p.label.as_dict()}
+
+
+def _finder(needles: set[str]) -> re.Pattern[str]:
+    """Latin words match from the start of a word ("al li" is not in "national lists");
+    Chinese anywhere."""
+    return re.compile(
+        "|".join(
+            ("(?<![a-z0-9])" if n[:1].isascii() and n[:1].isalnum() else "") + re.escape(n)
+            for n in sorted(needles)
+        )
+    )
 
 
 def search(catalogue: Catalogue, normalize: Normalizer, query: str) -> list[SearchHit]:
@@ -41,9 +76,10 @@ def search(catalogue: Catalogue, normalize: Normalizer, query: str) -> list[Sear
     if not needles:
         return []
 
+    find = _finder(needles)
+
     def matches(text: Text) -> bool:
-        forms = [american(normalize(t).text) for t in (text.zh, text.en) if t]
-        return any(needle in form for needle in needles for form in forms)
+        return any(find.search(american(normalize(t).text)) for t in (text.zh, text.en) if t)
 
     hits = []
     for entry in catalogue.entries:
@@ -56,11 +92,28 @@ def search(catalogue: Catalogue, normalize: Normalizer, query: str) -> list[Sear
     return hits
 
 
+def search_parameters(
+    parameters: dict[str, VocabParameter], normalize: Normalizer, query: str
+) -> list[ParameterHit]:
+    """Vocabulary parameters (the names a profile's ``parameters`` use) by id or label."""
+    needles = {american(form.text) for form in normalize.variants(query.strip())} - {""}
+    if not needles:
+        return []
+    find = _finder(needles | {n.replace(" ", "-") for n in needles})
+    return [
+        ParameterHit(p)
+        for p in sorted(parameters.values(), key=lambda p: p.id)
+        if find.search(p.id)
+        or any(find.search(american(normalize(t).text)) for t in (p.label.zh, p.label.en) if t)
+    ]
+
+
 def search_by_meaning(
     catalogue: Catalogue, rules: tuple[Rule, ...], index: TermIndex, query: str
 ) -> list[SearchHit]:
     """Entries and control points whose rules use a capability that ``query`` indicates."""
     hits: dict[tuple[str, str], SearchHit] = {}
+    standalone = frozenset().union(*(rule.when.sufficient_alone() for rule in rules))
     for hit in index.find(query):
         for capability in hit.capabilities:
             for rule in rules:
@@ -72,6 +125,9 @@ def search_by_meaning(
                 point = entry.control_point(rule.cp_id) if rule.cp_id else None
                 where, text = (point.id, point.text) if point else ("name", entry.name)
                 hits.setdefault(
-                    (entry.id, where), SearchHit(entry, where, text, (hit.term, capability))
+                    (entry.id, where),
+                    SearchHit(
+                        entry, where, text, (hit.term, capability), capability not in standalone
+                    ),
                 )
     return list(hits.values())

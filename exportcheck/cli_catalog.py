@@ -104,7 +104,7 @@ def search(text: str, fmt: str, catalog_dir: Path | None, rules_dir: Path | None
     import json
 
     from exportcheck.catalog_search import search as run_search
-    from exportcheck.catalog_search import search_by_meaning
+    from exportcheck.catalog_search import search_by_meaning, search_parameters
     from exportcheck.cli import knowledge_base
 
     kb = knowledge_base(catalog_dir, rules_dir)
@@ -115,13 +115,15 @@ def search(text: str, fmt: str, catalog_dir: Path | None, rules_dir: Path | None
         for hit in search_by_meaning(kb.catalogue, kb.rules, kb.term_index, text)
         if (hit.entry.id, hit.where) not in literal
     ]
+    parameters = search_parameters(kb.vocabulary.parameters, kb.normalizer, text)
     if fmt == "json":
-        click.echo(json.dumps([h.as_dict() for h in hits], ensure_ascii=False, indent=2))
+        found = [h.as_dict() for h in hits] + [p.as_dict() for p in parameters]
+        click.echo(json.dumps(found, ensure_ascii=False, indent=2))
         return
-    for hit in hits:
-        click.echo(hit.line())
-    if not hits:
-        click.echo(f"no entry or control point mentions {text!r}")
+    for line in [h.line() for h in hits] + [p.line() for p in parameters]:
+        click.echo(line)
+    if not hits and not parameters:
+        click.echo(f"no entry, control point or parameter mentions {text!r}")
 
 
 @catalog.command()

@@ -305,6 +305,19 @@ class Condition(msgspec.Struct, frozen=True):
         own = {self.capability} if self.capability else set()
         return frozenset(own.union(*(c.capabilities() for c in self.children)))
 
+    def sufficient_alone(self) -> frozenset[str]:
+        """Capabilities that satisfy this condition with no other capability (parameters
+        and sectors left aside: unstated, they make a finding ``review``, not absent).
+        The others are building blocks, meaningful only beside another capability."""
+        if self.kind == "capability":
+            return frozenset({self.capability} if self.capability else ())
+        if self.kind == "any":
+            return frozenset().union(*(c.sufficient_alone() for c in self.children))
+        if self.kind == "all":
+            needed = [c.sufficient_alone() for c in self.children if c.capabilities()]
+            return frozenset.intersection(*needed) if needed else frozenset()
+        return frozenset()
+
 
 class Rule(msgspec.Struct, frozen=True):
     id: str

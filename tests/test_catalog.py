@@ -218,7 +218,33 @@ def test_search_finds_points_by_meaning_through_the_vocabulary(run_cli: RunCli) 
     assert found[("information-processing", "personalised-push")] == {
         "term": "推荐算法",
         "capability": "recommendation.personalised-push",
+        "building_block": False,
     }
     literal = json.loads(run_cli("catalog", "search", "语音合成", "--format", "json").stdout)
     assert literal[0]["where"] == "speech-synthesis"
     assert literal[0]["via"] is None
+
+
+def test_search_says_when_the_capability_found_is_a_building_block(run_cli: RunCli) -> None:
+    """灵芝 names a fungus; the fungi point needs a culture word beside it, so asserting
+    tcm.medicinal-fungi alone would decide nothing."""
+    text = run_cli("catalog", "search", "灵芝").stdout
+    assert "tcm.medicinal-fungi; a building block, asserted alone it decides nothing" in text
+    hits = json.loads(run_cli("catalog", "search", "voice cloning", "--format", "json").stdout)
+    assert {h["via"]["building_block"] for h in hits if h["via"]} == {False}
+
+
+def test_search_matches_latin_words_from_their_start(run_cli: RunCli) -> None:
+    """ "Al-Li" once found the germplasm point through "nation-al li-sts"."""
+    assert "germplasm" not in run_cli("catalog", "search", "Al-Li").stdout
+    assert "personalised-push" in run_cli("catalog", "search", "recommend").stdout
+
+
+def test_search_finds_parameters_by_label_in_either_language(run_cli: RunCli) -> None:
+    for query in ("tap density", "振实密度", "tap-density"):
+        out = run_cli("catalog", "search", query).stdout
+        assert "parameter precursor.tap-density (g/cm3): 振实密度 / Tap density" in out
+    hits = json.loads(run_cli("catalog", "search", "振實密度", "--format", "json").stdout)
+    assert {"kind": "parameter", "id": "precursor.tap-density", "unit": "g/cm3"}.items() <= (
+        hits[-1].items()
+    )
