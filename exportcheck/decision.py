@@ -66,6 +66,8 @@ def consequence_for(result: CheckResult, context: CatalogueContext, lang: Lang) 
     transfer = _transfer_note(regime, result, lang)
     if transfer and result.decision is not Outcome.FREE:
         notes.append(transfer)
+    if result.idle_blocks:
+        notes.append(msg("note.idle_blocks", lang, capabilities=", ".join(result.idle_blocks)))
     if text:
         notes.extend(n.text.get(lang) for n in text.notes if n.applies(on))
     # The announcements move dual-use technology to the export-control regime: any listed

@@ -46,7 +46,7 @@ def _reasons(finding: Finding, lang: Lang) -> str:
 _TEXT_PATHS = ("title", "summary")
 
 
-def _basis_key(finding: Finding) -> str:
+def basis_key(finding: Finding) -> str:
     """``indicated`` findings often rest on asserted facts too (an asserted capability
     with a building block found in the text): say so rather than "text indications"."""
     if finding.basis == "indicated" and any(e.path not in _TEXT_PATHS for e in finding.evidence):
@@ -96,7 +96,7 @@ def explanation(finding: Finding, regime: Regime, lang: Lang) -> str:
             "finding.rule",
             lang,
             rule=finding.rule.id,
-            basis=msg(f"basis.{_basis_key(finding)}", lang),
+            basis=msg(f"basis.{basis_key(finding)}", lang),
             evidence=join(evidence, lang),
         ),
         msg("finding.outcome", lang, outcome=msg(f"outcome.{finding.outcome.label}", lang)),

@@ -7,6 +7,7 @@ and the rules that apply) are computed on first use and kept on the instance.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import msgspec
@@ -31,6 +32,13 @@ class VersionRules(msgspec.Struct, frozen=True):
     views: dict[str, EntryView]
     rules: tuple[Rule, ...]
     by_capability: dict[str, tuple[Rule, ...]]
+    standalone: frozenset[str] = frozenset()  # capabilities some rule accepts on their own
+
+    def building_blocks(self, capabilities: Iterable[str]) -> tuple[str, ...]:
+        """Those of ``capabilities`` that this version's rules use only beside another one."""
+        return tuple(
+            c for c in capabilities if c in self.by_capability and c not in self.standalone
+        )
 
     def candidates(self, true_capabilities: frozenset[str]) -> tuple[Rule, ...]:
         """Rules that can be non-false given the profile's true capabilities (see evaluate)."""
@@ -70,7 +78,10 @@ class KnowledgeBase(msgspec.Struct):
         for rule in rules:
             for cap in rule.when.capabilities():
                 index.setdefault(cap, []).append(rule)
-        built = VersionRules(version, views, rules, {k: tuple(v) for k, v in index.items()})
+        standalone = frozenset().union(*(r.when.sufficient_alone() for r in rules))
+        built = VersionRules(
+            version, views, rules, {k: tuple(v) for k, v in index.items()}, standalone
+        )
         self._versions[version_id] = built
         return built
 

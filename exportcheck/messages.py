@@ -95,6 +95,14 @@ _TEMPLATES: dict[str, dict[Lang, str]] = {
     },
     "free.complete": {"en": "No listed technology was found.", "zh": "未发现列名技术。"},
     "transfer": {"en": "Transfer by {mode}: {why}", "zh": "转让方式：{mode}。{why}"},
+    "note.idle_blocks": {
+        "en": "Asserted but deciding nothing: {capabilities} counts only beside another "
+        "capability of the same rule (a building block). Assert the capability that names the "
+        "technology, or the missing one (exportcheck catalog search shows both).",
+        "zh": "已申报但不起作用：{capabilities} 只有与同一规则中的其他能力同时成立时才有意义"
+        "（组合用词）。请申报直接指明该技术的能力，或补充缺少的能力（可用 exportcheck catalog "
+        "search 查询）。",
+    },
     "dual_use": {"en": "Dual-use: {text}", "zh": "两用物项：{text}"},
     "coverage": {
         "en": "{encoded} of {expected} entries encoded{complete}",

@@ -23,6 +23,9 @@ class CheckResult(msgspec.Struct, frozen=True):
     facts: Facts
     findings: tuple[Finding, ...]
     decision: Outcome
+    # Asserted building blocks that no finding used: asserted alone they decide nothing,
+    # which an author who meant to assert the technology should be told.
+    idle_blocks: tuple[str, ...] = ()
 
 
 class CatalogueContext(msgspec.Struct, frozen=True):

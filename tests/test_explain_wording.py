@@ -36,3 +36,23 @@ def test_an_entry_level_finding_beside_encoded_points_does_not_deny_them(
     assert "control point 1" in out
     assert "this part of it is not encoded as a control point" in out
     assert "its control points are not encoded" not in out
+
+
+def test_an_asserted_building_block_that_decides_nothing_is_pointed_out(
+    run_cli: RunCli, write_profile: Callable[..., Path]
+) -> None:
+    idle = write_profile(
+        capabilities=["tcm.medicinal-fungi"], summary="Packaging line for dried mushrooms."
+    )
+    out = _check(run_cli, idle, "--as-of", "2025-09-01")
+    assert "FREE" in out
+    assert "Asserted but deciding nothing: tcm.medicinal-fungi" in out
+    used = write_profile(
+        name="u", capabilities=["tcm.medicinal-fungi"], summary="灵芝菌种选育与液体深层发酵。"
+    )
+    out = _check(run_cli, used, "--as-of", "2025-09-01")
+    assert "REVIEW" in out
+    assert "asserted facts together with text indications; rule tcm.medicinal-fungi" in out
+    assert "Asserted but deciding nothing" not in out
+    standalone = write_profile(name="s", capabilities=["speech.synthesis"])
+    assert "Asserted but deciding nothing" not in _check(run_cli, standalone)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from exportcheck.decision import consequence_for
-from exportcheck.explain import cp_label, evidence_phrase, explanation
+from exportcheck.explain import basis_key, cp_label, evidence_phrase, explanation
 from exportcheck.messages import msg
 from exportcheck.model import Lang, Outcome
 from exportcheck.report import CatalogueContext, CheckResult, summarize
@@ -39,7 +39,7 @@ def part(result: CheckResult, context: CatalogueContext, lang: Lang) -> list[str
         where = cp_label(f, lang) if f.control_point else "-"
         lines.append(
             f"  [{f.outcome.label}] {code} {f.view.entry.name.get(lang)} / {where} "
-            f"({msg(f'basis.{f.basis}', lang)}; {msg('label.rule', lang)} {f.rule.id})"
+            f"({msg(f'basis.{basis_key(f)}', lang)}; {msg('label.rule', lang)} {f.rule.id})"
         )
         lines.extend(f"      {evidence_phrase(e, lang)}  ({e.pos})" for e in f.evidence[:5])
         lines.append(f"      {explanation(f, context.regime, lang)}")
