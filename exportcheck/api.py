@@ -21,6 +21,7 @@ from exportcheck.catalog import (
     names_control_point,
     resolve_version,
 )
+from exportcheck.denial import denial_cue
 from exportcheck.diagnostics import Diagnostic, SourcePos
 from exportcheck.errors import InputError
 from exportcheck.evaluate import (
@@ -147,7 +148,23 @@ def check_profile(kb: KnowledgeBase, profile: Profile, version_id: str) -> Check
     findings = evaluate_rules(rules.candidates(facts.true_capabilities), rules.views, facts)
     used = {e.text for f in findings for e in f.evidence if e.path.startswith("capabilities")}
     idle = tuple(c for c in rules.building_blocks(profile.capabilities) if c not in used)
-    return CheckResult(profile, facts, findings, decide(findings), idle)
+    return CheckResult(
+        profile, facts, findings, decide(findings), idle, _denials(profile, findings)
+    )
+
+
+def _denials(profile: Profile, findings: tuple[Finding, ...]) -> tuple[tuple[str, str], ...]:
+    texts = {"title": profile.title, "summary": profile.summary}
+    found: dict[tuple[str, str], None] = {}
+    for finding in findings:
+        for e in finding.evidence:
+            text = texts.get(e.path)
+            if text is None or e.start is None or e.end is None:
+                continue
+            words = denial_cue(text, e.start, e.end)
+            if words is not None:
+                found[(e.path, words)] = None
+    return tuple(found)
 
 
 def check_profiles(

@@ -66,6 +66,9 @@ def consequence_for(result: CheckResult, context: CatalogueContext, lang: Lang) 
     transfer = _transfer_note(regime, result, lang)
     if transfer and result.decision is not Outcome.FREE:
         notes.append(transfer)
+    if result.denials:
+        quoted = "; ".join(f"\u201c{words}\u201d ({path})" for path, words in result.denials)
+        notes.append(msg("note.denials", lang, quoted=quoted))
     if result.idle_blocks:
         notes.append(msg("note.idle_blocks", lang, capabilities=", ".join(result.idle_blocks)))
     if text:

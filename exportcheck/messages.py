@@ -95,6 +95,13 @@ _TEMPLATES: dict[str, dict[Lang, str]] = {
     },
     "free.complete": {"en": "No listed technology was found.", "zh": "未发现列名技术。"},
     "transfer": {"en": "Transfer by {mode}: {why}", "zh": "转让方式：{mode}。{why}"},
+    "note.denials": {
+        "en": "The description may deny what it names: {quoted}. Words in the text stay a "
+        "lead; if the technology does not have it, list the capability under "
+        "not_capabilities.",
+        "zh": "描述中可能否认了所提及的技术：{quoted}。文本仍作为线索处理；如确不具备，"
+        "请在 not_capabilities 中列出该能力。",
+    },
     "note.idle_blocks": {
         "en": "Asserted but deciding nothing: {capabilities} counts only beside another "
         "capability of the same rule (a building block). Assert the capability that names the "

@@ -26,6 +26,9 @@ class CheckResult(msgspec.Struct, frozen=True):
     # Asserted building blocks that no finding used: asserted alone they decide nothing,
     # which an author who meant to assert the technology should be told.
     idle_blocks: tuple[str, ...] = ()
+    # (path, words) where the description may deny what a matched term names; a lead all
+    # the same (design §2.1), pointed out so the author can write not_capabilities.
+    denials: tuple[tuple[str, str], ...] = ()
 
 
 class CatalogueContext(msgspec.Struct, frozen=True):
