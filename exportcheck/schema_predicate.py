@@ -63,6 +63,9 @@ def _compile(schema: Mapping[str, Any] | bool, regex: Callable[[str], Any]) -> P
     unknown = set(schema) - _SUPPORTED
     if unknown:
         raise UnsupportedSchemaError(", ".join(sorted(unknown)))
+    special = _specialised(schema, regex)
+    if special is not None:
+        return special
     type_test = _type_check(schema["type"]) if "type" in schema else None
     options = (schema["const"],) if "const" in schema else tuple(schema.get("enum", ()))
     if "const" in schema and "enum" in schema:
@@ -96,6 +99,42 @@ def _compile(schema: Mapping[str, Any] | bool, regex: Callable[[str], Any]) -> P
         return True
 
     return check
+
+
+_ANNOTATED = frozenset(_ANNOTATIONS)
+_STRING_ONLY = frozenset({"type", "pattern", "minLength", "maxLength"})
+_OBJECT_ONLY = frozenset({"type", "properties", "additionalProperties", "required"})
+_ARRAY_ONLY = frozenset({"type", "items", "uniqueItems"})
+
+
+def _specialised(schema: Mapping[str, Any], regex: Callable[[str], Any]) -> Predicate | None:
+    """One closure for the common shapes: a typed string, object or array with only its own
+    keywords, and a bare const. The profile schema is made of these; per profile they cost
+    a third of the general closure, which calls a type test and checks every keyword."""
+    keys = set(schema) - _ANNOTATED
+    declared = schema.get("type")
+    if declared == "string" and keys <= _STRING_ONLY:
+        search = regex(schema["pattern"]) if "pattern" in schema else None
+        low, high = schema.get("minLength", 0), schema.get("maxLength", math.inf)
+
+        def string(v: Any) -> bool:
+            return (
+                isinstance(v, str)
+                and low <= len(v) <= high
+                and (search is None or search(v) is not None)
+            )
+
+        return string
+    if declared == "object" and keys <= _OBJECT_ONLY:
+        members = _object_check(schema, regex)
+        return lambda v: isinstance(v, dict) and members(v)
+    if declared == "array" and keys <= _ARRAY_ONLY:
+        items = _array_check(schema, regex)
+        return lambda v: isinstance(v, list) and items(v)
+    if keys == {"const"}:
+        const = schema["const"]
+        return lambda v: json_equal(v, const)
+    return None
 
 
 def _always(_value: Any) -> bool:
@@ -144,7 +183,7 @@ def _object_check(
             if name not in value:
                 return False
         for name, item in value.items():
-            sub = properties.get(name) if isinstance(name, str) else None
+            sub = properties.get(name)
             if sub is None:
                 if extra is not None and not extra(item):
                     return False

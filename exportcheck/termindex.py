@@ -14,7 +14,7 @@ from typing import Any
 import msgspec
 
 from exportcheck.model import Vocabulary
-from exportcheck.textnorm import Normalized, Normalizer
+from exportcheck.textnorm import Normalized, Normalizer, is_cjk
 
 
 class TermHit(msgspec.Struct, frozen=True):
@@ -88,7 +88,27 @@ def _chinese_forms(term: str, normalizer: Normalizer) -> set[str]:
     for config in _TO_TRADITIONAL:
         traditional = normalizer.convert(term, config)
         forms.update(n.text for n in normalizer.variants(traditional))
-    return forms
+    return {variant for form in forms for variant in _spaced(form)}
+
+
+def _spaced(form: str) -> set[str]:
+    """A mixed-script term with and without a space where Latin meets Chinese: many writers
+    set Latin words off ("CTR 预估", "AI 配音"), the vocabulary writes "CTR预估". (Index
+    time only: the normaliser leaves such spaces alone, at no cost per profile.)"""
+    cuts = [
+        i
+        for i in range(1, len(form))
+        if (_is_latin(form[i - 1]) and is_cjk(form[i]))
+        or (is_cjk(form[i - 1]) and _is_latin(form[i]))
+    ]
+    variants = {form}
+    for cut in reversed(cuts):  # right to left, so the cuts to the left stay in place
+        variants |= {v[:cut] + " " + v[cut:] for v in variants}
+    return variants
+
+
+def _is_latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
 
 
 def _plurals(term: str) -> set[str]:

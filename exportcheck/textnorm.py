@@ -31,38 +31,24 @@ _ISE = re.compile(r"(?<=[a-z])is(?=(?:e|ed|es|ing|er|ers|ation|ations)(?![a-z]))
 _SEPARATORS = re.compile(r"([\s!-/:-@\[-`{-~、。・「」『』【】《》〈〉…—]+)")
 _CJK_BLOCKS = (range(0x3400, 0x4DC0), range(0x4E00, 0xA000), range(0xF900, 0xFB00))
 # Whitespace that can split a term: a line break or a run of spaces (a wrapped summary), or any
-# space beside a CJK character with a CJK character, letter or digit on its other side.
-# Chinese writes no spaces, so one between two CJK characters is a wrap; and many writers
-# put a space between Chinese and a Latin word ("CTR 预估", "LMFP 正极", "AI 配音"), which
-# the vocabulary writes without one. (Written as one leading \s so the engine tests one
-# alternative per whitespace character: ~3x faster than the plain alternation over a 2.4 KB
-# summary.) The pattern finds a single space beside a non-ASCII character and _squeeze keeps
-# it unless one side is CJK and the other CJK or alphanumeric: a CJK character class here
-# would cost ~3 ms to compile (sre fills a 64K-entry bitmap).
-# (The lookahead of the last alternative comes first: after a space between two ASCII words,
-# by far the commonest, it fails at once; 23 vs 31 us per bench summary.)
-_GAP = re.compile(
-    r"\s(?:\s+|(?<=[^\S ])|(?<=[^\x00-\x7f]\s)(?=\S)|(?=[^\x00-\x7f\s])(?<=[0-9A-Za-z]\s))"
-)
+# space between two CJK characters (Chinese writes no spaces, so one there is a wrap).
+# (Written as one leading \s so the engine tests one alternative per whitespace character:
+# ~3x faster than the plain alternation over a 2.4 KB summary.) The pattern finds a single
+# space between any two non-ASCII characters and _squeeze keeps it unless both are CJK:
+# a CJK character class here would cost ~3 ms to compile (sre fills a 64K-entry bitmap).
+# A space between Chinese and a Latin word ("CTR 预估") is left alone here: the term index
+# holds mixed-script terms with and without it, which costs nothing per profile.
+_GAP = re.compile(r"\s(?:\s+|(?<=[^\S ])|(?<=[^\x00-\x7f]\s)(?=[^\x00-\x7f]))")
 
 
-def _is_cjk(ch: str) -> bool:
+def is_cjk(ch: str) -> bool:
     return "\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
 
 
-def _joins(before: str, after: str) -> bool:
-    """Whether a gap between these characters is no word break: CJK on one side and CJK,
-    a Latin letter or a digit on the other."""
-    if _is_cjk(before):
-        return _is_cjk(after) or (after.isascii() and after.isalnum())
-    return _is_cjk(after) and before.isascii() and before.isalnum()
-
-
 def _squeeze(norm: Normalized) -> Normalized:
-    """Collapse whitespace runs to one space, and drop them beside CJK characters (see
-    _GAP), so "recommender\n  system", "推荐\n算法" and "CTR 预估" still match their terms.
-    The result maps back through ``norm`` piecewise: one breakpoint per gap, not one offset
-    per character."""
+    """Collapse whitespace runs to one space, and drop them between CJK characters, so
+    "recommender\n  system" and "推荐\n算法" still match their terms. The result maps back
+    through ``norm`` piecewise: one breakpoint per gap that changes the length."""
     text = norm.text
     last = len(text)
     out: list[str] = []
@@ -70,7 +56,7 @@ def _squeeze(norm: Normalized) -> Normalized:
     length = position = 0
     for gap in _GAP.finditer(text):
         start, end = gap.span()
-        dropped = start > 0 and end < last and _joins(text[start - 1], text[end])
+        dropped = start > 0 and end < last and is_cjk(text[start - 1]) and is_cjk(text[end])
         if not dropped and end - start == 1:
             if text[start] == " ":
                 continue  # a space that stays a space

@@ -173,6 +173,11 @@ _schemas = st.sampled_from(
         {"properties": {"a": {"type": "string"}}, "additionalProperties": {"type": "integer"}},
         {"required": ["a"], "additionalProperties": False},
         {"items": False},
+        # The shapes the compiler specialises (typed string, object, array; bare const).
+        {"type": "string", "minLength": 2, "maxLength": 3, "pattern": "^[ab1]+$"},
+        {"type": "object", "properties": {"a": {"const": 1}}, "additionalProperties": False},
+        {"type": "object", "required": ["a"], "additionalProperties": {"type": "string"}},
+        {"type": "array", "items": {"type": "string", "maxLength": 2}, "uniqueItems": True},
         True,
         False,
     ]
