@@ -78,8 +78,8 @@ _TEMPLATES: dict[str, dict[Lang, str]] = {
         "zh": "该控制要点的表述系推断，未见于官方文本",
     },
     "reason.uncertain-entry": {
-        "en": "whether this entry remains in the {version} catalogue is not established",
-        "zh": "该条目是否仍列于{version}版目录尚未确认",
+        "en": "whether this entry is in the {version} catalogue is not established",
+        "zh": "该条目是否列于{version}版目录尚未确认",
     },
     "reason.inferred-entry": {"en": "the entry itself is inferred", "zh": "该条目本身系推断"},
     "evidence.text": {
