@@ -56,8 +56,11 @@ def test_diff_2023_2025_lists_exactly_the_adjustment(kb: KnowledgeBase) -> None:
         "lithium-metal",
         "brine-lithium-extraction",
         "lithium-purified-solution",
+        "gallium-extraction",  # the rewritten point …
     }
-    assert [cp.id for cp in amended.cps_amended] == ["gallium-extraction"]
+    # … replacing the earlier one, whose wording was not seen and so is kept apart.
+    assert [cp.id for cp in amended.cps_removed] == ["gallium-earlier"]
+    assert amended.cps_amended == ()
 
 
 def test_crosswalk_resolves_both_ways(kb: KnowledgeBase) -> None:
