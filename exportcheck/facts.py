@@ -75,14 +75,10 @@ class Facts(msgspec.Struct, frozen=True):
 
 
 def _text_pos(profile: Profile, field: str, start: int) -> SourcePos:
-    """Line of a span inside a scalar: the scalar's line plus the newlines before the span
-    for block scalars (exact for ``|``; for quoted/folded scalars the scalar's own line)."""
-    base = profile.doc.pos([field])
-    value = profile.summary if field == "summary" else profile.title
-    raw = profile.doc.data.get(field)
-    if isinstance(raw, str) and "\n" in value[:start] and raw == value:
-        return SourcePos(base.file, base.line + 1 + value.count("\n", 0, start), base.column)
-    return base
+    """Where a span of the title or summary starts in the profile file."""
+    if profile.doc.data.get(field) is None:  # an absent summary reads as ""
+        return profile.doc.pos([field])
+    return profile.doc.pos_in([field], start)
 
 
 def _indications(profile: Profile, index: TermIndex) -> dict[str, list[Evidence]]:

@@ -87,6 +87,10 @@ _TEMPLATES: dict[str, dict[Lang, str]] = {
         "zh": "{path}中出现\u201c{text}\u201d（词条\u201c{term}\u201d）",
     },
     "evidence.value": {"en": "{path} = {text}", "zh": "{path} = {text}"},
+    "evidence.more": {
+        "en": "… and {count} more (all of them in --format json)",
+        "zh": "……另有{count}处（--format json 列出全部）",
+    },
     "evidence.none": {"en": "no direct evidence", "zh": "无直接证据"},
     "free.incomplete": {
         "en": "No listed technology was found in the encoded part of the catalogue ({encoded} of "

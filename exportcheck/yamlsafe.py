@@ -87,15 +87,26 @@ class Document(msgspec.Struct, frozen=True):
     # Plain scalars that YAML 1.1 readers would read differently (``NO`` -> false, ``06`` ->
     # 6): (line, column, text). Read here as written; callers may warn.
     ambiguous: tuple[tuple[int, int, str], ...] = ()
+    # Position of a character inside a string value: (path, offset) -> (line, column).
+    offset_locator: Callable[[DataPath, int], tuple[int, int]] | None = None
 
     def __reduce__(self) -> tuple[Any, ...]:
         # The node graph stays behind (it is large and not picklable); positions were
         # already taken where they matter (evidence), so a copy answers with the start.
-        return (Document, (self.path, self.data, _file_start, self.ambiguous))
+        return (Document, (self.path, self.data, _file_start, self.ambiguous, None))
 
     def pos(self, path: Sequence[str | int] = ()) -> SourcePos:
         """Position of the value at ``path`` (the closest existing ancestor if it is absent)."""
         line, column = self.locator(tuple(path))
+        return SourcePos(self.path, line, column)
+
+    def pos_in(self, path: Sequence[str | int], offset: int) -> SourcePos:
+        """Position of character ``offset`` of the string at ``path``: exact in a literal
+        block (``|``) and in a one-line scalar without escapes; elsewhere (folded or
+        multi-line flow scalars, escapes) the position of the scalar itself."""
+        if self.offset_locator is None:
+            return self.pos(path)
+        line, column = self.offset_locator(tuple(path), offset)
         return SourcePos(self.path, line, column)
 
 
@@ -246,28 +257,64 @@ class _Builder:
 
 def _locate_in(root: Node | None) -> Callable[[DataPath], tuple[int, int]]:
     def locate(path: DataPath) -> tuple[int, int]:
-        node = root
-        if node is None:
-            return 1, 1
-        for step in path:
-            child: Node | None = None
-            if isinstance(node, MappingNode) and isinstance(step, str):
-                for key_node, value_node in node.value:
-                    if key_node.value == step:
-                        child = value_node
-                        break
-            elif (
-                isinstance(node, SequenceNode)
-                and isinstance(step, int)
-                and 0 <= step < len(node.value)
-            ):
-                child = node.value[step]
-            if child is None:
-                break
-            node = child
-        return _node_pos(node)
+        return _node_pos(_find_node(root, path)) if root is not None else (1, 1)
 
     return locate
+
+
+def _offsets_in(root: Node | None, text: str) -> Callable[[DataPath, int], tuple[int, int]]:
+    lines: list[str] = []  # split on first use: most documents are never asked
+
+    def locate(path: DataPath, offset: int) -> tuple[int, int]:
+        if root is None:
+            return 1, 1
+        node = _find_node(root, path)
+        if not lines:
+            lines.extend(text.split("\n"))
+        return _offset_pos(node, lines, text, offset)
+
+    return locate
+
+
+def _offset_pos(node: Node, lines: list[str], text: str, offset: int) -> tuple[int, int]:
+    line, column = node.start_mark.line, node.start_mark.column  # 0-based
+    if not isinstance(node, ScalarNode) or not 0 <= offset <= len(node.value):
+        return line + 1, column + 1
+    value: str = node.value
+    if node.style == "|":
+        # Content starts on the line after the indicator, every line at the block's
+        # indentation: that of its first non-blank line.
+        first = next((i for i in range(line + 1, len(lines)) if lines[i].strip()), line + 1)
+        indent = len(lines[first]) - len(lines[first].lstrip(" ")) if first < len(lines) else 0
+        line_start = value.rfind("\n", 0, offset) + 1
+        return line + 2 + value.count("\n", 0, offset), indent + offset - line_start + 1
+    if "\n" in value[:offset]:
+        return line + 1, column + 1
+    quote = 1 if node.style in ("'", '"') else 0
+    start = node.start_mark.index + quote
+    if text[start : start + offset] == value[:offset]:  # nothing escaped or folded before it
+        return line + 1, column + quote + offset + 1
+    return line + 1, column + 1
+
+
+def _find_node(root: Node, path: DataPath) -> Node:
+    """The node at ``path``, or the closest existing ancestor."""
+    node = root
+    for step in path:
+        child: Node | None = None
+        if isinstance(node, MappingNode) and isinstance(step, str):
+            for key_node, value_node in node.value:
+                if key_node.value == step:
+                    child = value_node
+                    break
+        elif (
+            isinstance(node, SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value)
+        ):
+            child = node.value[step]
+        if child is None:
+            break
+        node = child
+    return node
 
 
 _BRACKETS = re.compile(r"[\[\]{}]")
@@ -392,7 +439,8 @@ def load_text(text: str, path: str, *, is_json: bool = False) -> Document:
         else:
             lone = _lone_surrogate(text)
             if lone is None and not _too_deep(text, data):
-                return Document(path, data, _lazy_locator(text, path))
+                locate, locate_offset = _lazy_locators(text, path)
+                return Document(path, data, locate, (), locate_offset)
             if lone is not None and is_json:
                 raise _error(
                     path,
@@ -419,7 +467,7 @@ def load_text(text: str, path: str, *, is_json: bool = False) -> Document:
         raise _error(path, "E109", "empty-document", "the document is empty", 1, 1)
     builder = _Builder(path)
     data = builder.build(root)
-    return Document(path, data, _locate_in(root), tuple(builder.ambiguous))
+    return Document(path, data, _locate_in(root), tuple(builder.ambiguous), _offsets_in(root, text))
 
 
 def _too_deep(text: str, data: Any) -> bool:
@@ -469,18 +517,32 @@ def _lone_surrogate(text: str) -> int | None:
     return pending_high
 
 
-def _lazy_locator(text: str, path: str) -> Callable[[DataPath], tuple[int, int]]:
-    cache: list[Callable[[DataPath], tuple[int, int]]] = []
+def _lazy_locators(
+    text: str, path: str
+) -> tuple[Callable[[DataPath], tuple[int, int]], Callable[[DataPath, int], tuple[int, int]]]:
+    """Positions in JSON text, found by composing it as YAML the first time one is asked."""
+    roots: list[Node | None] = []
+
+    def root() -> Node | None:
+        if not roots:
+            try:
+                roots.append(_compose(text, path))
+            except InputError:
+                roots.append(None)
+        return roots[0]
+
+    offsets: list[Callable[[DataPath, int], tuple[int, int]]] = []
 
     def locate(data_path: DataPath) -> tuple[int, int]:
-        if not cache:
-            try:
-                cache.append(_locate_in(_compose(text, path)))
-            except InputError:
-                cache.append(lambda _p: (1, 1))
-        return cache[0](data_path)
+        node = root()
+        return _node_pos(_find_node(node, data_path)) if node is not None else (1, 1)
 
-    return locate
+    def locate_offset(data_path: DataPath, offset: int) -> tuple[int, int]:
+        if not offsets:
+            offsets.append(_offsets_in(root(), text))
+        return offsets[0](data_path, offset)
+
+    return locate, locate_offset
 
 
 def read_bytes(path: Path, display: str, max_bytes: int) -> bytes:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from exportcheck.decision import consequence_for
 from exportcheck.evaluate import Trace
 from exportcheck.explain import evidence_phrase, explanation, tree_lines, truth_word
+from exportcheck.messages import msg
 from exportcheck.model import Lang
 from exportcheck.render.json import finding_dict
 from exportcheck.render.text import header
@@ -26,6 +27,8 @@ def _tree(trace: Trace, lang: Lang, indent: str) -> list[str]:
         note = f" — {line.note}" if line.note else ""
         out.append(f"{pad}{line.mark} {line.label}{note}  ({line.pos})")
         out.extend(f"{pad}    {evidence_phrase(e, lang)}  ({e.pos})" for e in line.evidence[:3])
+        if len(line.evidence) > 3:
+            out.append(f"{pad}    {msg('evidence.more', lang, count=len(line.evidence) - 3)}")
     return out
 
 

@@ -32,6 +32,9 @@ def header(context: CatalogueContext, lang: Lang) -> str:
     )
 
 
+_SHOWN = 5  # evidence lines per finding; JSON lists them all
+
+
 def part(result: CheckResult, context: CatalogueContext, lang: Lang) -> list[str]:
     lines = [f"{result.profile.path}: {result.profile.id}: {result.decision.label.upper()}"]
     for f in result.findings:
@@ -41,7 +44,9 @@ def part(result: CheckResult, context: CatalogueContext, lang: Lang) -> list[str
             f"  [{f.outcome.label}] {code} {f.view.entry.name.get(lang)} / {where} "
             f"({msg(f'basis.{basis_key(f)}', lang)}; {msg('label.rule', lang)} {f.rule.id})"
         )
-        lines.extend(f"      {evidence_phrase(e, lang)}  ({e.pos})" for e in f.evidence[:5])
+        lines.extend(f"      {evidence_phrase(e, lang)}  ({e.pos})" for e in f.evidence[:_SHOWN])
+        if len(f.evidence) > _SHOWN:
+            lines.append(f"      {msg('evidence.more', lang, count=len(f.evidence) - _SHOWN)}")
         lines.append(f"      {explanation(f, context.regime, lang)}")
         lines.append(
             f"      {msg('label.rule', lang)}: {f.rule.pos}  {msg('label.catalogue', lang)}: "
