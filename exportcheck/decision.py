@@ -66,6 +66,11 @@ def consequence_for(result: CheckResult, context: CatalogueContext, lang: Lang) 
     transfer = _transfer_note(regime, result, lang)
     if transfer and result.decision is not Outcome.FREE:
         notes.append(transfer)
+    destination = result.profile.transfer.destination if result.profile.transfer else None
+    if destination == "CN" and result.decision is not Outcome.FREE:
+        # The decision is about the technology; whether this transfer is an export at all
+        # is the analyst's to confirm, so it is said, not decided.
+        notes.append(msg("note.domestic", lang))
     if result.denials:
         quoted = "; ".join(f"\u201c{words}\u201d ({path})" for path, words in result.denials)
         notes.append(msg("note.denials", lang, quoted=quoted))

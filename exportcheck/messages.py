@@ -106,6 +106,13 @@ _TEMPLATES: dict[str, dict[Lang, str]] = {
         "zh": "描述中可能否认了所提及的技术：{quoted}。文本仍作为线索处理；如确不具备，"
         "请在 not_capabilities 中列出该能力。",
     },
+    "note.domestic": {
+        "en": "The destination is CN. The 条例 covers transfers of technology from inside the PRC "
+        "to outside it (Art. 2): a transfer that stays within China is not a technology export, "
+        "and this result applies only if the technology is to leave the country.",
+        "zh": "目的地为CN。条例调整的是从中国境内向境外转移技术（第二条）："
+        "在境内转让不属于技术出口，本结论仅适用于技术将出境的情形。",
+    },
     "note.idle_blocks": {
         "en": "Asserted but deciding nothing: {capabilities} counts only beside another "
         "capability of the same rule (a building block). Assert the capability that names the "

@@ -56,3 +56,18 @@ def test_an_asserted_building_block_that_decides_nothing_is_pointed_out(
     assert "Asserted but deciding nothing" not in out
     standalone = write_profile(name="s", capabilities=["speech.synthesis"])
     assert "Asserted but deciding nothing" not in _check(run_cli, standalone)
+
+
+def test_a_transfer_within_china_is_flagged_not_decided(
+    run_cli: RunCli, write_profile: Callable[..., Path]
+) -> None:
+    path = write_profile(
+        capabilities=["speech.synthesis"], transfer={"mode": "licence", "destination": "CN"}
+    )
+    out = _check(run_cli, path, "--as-of", "2025-09-01")
+    assert "LICENCE-REQUIRED" in out
+    assert "The destination is CN." in out
+    abroad = write_profile(
+        name="a", capabilities=["speech.synthesis"], transfer={"destination": "SG"}
+    )
+    assert "The destination is CN." not in _check(run_cli, abroad, "--as-of", "2025-09-01")
