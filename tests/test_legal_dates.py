@@ -92,3 +92,30 @@ def test_dated_text_holds_from_in_force_up_to_the_day_before_until(
     assert not any(dated.applies(d.isoformat()) for d in outside)
     assert DatedText(Text(en="x"), None, end.isoformat()).applies(dt.date.min.isoformat())
     assert DatedText(Text(en="x"), start.isoformat(), None).applies(dt.date.max.isoformat())
+
+
+@pytest.mark.parametrize(
+    ("as_of", "summary", "text"),
+    [
+        ("2015-01-01", "Caffeine synthesis route.", "(the 2008 catalogue)."),
+        (
+            "2021-01-01",
+            "A personalised recommendation engine.",
+            "(the 2008 catalogue as adjusted by the 2020 announcement).",
+        ),
+        ("2024-01-01", "A personalised recommendation engine.", "(the 2023 catalogue)."),
+        (
+            "2025-09-01",
+            "A personalised recommendation engine.",
+            "(the 2023 catalogue and the 2025 adjustment announcement).",
+        ),
+    ],
+)
+def test_review_points_to_the_official_text_of_the_date(
+    run_cli: RunCli, write_profile: Callable[..., Path], as_of: str, summary: str, text: str
+) -> None:
+    path = write_profile(summary=summary)
+    out = _text(run_cli, path, as_of)
+    assert "REVIEW" in out
+    assert f"Compare the technology with the official text of the control point {text}" in out
+    assert out.count("Compare the technology with the official text") == 1
