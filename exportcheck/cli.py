@@ -7,6 +7,7 @@ and exits 2; any other exception prints "internal error" and exits 2 (the traceb
 
 from __future__ import annotations
 
+import datetime as dt  # already imported by click: free at start-up
 import sys
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -15,7 +16,6 @@ import click
 from exportcheck import __version__
 
 if TYPE_CHECKING:  # imported lazily at run time: start-up is a measured target
-    import datetime as dt
     from collections.abc import Callable
     from pathlib import Path
 
@@ -33,9 +33,31 @@ LANG = click.option(
     show_default=True,
     help="Language of prose output.",
 )
+
+
+class IsoDate(click.ParamType):  # type: ignore[type-arg]  # generic only in click >= 8.2
+    """A YYYY-MM-DD date that says what is wrong: the form, or a day the calendar lacks
+    (click's DateTime called 2023-02-30 a format mismatch)."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> dt.datetime:
+        if isinstance(value, dt.datetime):
+            return value
+        text = str(value)
+        if len(text) != 10 or text[4] != "-" or text[7] != "-":
+            self.fail(f"{text!r} is not a date: write YYYY-MM-DD, e.g. 2025-07-15", param, ctx)
+        try:
+            return dt.datetime.strptime(text, "%Y-%m-%d")
+        except ValueError:
+            self.fail(f"{text} is not a calendar date: check the month and the day", param, ctx)
+
+
 AS_OF = click.option(
     "--as-of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=IsoDate(),
     default=None,
     help="Use the catalogue in force on this date (YYYY-MM-DD). Default: today.",
 )

@@ -345,3 +345,15 @@ def test_a_file_name_that_is_not_utf8_is_shown_escaped(run_cli: RunCli, tmp_path
     run_cli("check", str(tmp_path), "--format", "json", "-o", str(report), "--fail-on", "never")
     (result,) = json.loads(report.read_text("utf-8"))["results"]
     assert result["profile"]["path"].endswith("voice\\xffengine.yaml")
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("2023-02-30", "2023-02-30 is not a calendar date: check the month and the day"),
+        ("2023/02/01", "'2023/02/01' is not a date: write YYYY-MM-DD"),
+    ],
+)
+def test_a_bad_as_of_date_says_what_is_wrong(run_cli: RunCli, value: str, message: str) -> None:
+    result = run_cli("check", str(FREE), "--as-of", value, expect=2)
+    assert message in result.stderr
