@@ -122,11 +122,21 @@ def test_output_file_is_written(run_cli: RunCli, tmp_path: Path) -> None:
 
 
 def test_sarif_points_at_profile_lines(run_cli: RunCli) -> None:
-    doc = json.loads(run_cli("check", str(TEXT_ONLY), "--format", "sarif").stdout)
+    args = ("check", str(TEXT_ONLY), "--format", "sarif", "--as-of", "2025-09-01")
+    doc = json.loads(run_cli(*args).stdout)
     result = doc["runs"][0]["results"][0]
     region = result["locations"][0]["physicalLocation"]["region"]
     assert region["startLine"] > 1
     assert result["level"] == "warning"
+    # The region starts at the quoted words, and the run says which catalogue answered.
+    line = TEXT_ONLY.read_text(encoding="utf-8").split("\n")[region["startLine"] - 1]
+    assert line[region["startColumn"] - 1 :].startswith(region["snippet"]["text"])
+    assert doc["runs"][0]["properties"]["catalogue"] == {
+        "regime": "cn-tech-export",
+        "version": "2025",
+        "in_force": "2025-07-15",
+        "as_of": "2025-09-01",
+    }
 
 
 def test_free_text_says_it_is_not_a_clearance(run_cli: RunCli) -> None:

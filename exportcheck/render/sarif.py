@@ -31,7 +31,11 @@ def part(result: CheckResult, context: CatalogueContext, lang: Lang) -> Part:
                 "shortDescription": {"text": f.rule.rationale.get(lang) or f.rule.id},
             },
         )
-        pos = f.evidence[0].pos if f.evidence else result.profile.doc.pos()
+        first = f.evidence[0] if f.evidence else None
+        pos = first.pos if first else result.profile.doc.pos()
+        region: dict[str, Any] = {"startLine": pos.line, "startColumn": pos.column}
+        if first is not None:
+            region["snippet"] = {"text": first.text}  # the words, as written in the profile
         results.append(
             {
                 "ruleId": f.rule.id,
@@ -41,7 +45,7 @@ def part(result: CheckResult, context: CatalogueContext, lang: Lang) -> Part:
                     {
                         "physicalLocation": {
                             "artifactLocation": {"uri": result.profile.path},
-                            "region": {"startLine": pos.line, "startColumn": pos.column},
+                            "region": region,
                         }
                     }
                 ],
@@ -61,6 +65,7 @@ class Document:
     are kept and listed in the head, which is written once all results are in."""
 
     def __init__(self, context: CatalogueContext, lang: Lang) -> None:
+        self.context = context
         self.rules: dict[str, dict[str, Any]] = {}
         self.count = 0
         _, self.indent, _ = self._frame()
@@ -98,6 +103,15 @@ class Document:
                         }
                     },
                     "results": [],
+                    # Which catalogue answered: a result means nothing without it.
+                    "properties": {
+                        "catalogue": {
+                            "regime": self.context.regime.id,
+                            "version": self.context.version.id,
+                            "in_force": self.context.version.in_force,
+                            "as_of": self.context.as_of.isoformat() if self.context.as_of else None,
+                        }
+                    },
                 }
             ],
         }
