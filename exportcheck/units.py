@@ -29,7 +29,10 @@ _UNITS: tuple[Unit, ...] = (
     Unit("g/ml", "density", 1.0),
     Unit("mAh/g", "specific-charge", 1.0),
     Unit("Ah/kg", "specific-charge", 1.0),
+    Unit("Ah/g", "specific-charge", 1000.0),
     Unit("%", "ratio", 1.0),
+    # A ratio written as a fraction: 0.97 is 97 %. ("1" stays a count, not a ratio.)
+    Unit("fraction", "ratio", 100.0),
     Unit("V", "voltage", 1.0),
     Unit("mV", "voltage", 0.001),
     Unit("kV", "voltage", 1000.0),
@@ -82,6 +85,8 @@ _ALIASES = {
     "μs": "us",
     "µs": "us",
     "": "1",
+    "ratio": "fraction",
+    "A·h/g": "Ah/g",
 }
 
 
