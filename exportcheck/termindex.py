@@ -88,7 +88,20 @@ def _chinese_forms(term: str, normalizer: Normalizer) -> set[str]:
     for config in _TO_TRADITIONAL:
         traditional = normalizer.convert(term, config)
         forms.update(n.text for n in normalizer.variants(traditional))
-    return {variant for form in forms for variant in _spaced(form)}
+    return {variant for form in forms for spelled in _with_de(form) for variant in _spaced(spelled)}
+
+
+# A Chinese term that ends in a process word is also written with 的 before it, above all in
+# patent titles: 磷酸铁锂制备 / 磷酸铁锂的制备（方法）.
+_PROCESS_SUFFIXES = ("制备", "生产", "合成", "提取", "提纯", "分离", "加工", "制造", "繁育", "培育")
+
+
+def _with_de(form: str) -> set[str]:
+    for suffix in _PROCESS_SUFFIXES:
+        head = form[: -len(suffix)]
+        if form.endswith(suffix) and len(head) >= 2 and is_cjk(head[-1]) and head[-1] != "的":
+            return {form, f"{head}的{suffix}"}
+    return {form}
 
 
 def _spaced(form: str) -> set[str]:
