@@ -96,6 +96,25 @@ def _write(path: Path, kb: KnowledgeBase) -> None:
         Path(tmp).replace(path)
     except OSError:
         return  # read-only home, full disk…: the cache is an optimisation only
+    _prune(path.parent, keep=path)
+
+
+_KEPT = 4  # a few keys stay warm: data edited back and forth, several checkouts
+
+
+def _prune(directory: Path, keep: Path) -> None:
+    """Every edit of the data or upgrade writes a new key; without pruning, stale files
+    (~0.7 MB each) pile up in the user's cache directory. The newest few are kept."""
+    try:
+        stale = sorted(
+            (p for p in directory.glob("kb-*.pickle") if p != keep),
+            key=lambda p: p.stat().st_mtime_ns,
+            reverse=True,
+        )[_KEPT - 1 :]
+        for old in stale:
+            old.unlink(missing_ok=True)
+    except OSError:
+        return  # another process pruned first, or the directory went away
 
 
 def cached_knowledge_base(

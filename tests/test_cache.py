@@ -101,3 +101,20 @@ def test_default_cache_dir_is_under_the_user_cache_root(monkeypatch: pytest.Monk
     assert cache_dir() == Path("/var/tmp/xdg-test/exportcheck")
     monkeypatch.setenv("EXPORTCHECK_NO_CACHE", "1")
     assert cache_dir() is None
+
+
+def test_stale_cache_files_are_pruned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EXPORTCHECK_CACHE_DIR", str(tmp_path))
+    for i in range(6):
+        old = tmp_path / f"kb-stale{i}.pickle"
+        old.write_bytes(b"x")
+        os.utime(old, ns=(i * 10**9, i * 10**9))  # stale0 oldest … stale5 newest
+    other = tmp_path / "notes.txt"
+    other.write_text("not ours", encoding="utf-8")
+    kb = cached_knowledge_base()
+    left = sorted(p.name for p in tmp_path.glob("kb-*.pickle"))
+    assert f"kb-{kb.source_hash}.pickle" in left
+    assert left == sorted(
+        [f"kb-{kb.source_hash}.pickle", "kb-stale5.pickle", "kb-stale4.pickle", "kb-stale3.pickle"]
+    )
+    assert other.exists()
