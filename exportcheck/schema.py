@@ -224,7 +224,9 @@ def _best(error: ValidationError) -> ValidationError:
 def check_document(doc: Document, schema: str, *, verbose: bool = False) -> list[Diagnostic]:
     """All schema problems of ``doc``, best match first for alternatives."""
     out: list[Diagnostic] = []
-    for error in validator(schema).iter_errors(doc.data):
+    # A valid document needs no detailed walk: the compiled predicate says so ~50x faster.
+    fast_valid = _compiled(schema) is not None and is_valid(doc.data, schema)
+    for error in () if fast_valid else validator(schema).iter_errors(doc.data):
         best = _best(error)
         found = _to_diagnostics(best, doc)
         others = [e for e in error.context or () if e is not best]
@@ -300,15 +302,20 @@ def _non_finite_numbers(doc: Document) -> Iterator[Diagnostic]:
 
 
 @cache
+def _compiled(name: str) -> Callable[[Any], bool] | None:
+    from exportcheck.schema_predicate import compile_predicate
+
+    return compile_predicate(
+        json.loads(schema_text(name)), lambda pattern: python_regex(pattern).search
+    )
+
+
+@cache
 def _predicate(name: str) -> Callable[[Any], bool]:
     """The schema compiled to a yes/no predicate (a few us per profile, nothing to import);
     jsonschema's own ``is_valid`` for a schema beyond the compiler's keywords. Either way
     the detailed diagnostics of an invalid document come from jsonschema."""
-    from exportcheck.schema_predicate import compile_predicate
-
-    compiled = compile_predicate(
-        json.loads(schema_text(name)), lambda pattern: python_regex(pattern).search
-    )
+    compiled = _compiled(name)
     return compiled if compiled is not None else validator(name).is_valid
 
 

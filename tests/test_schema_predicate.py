@@ -178,6 +178,17 @@ _schemas = st.sampled_from(
         {"type": "object", "properties": {"a": {"const": 1}}, "additionalProperties": False},
         {"type": "object", "required": ["a"], "additionalProperties": {"type": "string"}},
         {"type": "array", "items": {"type": "string", "maxLength": 2}, "uniqueItems": True},
+        # Combinators, counts and references (the data schemas use them).
+        {"anyOf": [{"type": "string"}, {"type": "null"}]},
+        {"oneOf": [{"type": "number"}, {"type": "integer"}]},
+        {"not": {"type": "object"}},
+        {"type": "array", "minItems": 1, "maxItems": 2},
+        {"type": "object", "minProperties": 1, "maxProperties": 2},
+        {"type": "object", "propertyNames": {"pattern": "^a"}},
+        {
+            "$defs": {"tree": {"type": ["array", "string"], "items": {"$ref": "#/$defs/tree"}}},
+            "$ref": "#/$defs/tree",
+        },
         True,
         False,
     ]
@@ -199,9 +210,87 @@ def test_each_keyword_agrees_with_jsonschema(schema: Any, document: Any) -> None
 
 @pytest.mark.parametrize(
     "schema",
-    [{"anyOf": [{"type": "string"}]}, {"$ref": "#/$defs/x"}, {"type": "string", "format": "email"}],
+    [
+        {"if": {"type": "string"}, "then": {"minLength": 1}},
+        {"$ref": "#/$defs/x"},
+        {"$ref": "other.json#/$defs/x", "$defs": {"x": True}},
+        {"type": "string", "format": "email"},
+    ],
 )
 def test_unsupported_keywords_are_not_compiled(schema: dict[str, Any]) -> None:
     """Anything beyond the known keywords is left to jsonschema, never half-checked."""
     assert _compile(schema) is None
     assert _compile({"properties": {"nested": schema}}) is None
+
+
+def _data_documents() -> list[tuple[str, Any]]:
+    """Every bundled catalogue, vocabulary, rules and policy-test document, with its schema."""
+    from exportcheck.paths import default_catalog_dir, default_rules_dir
+    from exportcheck.yamlsafe import load_file
+
+    kinds = {
+        "entry": "catalog",
+        "regime": "regime",
+        "vocabulary": "vocabulary",
+        "rules": "rules",
+        "policy-tests": "test",
+    }
+    found = []
+    for root in (default_catalog_dir(), default_rules_dir()):
+        for path in sorted(root.rglob("*.yaml")):
+            data = load_file(path).data
+            if isinstance(data, dict) and data.get("kind") in kinds:
+                found.append((kinds[data["kind"]], data))
+    return found
+
+
+DATA = _data_documents()
+
+
+def _mutations(data: Any) -> st.SearchStrategy[Any]:
+    """The document with one value somewhere replaced, or one key dropped."""
+    import copy
+
+    paths: list[tuple[Any, ...]] = []
+
+    def walk(node: Any, path: tuple[Any, ...]) -> None:
+        if len(paths) > 400:
+            return
+        paths.append(path)
+        if isinstance(node, dict):
+            for key, value in node.items():
+                walk(value, (*path, key))
+        elif isinstance(node, list):
+            for i, value in enumerate(node[:5]):
+                walk(value, (*path, i))
+
+    walk(data, ())
+
+    def apply(path: tuple[Any, ...], replacement: Any, drop: bool) -> Any:
+        doc = copy.deepcopy(data)
+        if not path:
+            return replacement
+        parent = doc
+        for step in path[:-1]:
+            parent = parent[step]
+        if drop and isinstance(parent, dict):
+            del parent[path[-1]]
+        else:
+            parent[path[-1]] = replacement
+        return doc
+
+    return st.builds(apply, st.sampled_from(paths), _values, st.booleans())
+
+
+def test_every_bundled_schema_compiles() -> None:
+    from exportcheck.schema import SCHEMA_NAMES
+
+    for name in SCHEMA_NAMES:
+        assert _compile(json.loads(schema_text(name))) is not None, name
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(DATA).flatmap(lambda d: st.tuples(st.just(d[0]), _mutations(d[1]))))
+def test_predicate_agrees_with_jsonschema_on_mutated_data(case: tuple[str, Any]) -> None:
+    schema, document = case
+    assert is_valid(document, schema) == validator(schema).is_valid(document)
