@@ -12,7 +12,7 @@ from exportcheck.diagnostics import SourcePos
 from exportcheck.evaluate import Finding, Trace
 from exportcheck.facts import Evidence, Truth
 from exportcheck.messages import join, msg
-from exportcheck.model import Lang, Regime
+from exportcheck.model import Lang, Outcome, Regime
 
 
 def evidence_phrase(evidence: Evidence, lang: Lang) -> str:
@@ -44,6 +44,13 @@ def _reasons(finding: Finding, lang: Lang) -> str:
 
 
 _TEXT_PATHS = ("title", "summary")
+
+
+def decision_label(decision: Outcome, lang: Lang) -> str:
+    """The decision as scripts grep for it (LICENCE-REQUIRED), with the Chinese words in
+    Chinese output: 需申领许可证（LICENCE-REQUIRED）."""
+    label = decision.label.upper()
+    return f"{msg(f'decision.{decision.label}', lang)}（{label}）" if lang == "zh" else label
 
 
 def basis_key(finding: Finding) -> str:

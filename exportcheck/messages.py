@@ -15,6 +15,11 @@ _TEMPLATES: dict[str, dict[Lang, str]] = {
     "outcome.licence-required": {"en": "licence required", "zh": "需申领出口许可证"},
     "outcome.review": {"en": "review needed", "zh": "需人工复核"},
     "outcome.free": {"en": "free (not listed)", "zh": "自由出口（未列入）"},
+    # Short decision names for headings: 需复核（REVIEW）.
+    "decision.prohibited": {"en": "PROHIBITED", "zh": "禁止出口"},
+    "decision.licence-required": {"en": "LICENCE-REQUIRED", "zh": "需申领许可证"},
+    "decision.review": {"en": "REVIEW", "zh": "需复核"},
+    "decision.free": {"en": "FREE", "zh": "自由出口"},
     "class.prohibited": {"en": "prohibited", "zh": "禁止类"},
     "class.restricted": {"en": "restricted", "zh": "限制类"},
     "basis.asserted": {"en": "asserted facts", "zh": "申报的结构化事实"},

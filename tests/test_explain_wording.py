@@ -71,3 +71,14 @@ def test_a_transfer_within_china_is_flagged_not_decided(
         name="a", capabilities=["speech.synthesis"], transfer={"destination": "SG"}
     )
     assert "The destination is CN." not in _check(run_cli, abroad, "--as-of", "2025-09-01")
+
+
+def test_chinese_output_names_the_decision_in_chinese_and_keeps_the_label(
+    run_cli: RunCli, write_profile: Callable[..., Path]
+) -> None:
+    path = write_profile(capabilities=["speech.synthesis"])
+    out = _check(run_cli, path, "--lang", "zh", "--as-of", "2025-09-01")
+    assert ": 需申领许可证（LICENCE-REQUIRED）" in out
+    md = _check(run_cli, path, "--lang", "zh", "--format", "markdown", "--as-of", "2025-09-01")
+    assert "**需申领许可证（LICENCE-REQUIRED）**" in md
+    assert ": LICENCE-REQUIRED" in _check(run_cli, path, "--as-of", "2025-09-01")

@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING, Any
 
 from exportcheck.decision import consequence_for
 from exportcheck.evaluate import Trace
-from exportcheck.explain import evidence_phrase, explanation, tree_lines, truth_word
+from exportcheck.explain import (
+    decision_label,
+    evidence_phrase,
+    explanation,
+    tree_lines,
+    truth_word,
+)
 from exportcheck.messages import msg
 from exportcheck.model import Lang
 from exportcheck.render.json import finding_dict
@@ -42,7 +48,7 @@ def render(
 ) -> str:
     lines = [
         header(context, lang),
-        f"{result.profile.path}: {result.profile.id}: {result.decision.label.upper()}",
+        f"{result.profile.path}: {result.profile.id}: {decision_label(result.decision, lang)}",
     ]
     for f in result.findings:
         lines.append(f"  {explanation(f, context.regime, lang)}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from exportcheck.decision import consequence_for
-from exportcheck.explain import cp_label, explanation
+from exportcheck.explain import cp_label, decision_label, explanation
 from exportcheck.messages import msg
 from exportcheck.model import Lang, Outcome
 from exportcheck.render import text
@@ -18,8 +18,9 @@ def _cell(value: str) -> str:
 
 
 def part(result: CheckResult, context: CatalogueContext, lang: Lang) -> list[str]:
+    heading = decision_label(result.decision, lang) if lang == "zh" else result.decision.label
     out = [
-        f"## `{result.profile.id}`: **{result.decision.label}**",
+        f"## `{result.profile.id}`: **{heading}**",
         "",
         f"Profile: `{result.profile.path}`",
         "",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from exportcheck.decision import consequence_for
-from exportcheck.explain import basis_key, cp_label, evidence_phrase, explanation
+from exportcheck.explain import basis_key, cp_label, decision_label, evidence_phrase, explanation
 from exportcheck.messages import msg
 from exportcheck.model import Lang, Outcome
 from exportcheck.report import CatalogueContext, CheckResult, summarize
@@ -36,7 +36,7 @@ _SHOWN = 5  # evidence lines per finding; JSON lists them all
 
 
 def part(result: CheckResult, context: CatalogueContext, lang: Lang) -> list[str]:
-    lines = [f"{result.profile.path}: {result.profile.id}: {result.decision.label.upper()}"]
+    lines = [f"{result.profile.path}: {result.profile.id}: {decision_label(result.decision, lang)}"]
     for f in result.findings:
         code = f.view.code or msg("entry.nocode", lang)
         where = cp_label(f, lang) if f.control_point else "-"
