@@ -71,8 +71,13 @@ def _finder(needles: set[str]) -> re.Pattern[str]:
     )
 
 
+def _needles(normalize: Normalizer, query: str) -> set[str]:
+    """The query as text is normalised, in each script variant."""
+    return {american(form.text) for form in normalize.variants(query.strip())} - {""}
+
+
 def search(catalogue: Catalogue, normalize: Normalizer, query: str) -> list[SearchHit]:
-    needles = {american(form.text) for form in normalize.variants(query.strip())} - {""}
+    needles = _needles(normalize, query)
     if not needles:
         return []
 
@@ -96,7 +101,7 @@ def search_parameters(
     parameters: dict[str, VocabParameter], normalize: Normalizer, query: str
 ) -> list[ParameterHit]:
     """Vocabulary parameters (the names a profile's ``parameters`` use) by id or label."""
-    needles = {american(form.text) for form in normalize.variants(query.strip())} - {""}
+    needles = _needles(normalize, query)
     if not needles:
         return []
     find = _finder(needles | {n.replace(" ", "-") for n in needles})

@@ -111,17 +111,13 @@ def _spaced(form: str) -> set[str]:
     cuts = [
         i
         for i in range(1, len(form))
-        if (_is_latin(form[i - 1]) and is_cjk(form[i]))
-        or (is_cjk(form[i - 1]) and _is_latin(form[i]))
+        if (_is_word_char(form[i - 1]) and is_cjk(form[i]))
+        or (is_cjk(form[i - 1]) and _is_word_char(form[i]))
     ]
     variants = {form}
     for cut in reversed(cuts):  # right to left, so the cuts to the left stay in place
         variants |= {v[:cut] + " " + v[cut:] for v in variants}
     return variants
-
-
-def _is_latin(ch: str) -> bool:
-    return ch.isascii() and ch.isalnum()
 
 
 def _plurals(term: str) -> set[str]:

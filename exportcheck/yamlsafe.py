@@ -520,27 +520,28 @@ def _lone_surrogate(text: str) -> int | None:
 def _lazy_locators(
     text: str, path: str
 ) -> tuple[Callable[[DataPath], tuple[int, int]], Callable[[DataPath, int], tuple[int, int]]]:
-    """Positions in JSON text, found by composing it as YAML the first time one is asked."""
-    roots: list[Node | None] = []
+    """Positions in JSON text: the text is composed as YAML the first time one is asked,
+    and from then on answers as a YAML document's locators do."""
+    built: list[
+        tuple[Callable[[DataPath], tuple[int, int]], Callable[[DataPath, int], tuple[int, int]]]
+    ] = []
 
-    def root() -> Node | None:
-        if not roots:
+    def locators() -> tuple[
+        Callable[[DataPath], tuple[int, int]], Callable[[DataPath, int], tuple[int, int]]
+    ]:
+        if not built:
             try:
-                roots.append(_compose(text, path))
+                root = _compose(text, path)
             except InputError:
-                roots.append(None)
-        return roots[0]
-
-    offsets: list[Callable[[DataPath, int], tuple[int, int]]] = []
+                root = None
+            built.append((_locate_in(root), _offsets_in(root, text)))
+        return built[0]
 
     def locate(data_path: DataPath) -> tuple[int, int]:
-        node = root()
-        return _node_pos(_find_node(node, data_path)) if node is not None else (1, 1)
+        return locators()[0](data_path)
 
     def locate_offset(data_path: DataPath, offset: int) -> tuple[int, int]:
-        if not offsets:
-            offsets.append(_offsets_in(root(), text))
-        return offsets[0](data_path, offset)
+        return locators()[1](data_path, offset)
 
     return locate, locate_offset
 

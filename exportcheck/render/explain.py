@@ -10,15 +10,13 @@ from exportcheck.decision import consequence_for
 from exportcheck.evaluate import Trace
 from exportcheck.explain import (
     decision_label,
-    evidence_phrase,
     explanation,
     tree_lines,
     truth_word,
 )
-from exportcheck.messages import msg
 from exportcheck.model import Lang
 from exportcheck.render.json import finding_dict
-from exportcheck.render.text import header
+from exportcheck.render.text import evidence_lines, header
 
 if TYPE_CHECKING:
     from exportcheck.api import RuleOutcome
@@ -32,9 +30,7 @@ def _tree(trace: Trace, lang: Lang, indent: str) -> list[str]:
         pad = indent + "  " * line.depth
         note = f" — {line.note}" if line.note else ""
         out.append(f"{pad}{line.mark} {line.label}{note}  ({line.pos})")
-        out.extend(f"{pad}    {evidence_phrase(e, lang)}  ({e.pos})" for e in line.evidence[:3])
-        if len(line.evidence) > 3:
-            out.append(f"{pad}    {msg('evidence.more', lang, count=len(line.evidence) - 3)}")
+        out.extend(evidence_lines(line.evidence, 3, f"{pad}    ", lang))
     return out
 
 

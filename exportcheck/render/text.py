@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from exportcheck.decision import consequence_for
 from exportcheck.explain import basis_key, cp_label, decision_label, evidence_phrase, explanation
+from exportcheck.facts import Evidence
 from exportcheck.messages import msg
 from exportcheck.model import Lang, Outcome
 from exportcheck.report import CatalogueContext, CheckResult, summarize
@@ -35,6 +36,14 @@ def header(context: CatalogueContext, lang: Lang) -> str:
 _SHOWN = 5  # evidence lines per finding; JSON lists them all
 
 
+def evidence_lines(evidence: Sequence[Evidence], shown: int, pad: str, lang: Lang) -> list[str]:
+    """The first ``shown`` pieces of evidence with their positions, and how many more."""
+    lines = [f"{pad}{evidence_phrase(e, lang)}  ({e.pos})" for e in evidence[:shown]]
+    if len(evidence) > shown:
+        lines.append(f"{pad}{msg('evidence.more', lang, count=len(evidence) - shown)}")
+    return lines
+
+
 def part(result: CheckResult, context: CatalogueContext, lang: Lang) -> list[str]:
     lines = [f"{result.profile.path}: {result.profile.id}: {decision_label(result.decision, lang)}"]
     for f in result.findings:
@@ -44,9 +53,7 @@ def part(result: CheckResult, context: CatalogueContext, lang: Lang) -> list[str
             f"  [{f.outcome.label}] {code} {f.view.entry.name.get(lang)} / {where} "
             f"({msg(f'basis.{basis_key(f)}', lang)}; {msg('label.rule', lang)} {f.rule.id})"
         )
-        lines.extend(f"      {evidence_phrase(e, lang)}  ({e.pos})" for e in f.evidence[:_SHOWN])
-        if len(f.evidence) > _SHOWN:
-            lines.append(f"      {msg('evidence.more', lang, count=len(f.evidence) - _SHOWN)}")
+        lines.extend(evidence_lines(f.evidence, _SHOWN, "      ", lang))
         lines.append(f"      {explanation(f, context.regime, lang)}")
         lines.append(
             f"      {msg('label.rule', lang)}: {f.rule.pos}  {msg('label.catalogue', lang)}: "
