@@ -146,8 +146,10 @@ def check_profile(kb: KnowledgeBase, profile: Profile, version_id: str) -> Check
     rules = kb.for_version(version_id)
     facts = gather_facts(profile, kb.vocabulary, kb.term_index)
     findings = evaluate_rules(rules.candidates(facts.true_capabilities), rules.views, facts)
-    used = {e.text for f in findings for e in f.evidence if e.path.startswith("capabilities")}
-    idle = tuple(c for c in rules.building_blocks(profile.capabilities) if c not in used)
+    idle = rules.building_blocks(profile.capabilities)
+    if idle:  # rare: only then look at what the findings used
+        used = {e.text for f in findings for e in f.evidence if e.path.startswith("capabilities")}
+        idle = tuple(c for c in idle if c not in used)
     return CheckResult(
         profile, facts, findings, decide(findings), idle, _denials(profile, findings)
     )
