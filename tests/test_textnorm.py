@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+import copy
+
+import pytest
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from exportcheck.kb import KnowledgeBase
 from exportcheck.textnorm import Normalizer
 
-from strategies import texts
+from strategies import TEXT_ALPHABET, texts
 
 normalize = Normalizer()
 
@@ -162,3 +165,56 @@ def test_a_converted_phrase_maps_back_to_the_whole_original_phrase() -> None:
     i = taiwan.text.index("用户信息")
     start, end = taiwan.original_span(i, i + 4)
     assert text[start:end] == "使用者資訊"
+
+
+def test_small_scan_and_automaton_find_the_same_hits(
+    kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first texts of a process are scanned by dispatch tables instead of the automaton
+    (start-up): both must find exactly the same terms at the same places, English word
+    boundaries, terms inside words, mixed-script and one-character terms included."""
+    from exportcheck import termindex
+
+    keys = sorted(kb.term_index._keys)  # every indexed form, not only the vocabulary's terms
+    pieces = st.one_of(
+        st.sampled_from(keys),
+        st.sampled_from(keys).map(lambda k: k[: len(k) // 2]),
+        st.sampled_from(keys).map(lambda k: k[len(k) // 2 :]),
+        st.text(alphabet=TEXT_ALPHABET, max_size=6),
+    )
+    small, automaton = copy.deepcopy(kb.term_index), copy.deepcopy(kb.term_index)
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(pieces, max_size=12), st.sampled_from(["", " ", "x", "的", "\n"]))
+    def agree(parts: list[str], glue: str) -> None:
+        text = glue.join(parts)
+        monkeypatch.setattr(termindex, "_SMALL_SCAN_BUDGET", 10**9)
+        by_tables = small.find(text)
+        monkeypatch.setattr(termindex, "_SMALL_SCAN_BUDGET", 0)
+        by_automaton = automaton.find(text)
+        assert small._matcher is None
+        assert automaton._matcher is not None or not text
+        assert by_tables == by_automaton
+
+    agree()
+
+
+def test_translate_and_regex_folding_agree(
+    kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first texts of a process are folded by str.translate, later ones by compiled
+    classes (start-up again): the normal forms and their maps back must not differ."""
+    from exportcheck import textnorm
+
+    @settings(max_examples=300, deadline=None)
+    @given(texts)
+    def agree(text: str) -> None:
+        early, late = copy.deepcopy(kb.normalizer), copy.deepcopy(kb.normalizer)
+        monkeypatch.setattr(textnorm, "_TRANSLATE_BUDGET", 10**9)
+        by_translate = early.variants(text)
+        monkeypatch.setattr(textnorm, "_TRANSLATE_BUDGET", 0)
+        by_regex = late.variants(text)
+        assert early._fold_res is None
+        assert by_translate == by_regex
+
+    agree()
