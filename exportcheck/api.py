@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterable, Iterator
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import msgspec
 
@@ -40,6 +40,11 @@ from exportcheck.profile import Profile, load_profile_bytes, load_profile_file
 from exportcheck.report import CatalogueContext, CheckReport, CheckResult
 from exportcheck.yamlsafe import PROFILE_MAX_BYTES
 
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from exportcheck.paths import StrPath
+
 __all__ = [
     "check_profile",
     "check_profiles",
@@ -51,11 +56,13 @@ __all__ = [
 ]
 
 
-def load_profile(path: Path, kb: KnowledgeBase, *, max_bytes: int = PROFILE_MAX_BYTES) -> Profile:
+def load_profile(
+    path: StrPath, kb: KnowledgeBase, *, max_bytes: int = PROFILE_MAX_BYTES
+) -> Profile:
     return load_profile_file(path, kb.vocabulary, max_bytes=max_bytes)
 
 
-def discover_profiles(paths: Iterable[str], *, output: Path | None = None) -> Iterator[str | Path]:
+def discover_profiles(paths: Iterable[str], *, output: StrPath | None = None) -> Iterator[StrPath]:
     """Files as given; directories expanded (recursive, sorted); glob patterns that match no
     file literally (``'profiles/**/*.yaml'``, quoted for the shell) expanded; ``-`` is stdin.
 
@@ -68,16 +75,15 @@ def discover_profiles(paths: Iterable[str], *, output: Path | None = None) -> It
         if raw == "-":
             yield raw
             continue
-        path = Path(raw)
         found: Iterator[Path]
-        if path.is_dir():
-            found = iter_data_files(path)  # streamed: memory follows one directory
+        if os.path.isdir(raw):
+            found = iter_data_files(raw)  # streamed: memory follows one directory
             what = "directory contains no *.yaml, *.yml or *.json files"
-        elif not path.exists() and any(ch in raw for ch in "*?["):
+        elif not os.path.exists(raw) and any(ch in raw for ch in "*?["):
             found = iter_glob(raw)  # streamed too, in sorted order
             what = "the pattern matches no file"
         else:
-            if written is not None and _absolute(path) == written:
+            if written is not None and _absolute(raw) == written:
                 raise InputError(
                     [
                         Diagnostic(
@@ -89,7 +95,7 @@ def discover_profiles(paths: Iterable[str], *, output: Path | None = None) -> It
                         )
                     ]
                 )
-            yield path
+            yield raw  # a string: a one-profile check never imports pathlib
             continue
         if written is not None:
             found = (p for p in found if _absolute(p) != written)
@@ -100,13 +106,13 @@ def discover_profiles(paths: Iterable[str], *, output: Path | None = None) -> It
         yield from found
 
 
-def _absolute(path: str | Path) -> str:
+def _absolute(path: StrPath) -> str:
     # Lexical (no system call per file of a 10,000-profile corpus, unlike Path.resolve).
-    return os.path.abspath(path)  # noqa: PTH100
+    return os.path.abspath(path)
 
 
 def load_profiles(
-    sources: Iterable[str | Path],
+    sources: Iterable[StrPath],
     kb: KnowledgeBase,
     *,
     stdin: bytes | None = None,
@@ -122,7 +128,7 @@ def load_profiles(
                     load_profile_bytes(stdin or b"", "<stdin>", kb.vocabulary, max_bytes=max_bytes)
                 )
             else:
-                profiles.append(load_profile_file(Path(source), kb.vocabulary, max_bytes=max_bytes))
+                profiles.append(load_profile_file(source, kb.vocabulary, max_bytes=max_bytes))
         except InputError as exc:
             problems.extend(exc.diagnostics)
     return profiles, problems

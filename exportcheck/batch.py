@@ -13,8 +13,7 @@ import functools
 import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 
@@ -27,6 +26,9 @@ from exportcheck.model import Outcome as Decision
 from exportcheck.profile import load_profile_bytes, load_profile_file
 from exportcheck.report import CatalogueContext, CheckResult
 from exportcheck.yamlsafe import PROFILE_MAX_BYTES
+
+if TYPE_CHECKING:
+    from exportcheck.paths import StrPath
 
 # Output kept in memory before it spills to a temporary file: enough that a small batch never
 # imports tempfile, small enough (2-4 MB as str) not to show in a large batch's peak memory.
@@ -48,7 +50,7 @@ class _Job(msgspec.Struct, frozen=True):
     max_bytes: int
     render: Render
 
-    def __call__(self, source: str | Path, stdin: bytes | None = None) -> Outcome:
+    def __call__(self, source: StrPath, stdin: bytes | None = None) -> Outcome:
         vocabulary = self.kb.vocabulary
         try:
             if source == "-":
@@ -56,7 +58,7 @@ class _Job(msgspec.Struct, frozen=True):
                     stdin or b"", "<stdin>", vocabulary, max_bytes=self.max_bytes
                 )
             else:
-                profile = load_profile_file(Path(source), vocabulary, max_bytes=self.max_bytes)
+                profile = load_profile_file(source, vocabulary, max_bytes=self.max_bytes)
         except InputError as exc:
             return exc.diagnostics
         result = check_profile(self.kb, profile, self.version)
@@ -71,7 +73,7 @@ def _default_jobs() -> int:
 
 def iter_outcomes(
     kb: KnowledgeBase,
-    sources: Iterable[str | Path],
+    sources: Iterable[StrPath],
     version: str,
     render: Render,
     *,
@@ -81,7 +83,7 @@ def iter_outcomes(
 ) -> Iterator[Outcome]:
     """Outcomes in input order. ``sources`` may be a lazy iterator."""
     items = iter(sources)
-    head: list[str | Path] = []
+    head: list[StrPath] = []
     for item in items:  # look ahead: a small batch is not worth the workers
         head.append(item)
         if len(head) >= PARALLEL_THRESHOLD:
@@ -116,7 +118,7 @@ def _checked(
     jobs: int | None = None,
     max_bytes: int | None = None,
     progress: Callable[[int], None] | None = None,
-    output: Path | None = None,
+    output: StrPath | None = None,
 ) -> tuple[CatalogueContext, Iterator[Outcome]]:
     from exportcheck.render import renderer
 
@@ -156,7 +158,7 @@ def _drain(
 
 
 def write_check(
-    kb: KnowledgeBase, paths: Iterable[str], output: Path | None, **options: Any
+    kb: KnowledgeBase, paths: Iterable[str], output: StrPath | None, **options: Any
 ) -> tuple[list[Decision], list[Diagnostic]]:
     """Check and write one framed document (text, JSON, Markdown, SARIF) to ``output`` (or
     stdout); options as for ``_checked``. Each part goes to a spool as it arrives (memory up

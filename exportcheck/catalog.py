@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 
@@ -40,6 +39,9 @@ from exportcheck.model import (
 from exportcheck.paths import display_path
 from exportcheck.schema import check_document
 from exportcheck.yamlsafe import DataPath, Document, load_file
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 # ---------------------------------------------------------------- documents -> model
 

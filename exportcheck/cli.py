@@ -401,6 +401,8 @@ def hard_exit(status: int) -> NoReturn:
         except OSError as exc:  # the last buffered output could not be written
             from exportcheck.output import cannot_write
 
-            print_diagnostics(cannot_write(f"<{stream.name.strip('<>')}>", exc).diagnostics)
+            print_diagnostics(
+                cannot_write(f"<{stream.name.strip('<>')}>", exc, stream=True).diagnostics
+            )
             status = EXIT_ERROR
     os._exit(status)

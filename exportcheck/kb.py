@@ -8,7 +8,7 @@ and the rules that apply) are computed on first use and kept on the instance.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import msgspec
 
@@ -25,6 +25,9 @@ from exportcheck.paths import default_catalog_dir, default_rules_dir
 from exportcheck.rules import build_rules, build_vocabulary, read_rule_documents
 from exportcheck.termindex import TermIndex
 from exportcheck.textnorm import Normalizer
+
+if TYPE_CHECKING:
+    from exportcheck.paths import StrPath
 
 
 class VersionRules(msgspec.Struct, frozen=True):
@@ -99,19 +102,21 @@ def _applies(rule: Rule, views: dict[str, EntryView], version_id: str) -> bool:
 
 
 def load_knowledge_base(
-    catalog_dir: Path | None = None,
-    rules_dir: Path | None = None,
+    catalog_dir: StrPath | None = None,
+    rules_dir: StrPath | None = None,
     *,
     lint: bool = True,
     verbose: bool = False,
 ) -> KnowledgeBase:
     """Read, validate and build; raises InputError listing every problem."""
+    from pathlib import Path
+
     from exportcheck import lint as lint_checks
 
-    catalog_dir = catalog_dir or default_catalog_dir()
-    rules_dir = rules_dir or default_rules_dir()
-    cat_docs, problems = read_catalogue_documents(catalog_dir, verbose=verbose)
-    rule_docs, rule_problems = read_rule_documents(rules_dir, verbose=verbose)
+    catalog = Path(catalog_dir) if catalog_dir is not None else default_catalog_dir()
+    rules = Path(rules_dir) if rules_dir is not None else default_rules_dir()
+    cat_docs, problems = read_catalogue_documents(catalog, verbose=verbose)
+    rule_docs, rule_problems = read_rule_documents(rules, verbose=verbose)
     problems.extend(rule_problems)
     if cat_docs is None or problems:
         raise InputError(problems)

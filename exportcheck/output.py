@@ -10,19 +10,20 @@ import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import IO
 
 from exportcheck.diagnostics import Diagnostic, SourcePos
 from exportcheck.errors import InputError
+from exportcheck.paths import StrPath
 
 
-def cannot_write(where: Path | str, exc: OSError) -> InputError:
-    """E505 for an output that failed: a file, ``<stdout>`` or the spool's temporary file."""
+def cannot_write(where: StrPath, exc: OSError, *, stream: bool = False) -> InputError:
+    """E505 for an output that failed: a file, or a stream (``<stdout>``, the spool's
+    temporary file)."""
     hint = (
-        "check that the directory exists and is writable"
-        if isinstance(where, Path)
-        else "check the free space where the output goes"
+        "check the free space where the output goes"
+        if stream
+        else "check that the directory exists and is writable"
     )
     return InputError(
         [
@@ -30,20 +31,20 @@ def cannot_write(where: Path | str, exc: OSError) -> InputError:
                 "E505",
                 "cannot-write-output",
                 f"cannot write: {exc.strerror or exc}",
-                SourcePos(str(where)),
+                SourcePos(os.fspath(where)),
                 hint,
             )
         ]
     )
 
 
-def write_atomic(path: Path, content: str) -> None:
+def write_atomic(path: StrPath, content: str) -> None:
     with atomic_stream(path) as write:
         write(content)
 
 
 @contextlib.contextmanager
-def atomic_stream(path: Path | None) -> Iterator[Callable[[str], object]]:
+def atomic_stream(path: StrPath | None) -> Iterator[Callable[[str], object]]:
     """A ``write`` function for streamed output: stdout, or a temporary file renamed over
     ``path`` only when the block completes (on any error the temporary file is removed)."""
     if path is None:
@@ -53,23 +54,27 @@ def atomic_stream(path: Path | None) -> Iterator[Callable[[str], object]]:
         except BrokenPipeError:
             raise  # the reader went away (``| head``): not an error of ours to report
         except OSError as exc:  # a full disk behind a redirection, say
-            raise cannot_write("<stdout>", exc) from None
+            raise cannot_write("<stdout>", exc, stream=True) from None
         return
     import tempfile  # only for files: ~3 ms of start-up otherwise
 
-    target = path.resolve() if path.parent.exists() else path
+    name = os.fspath(path)
+    target = os.path.realpath(name) if os.path.exists(os.path.dirname(name) or ".") else name
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=target.parent)
+        fd, tmp = tempfile.mkstemp(
+            prefix=f".{os.path.basename(name)}.", suffix=".tmp", dir=os.path.dirname(target) or "."
+        )
     except OSError as exc:
         raise cannot_write(path, exc) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             yield handle.write
-        Path(tmp).replace(target)
+        os.replace(tmp, target)
     except OSError as exc:
         raise cannot_write(path, exc) from None
     finally:
-        Path(tmp).unlink(missing_ok=True)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
 
 
 class Spool:
@@ -88,7 +93,7 @@ class Spool:
             try:
                 self.file.write(text)
             except OSError as exc:
-                raise cannot_write("<temporary file>", exc) from None
+                raise cannot_write("<temporary file>", exc, stream=True) from None
             return
         self.pieces.append(text)
         self.size += len(text)
@@ -100,7 +105,7 @@ class Spool:
                 self.file = tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n")  # noqa: SIM115
                 self.file.writelines(self.pieces)
             except OSError as exc:
-                raise cannot_write("<temporary file>", exc) from None
+                raise cannot_write("<temporary file>", exc, stream=True) from None
             self.pieces.clear()
 
     def blocks(self) -> Iterator[str]:

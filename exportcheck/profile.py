@@ -6,7 +6,7 @@ contradictions) against the vocabulary. Every problem is reported, not just the 
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import msgspec
 
@@ -17,6 +17,9 @@ from exportcheck.paths import printable
 from exportcheck.schema import check_document, is_valid, not_a_finite_number
 from exportcheck.units import UnitError, convert, is_known
 from exportcheck.yamlsafe import PROFILE_MAX_BYTES, Document, load_bytes, read_bytes
+
+if TYPE_CHECKING:
+    from exportcheck.paths import StrPath
 
 
 class StatedParameter(msgspec.Struct, frozen=True):
@@ -232,7 +235,7 @@ def load_profile_bytes(
 
 
 def load_profile_file(
-    path: Path,
+    path: StrPath,
     vocabulary: Vocabulary,
     *,
     display: str | None = None,

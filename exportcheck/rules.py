@@ -7,8 +7,7 @@ written once; that reference is resolved here, against the catalogue.
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 
@@ -28,6 +27,9 @@ from exportcheck.model import (
 from exportcheck.paths import display_path
 from exportcheck.schema import check_document
 from exportcheck.yamlsafe import DataPath, Document, load_file
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 class RuleSet(msgspec.Struct, frozen=True):

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
 import sys
 from collections.abc import Callable, Iterator
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from exportcheck.diagnostics import Diagnostic, did_you_mean
@@ -67,7 +67,9 @@ _TYPE_NAMES = {
 def schema_text(name: str) -> str:
     """The JSON text of a bundled schema (``profile``, ``catalog``, ``rules``…)."""
     file = SCHEMA_NAMES.get(name, name) + ".json"
-    return (Path(__file__).parent / "schemas" / file).read_text(encoding="utf-8")
+    path = os.path.join(os.path.dirname(__file__), "schemas", file)
+    with open(path, encoding="utf-8") as handle:
+        return handle.read()
 
 
 @cache

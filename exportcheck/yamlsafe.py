@@ -18,8 +18,7 @@ import json
 import math
 import re
 from collections.abc import Callable, Sequence
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 import yaml
@@ -27,6 +26,9 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from exportcheck.diagnostics import Diagnostic, SourcePos
 from exportcheck.errors import InputError
+
+if TYPE_CHECKING:
+    from exportcheck.paths import StrPath
 
 _STR = "tag:yaml.org,2002:str"
 _SEQ = "tag:yaml.org,2002:seq"
@@ -546,9 +548,9 @@ def _lazy_locators(
     return locate, locate_offset
 
 
-def read_bytes(path: Path, display: str, max_bytes: int) -> bytes:
+def read_bytes(path: StrPath, display: str, max_bytes: int) -> bytes:
     try:
-        with path.open("rb") as handle:
+        with open(path, "rb") as handle:
             raw = handle.read(max_bytes + 1)
     except IsADirectoryError:
         raise _error(
@@ -581,7 +583,7 @@ def load_bytes(raw: bytes, display: str, *, max_bytes: int = PROFILE_MAX_BYTES) 
 
 
 def load_file(
-    path: Path, *, display: str | None = None, max_bytes: int = DATA_MAX_BYTES
+    path: StrPath, *, display: str | None = None, max_bytes: int = DATA_MAX_BYTES
 ) -> Document:
     from exportcheck.paths import printable
 

@@ -88,7 +88,7 @@ def test_user_cache_root_follows_each_platform_convention(
 ) -> None:
     from exportcheck.cache import user_cache_root
 
-    assert user_cache_root(platform, environ) == Path(expected).expanduser()
+    assert Path(user_cache_root(platform, environ)) == Path(expected).expanduser()
 
 
 @pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="XDG platforms only")
@@ -98,7 +98,7 @@ def test_default_cache_dir_is_under_the_user_cache_root(monkeypatch: pytest.Monk
     monkeypatch.delenv("EXPORTCHECK_CACHE_DIR", raising=False)
     monkeypatch.delenv("EXPORTCHECK_NO_CACHE", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", "/var/tmp/xdg-test")
-    assert cache_dir() == Path("/var/tmp/xdg-test/exportcheck")
+    assert cache_dir() == "/var/tmp/xdg-test/exportcheck"
     monkeypatch.setenv("EXPORTCHECK_NO_CACHE", "1")
     assert cache_dir() is None
 
