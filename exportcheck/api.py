@@ -145,7 +145,8 @@ def catalogue_context(
     version, when = resolve_version(
         regime, as_of=as_of, version_id=version_id, today=today or dt.date.today()
     )
-    return CatalogueContext(regime, version, when, coverage(kb.catalogue, version.id))
+    views = kb.for_version(version.id).views.values()  # cached with the knowledge base
+    return CatalogueContext(regime, version, when, coverage(kb.catalogue, version.id, views))
 
 
 def check_profile(kb: KnowledgeBase, profile: Profile, version_id: str) -> CheckResult:

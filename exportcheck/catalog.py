@@ -418,8 +418,11 @@ def materialise(catalogue: Catalogue, version_id: str) -> tuple[EntryView, ...]:
     return tuple(sorted(views, key=lambda v: (v.code is None, v.code or "", v.entry.id)))
 
 
-def coverage(catalogue: Catalogue, version_id: str) -> Coverage:
-    views = materialise(catalogue, version_id)
+def coverage(
+    catalogue: Catalogue, version_id: str, views: Iterable[EntryView] | None = None
+) -> Coverage:
+    """What the encoded part of ``version_id`` holds; ``views`` when already materialised."""
+    views = tuple(materialise(catalogue, version_id) if views is None else views)
     present = [v for v in views if v.presence is Presence.PRESENT]
     version = catalogue.regime.version(version_id)
     by_class: dict[str, int] = {}

@@ -18,7 +18,7 @@ import re
 import unicodedata
 from itertools import accumulate
 from operator import add
-from typing import Any, NamedTuple
+from typing import Any
 
 import msgspec
 
@@ -26,10 +26,12 @@ _CONVERSIONS = ("t2s.json", "tw2sp.json")  # the primary form first
 _COMPILE_AFTER = 50  # texts normalised before the Traditional-character regex pays off
 _TRANSLATE_BUDGET = 20_000  # characters folded by str.translate before the regexes pay off
 _DASHES = frozenset("\u2010\u2011\u2012\u2013\u2212")  # hyphen-like: read as a space
-_ISE = re.compile(r"(?<=[a-z])is(?=(?:e|ed|es|ing|er|ers|ation|ations)(?![a-z]))")
+# Patterns used only when the term index is built or Traditional text is converted stay
+# strings: re compiles them on first use (and caches them), not in every process's start-up.
+_ISE = r"(?<=[a-z])is(?=(?:e|ed|es|ing|er|ers|ation|ations)(?![a-z]))"
 # Where phrase conversion may be split without changing its result: whitespace and punctuation.
 # (Captured: one split gives the segments and the separators between them.)
-_SEPARATORS = re.compile(r"([\s!-/:-@\[-`{-~、。・「」『』【】《》〈〉…—]+)")
+_SEPARATORS = r"([\s!-/:-@\[-`{-~、。・「」『』【】《》〈〉…—]+)"
 _CJK_BLOCKS = (range(0x3400, 0x4DC0), range(0x4E00, 0xA000), range(0xF900, 0xFB00))
 # Whitespace that can split a term: a line break or a run of spaces (a wrapped summary), or any
 # space between two CJK characters (Chinese writes no spaces, so one there is a wrap).
@@ -82,17 +84,17 @@ def _squeeze(norm: Normalized) -> Normalized:
     return Normalized("".join(out), None, norm, tuple(breaks), tuple(starts))
 
 
-_IZE = re.compile(r"(?<=[a-z])iz(?=(?:e|ed|es|ing|er|ers|ation|ations)(?![a-z]))")
+_IZE = r"(?<=[a-z])iz(?=(?:e|ed|es|ing|er|ers|ation|ations)(?![a-z]))"
 
 
 def british(text: str) -> str:
     """``-ize``/``-ization`` spelled ``-ise``/``-isation`` (lower-case ASCII text)."""
-    return _IZE.sub("is", text)
+    return re.sub(_IZE, "is", text)
 
 
 def american(text: str) -> str:
     """``-ise``/``-isation`` spelled ``-ize``/``-ization`` (lower-case ASCII text)."""
-    return _ISE.sub("iz", text)
+    return re.sub(_ISE, "iz", text)
 
 
 class Normalized(msgspec.Struct, frozen=True):
@@ -180,12 +182,6 @@ def _build_tables() -> _Tables:
     )
 
 
-class _Folding(NamedTuple):
-    map: dict[str, str]  # character -> its folded form
-    table: dict[int, int]  # the same, for str.translate
-    expanding: frozenset[str]
-
-
 class Normalizer:
     """Callable normaliser; owns its tables and the (lazily built) OpenCC phrase converter."""
 
@@ -194,9 +190,8 @@ class Normalizer:
         self._tables: _Tables | None = None
         self._traditional: frozenset[str] | None = None
         self._traditional_re: re.Pattern[str] | None = None
-        self._fold_map: dict[str, str] | None = None
-        self._fold_table: dict[int, int] = {}
-        self._expanding: frozenset[str] = frozenset()
+        self._fold_map: dict[str, str] | None = None  # for the regexes' substitution
+        self._translation: tuple[dict[int, int], frozenset[str]] | None = None
         self._fold_res: tuple[re.Pattern[str], re.Pattern[str]] | None = None
         self._calls = 0
         self._translated = 0  # characters folded by str.translate (before the regexes)
@@ -266,13 +261,13 @@ class Normalizer:
             # The first texts of a process: str.translate (~50 us per KB) instead of compiling
             # the two classes (~1.7 ms); the same result, as a property test holds it to.
             self._translated += len(text)
-            folding = self._folding()
-            if folding.expanding.isdisjoint(text):  # the common case
-                return Normalized(text.lower().translate(folding.table).replace("-", " "), None)
+            table, expanding = self._translate_tables()
+            if expanding.isdisjoint(text):  # the common case
+                return Normalized(text.lower().translate(table).replace("-", " "), None)
         else:
             fold_re, expanding_re = self._fold_regexes()
             if expanding_re.search(text) is None:  # the common case
-                fold = self._folding().map
+                fold = self._fold_map or {}
                 folded = fold_re.sub(lambda m: fold[m.group()], text.lower())
                 return Normalized(folded.replace("-", " "), None)
         pieces: list[str] = []
@@ -283,17 +278,17 @@ class Normalizer:
             offsets.extend([index] * len(piece))
         return Normalized("".join(pieces).replace("-", " "), tuple(offsets))
 
-    def _folding(self) -> _Folding:
-        if self._fold_map is None:
+    def _translate_tables(self) -> tuple[dict[int, int], frozenset[str]]:
+        if self._translation is None:
             tables = self.tables
-            self._fold_map = dict(zip(tables.fold_from, tables.fold_to, strict=True))
-            self._fold_table = str.maketrans(tables.fold_from, tables.fold_to)
-            self._expanding = frozenset(tables.expanding)
-        return _Folding(self._fold_map, self._fold_table, self._expanding)
+            table = str.maketrans(tables.fold_from, tables.fold_to)
+            self._translation = table, frozenset(tables.expanding)
+        return self._translation
 
     def _fold_regexes(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
         if self._fold_res is None:
             tables = self.tables
+            self._fold_map = dict(zip(tables.fold_from, tables.fold_to, strict=True))
             self._fold_res = re.compile(tables.fold_class()), re.compile(tables.expanding_class())
         return self._fold_res
 
@@ -307,7 +302,7 @@ class Normalizer:
         converted = str(converter.convert(text))
         if len(converted) == len(text):
             return Normalized(converted, folded.offsets)
-        old_split, new_split = _SEPARATORS.split(text), _SEPARATORS.split(converted)
+        old_split, new_split = re.split(_SEPARATORS, text), re.split(_SEPARATORS, converted)
         old_parts, old_seps = old_split[0::2], old_split[1::2]
         new_parts = new_split[0::2]
         if len(old_split) != len(new_split) or old_seps != new_split[1::2]:
