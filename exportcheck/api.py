@@ -35,13 +35,12 @@ from exportcheck.evaluate import (
 from exportcheck.facts import gather_facts
 from exportcheck.kb import KnowledgeBase, load_knowledge_base
 from exportcheck.model import Rule
-from exportcheck.paths import iter_data_files, iter_glob
+from exportcheck.paths import DATA_SUFFIXES, iter_entries, iter_glob
 from exportcheck.profile import Profile, load_profile_bytes, load_profile_file
 from exportcheck.report import CatalogueContext, CheckReport, CheckResult
 from exportcheck.yamlsafe import PROFILE_MAX_BYTES
 
 if TYPE_CHECKING:
-    from pathlib import Path
 
     from exportcheck.paths import StrPath
 
@@ -75,9 +74,11 @@ def discover_profiles(paths: Iterable[str], *, output: StrPath | None = None) ->
         if raw == "-":
             yield raw
             continue
-        found: Iterator[Path]
+        found: Iterator[StrPath]
         if os.path.isdir(raw):
-            found = iter_data_files(raw)  # streamed: memory follows one directory
+            # Streamed (memory follows one directory), as strings: a batch of 10,000 files
+            # would spend ~20 ms building Paths that only travel to the workers as text.
+            found = (entry.path for entry in iter_entries(raw, DATA_SUFFIXES))
             what = "directory contains no *.yaml, *.yml or *.json files"
         elif not os.path.exists(raw) and any(ch in raw for ch in "*?["):
             found = iter_glob(raw)  # streamed too, in sorted order
