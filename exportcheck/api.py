@@ -31,17 +31,17 @@ from exportcheck.evaluate import (
     evaluate_condition,
     evaluate_rules,
     make_finding,
+    set_aside_parts,
 )
-from exportcheck.facts import gather_facts
+from exportcheck.facts import Evidence, Facts, gather_facts
 from exportcheck.kb import KnowledgeBase, load_knowledge_base
 from exportcheck.model import Rule
 from exportcheck.paths import DATA_SUFFIXES, iter_entries, iter_glob
 from exportcheck.profile import Profile, load_profile_bytes, load_profile_file
-from exportcheck.report import CatalogueContext, CheckReport, CheckResult
+from exportcheck.report import CatalogueContext, CheckReport, CheckResult, SetAside
 from exportcheck.yamlsafe import PROFILE_MAX_BYTES
 
 if TYPE_CHECKING:
-
     from exportcheck.paths import StrPath
 
 __all__ = [
@@ -153,14 +153,38 @@ def catalogue_context(
 def check_profile(kb: KnowledgeBase, profile: Profile, version_id: str) -> CheckResult:
     rules = kb.for_version(version_id)
     facts = gather_facts(profile, kb.vocabulary, kb.term_index)
-    findings = evaluate_rules(rules.candidates(facts.true_capabilities), rules.views, facts)
+    candidates = rules.candidates(facts.true_capabilities)
+    findings = evaluate_rules(candidates, rules.views, facts)
     idle = rules.building_blocks(profile.capabilities)
     if idle:  # rare: only then look at what the findings used
         used = {e.text for f in findings for e in f.evidence if e.path.startswith("capabilities")}
         idle = tuple(c for c in idle if c not in used)
     return CheckResult(
-        profile, facts, findings, decide(findings), idle, _denials(profile, findings)
+        profile,
+        facts,
+        findings,
+        decide(findings),
+        idle,
+        _denials(profile, findings),
+        _set_aside(facts, candidates),
     )
+
+
+def _set_aside(facts: Facts, candidates: tuple[Rule, ...]) -> tuple[SetAside, ...]:
+    """What each denial kept out: the capability's own terms in the text, and the building
+    blocks that would have stood for it (design §2.1: a denial is shown in the explanation)."""
+    if not facts.denied:
+        return ()
+    parts = set_aside_parts(candidates, facts)
+    out = []
+    for cap, denial in facts.denied.items():
+        evidence = {
+            **dict.fromkeys(facts.set_aside.get(cap, ())),
+            **dict.fromkeys(parts.get(cap, ())),
+        }
+        if evidence:
+            out.append(SetAside(cap, denial, tuple(sorted(evidence, key=Evidence.sort_key))))
+    return tuple(out)
 
 
 def _denials(profile: Profile, findings: tuple[Finding, ...]) -> tuple[tuple[str, str], ...]:

@@ -71,6 +71,19 @@ def consequence_for(result: CheckResult, context: CatalogueContext, lang: Lang) 
         # The decision is about the technology; whether this transfer is an export at all
         # is the analyst's to confirm, so it is said, not decided.
         notes.append(msg("note.domestic", lang))
+    for aside in result.set_aside:
+        quoted = "; ".join(
+            f"\u201c{e.text}\u201d ({e.path}, {e.pos.line}:{e.pos.column})" for e in aside.evidence
+        )
+        notes.append(
+            msg(
+                "note.set_aside",
+                lang,
+                capability=aside.capability,
+                where=f"{aside.denial.path}, {aside.denial.pos.line}:{aside.denial.pos.column}",
+                quoted=quoted,
+            )
+        )
     if result.denials:
         quoted = "; ".join(f"\u201c{words}\u201d ({path})" for path, words in result.denials)
         notes.append(msg("note.denials", lang, quoted=quoted))

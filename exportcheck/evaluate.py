@@ -35,6 +35,8 @@ class Trace(msgspec.Struct, frozen=True):
     detail: str
     evidence: tuple[Evidence, ...]
     children: tuple[Trace, ...] = ()
+    # Text evidence a denial made this branch ignore (see _denied_parts).
+    set_aside: tuple[Evidence, ...] = ()
 
     def support(self) -> list[Trace]:
         """The leaves that decide this value: for ``any``, only the branches that reach it;
@@ -116,6 +118,8 @@ def evaluate_condition(cond: Condition, facts: Facts) -> Trace:
     if cond.kind == "sector":
         return _sector(cond, facts)
     children = tuple(evaluate_condition(c, facts) for c in cond.children)
+    if cond.kind == "any" and facts.denied:
+        children = _denied_parts(children, facts)
     truths = [c.truth for c in children]
     if cond.kind == "all":
         truth = min(truths)
@@ -124,6 +128,57 @@ def evaluate_condition(cond: Condition, facts: Facts) -> Trace:
     else:
         truth = _NOT[truths[0]]
     return Trace(cond, truth, cond.kind, "", (), children)
+
+
+def _denied_parts(children: tuple[Trace, ...], facts: Facts) -> tuple[Trace, ...]:
+    """A denial also covers the capability's building-block form. Rules write a technology
+    as ``any: [capability X, all: [parts of X], …]``: when the author denies X, the branches
+    that find X by its parts in the text stand for X too, so they count asserted facts only.
+    (Only where the ``any`` names exactly one capability: with two, the parts could stand
+    for either.)"""
+    leaves = [c for c in children if c.condition.kind == "capability"]
+    if len(leaves) != 1 or leaves[0].note != "denied":
+        return children
+    denial = leaves[0]
+    out = []
+    for child in children:
+        if child.condition.kind == "capability" or child.truth <= Truth.UNKNOWN:
+            out.append(child)
+            continue
+        again = evaluate_condition(child.condition, facts.asserted_only())
+        if again.truth >= child.truth:
+            out.append(child)
+            continue
+        aside = tuple(
+            e for leaf in child.support() if leaf.truth is Truth.INDICATED for e in leaf.evidence
+        )
+        out.append(
+            Trace(
+                child.condition,
+                again.truth,
+                "denied",
+                denial.detail,
+                denial.evidence,
+                again.children,
+                aside,
+            )
+        )
+    return tuple(out)
+
+
+def set_aside_parts(rules: tuple[Rule, ...], facts: Facts) -> dict[str, tuple[Evidence, ...]]:
+    """For each denied capability, the text evidence its building-block form had in ``rules``
+    (only looked for when the profile denies something)."""
+    found: dict[str, dict[Evidence, None]] = {}
+    if not facts.denied:
+        return {}
+    pending = [evaluate_condition(rule.when, facts) for rule in rules]
+    while pending:
+        trace = pending.pop()
+        if trace.set_aside:
+            found.setdefault(trace.detail, {}).update(dict.fromkeys(trace.set_aside))
+        pending.extend(trace.children)
+    return {cap: tuple(sorted(e, key=Evidence.sort_key)) for cap, e in sorted(found.items())}
 
 
 # ---------------------------------------------------------------- findings

@@ -68,10 +68,17 @@ class Facts(msgspec.Struct, frozen=True):
     denied: dict[str, Evidence]
     parameters: dict[str, ParameterFact]
     sector: tuple[str, Evidence] | None
+    # Text indications of a denied capability, set aside (design §2.1: shown, not counted).
+    set_aside: dict[str, tuple[Evidence, ...]] = msgspec.field(default_factory=dict)
 
     @property
     def true_capabilities(self) -> frozenset[str]:
         return frozenset(self.capabilities)
+
+    def asserted_only(self) -> Facts:
+        """These facts without the text indications."""
+        asserted = {k: f for k, f in self.capabilities.items() if f.truth is Truth.ASSERTED}
+        return Facts(asserted, self.denied, self.parameters, self.sector, self.set_aside)
 
 
 def _text_pos(profile: Profile, field: str, start: int) -> SourcePos:
@@ -118,8 +125,11 @@ def gather_facts(profile: Profile, vocabulary: Vocabulary, index: TermIndex) -> 
         for i, cap in enumerate(profile.not_capabilities)
     }
     caps: dict[str, CapabilityFact] = {}
+    set_aside: dict[str, tuple[Evidence, ...]] = {}
     for cap, evidence in sorted(_indications(profile, index).items()):
-        if cap not in denied:
+        if cap in denied:
+            set_aside[cap] = tuple(evidence)
+        else:
             caps[cap] = CapabilityFact(cap, Truth.INDICATED, tuple(evidence))
     for i, cap in enumerate(profile.capabilities):
         # Keep the text that corroborates an assertion: it makes the explanation concrete.
@@ -128,8 +138,8 @@ def gather_facts(profile: Profile, vocabulary: Vocabulary, index: TermIndex) -> 
         caps[cap] = CapabilityFact(cap, Truth.ASSERTED, (asserted, *text))
     _with_implied(caps, vocabulary)
     for cap in denied:
-        if cap in caps and caps[cap].truth is not Truth.ASSERTED:
-            del caps[cap]
+        if cap in caps and caps[cap].truth is not Truth.ASSERTED:  # implied by an indication
+            set_aside.setdefault(cap, caps.pop(cap).evidence)
     params = {}
     for p in profile.parameters:
         canonical = vocabulary.parameters[p.name].unit
@@ -148,4 +158,4 @@ def gather_facts(profile: Profile, vocabulary: Vocabulary, index: TermIndex) -> 
         if profile.sector
         else None
     )
-    return Facts(dict(sorted(caps.items())), denied, params, sector)
+    return Facts(dict(sorted(caps.items())), denied, params, sector, set_aside)

@@ -104,6 +104,12 @@ _TEMPLATES: dict[str, dict[Lang, str]] = {
     },
     "free.complete": {"en": "No listed technology was found.", "zh": "未发现列名技术。"},
     "transfer": {"en": "Transfer by {mode}: {why}", "zh": "转让方式：{mode}。{why}"},
+    "note.set_aside": {
+        "en": "Denied by the author: {capability} ({where}). The description's {quoted} "
+        "would indicate it, directly or through its parts; they were not counted towards it.",
+        "zh": "作者已明确否认：{capability}（{where}）。描述中的{quoted}原本会直接或经由组成部分"
+        "指向该能力，未予计入。",
+    },
     "note.denials": {
         "en": "The description may deny what it names: {quoted}. Words in the text stay a "
         "lead; if the technology does not have it, list the capability under "

@@ -13,7 +13,7 @@ import msgspec
 
 from exportcheck.catalog import Coverage
 from exportcheck.evaluate import Finding
-from exportcheck.facts import Facts
+from exportcheck.facts import Evidence, Facts
 from exportcheck.model import Outcome, Regime, Version
 from exportcheck.profile import Profile
 
@@ -29,6 +29,14 @@ class CheckResult(msgspec.Struct, frozen=True):
     # (path, words) where the description may deny what a matched term names; a lead all
     # the same (design §2.1), pointed out so the author can write not_capabilities.
     denials: tuple[tuple[str, str], ...] = ()
+    # Text indications that a not_capabilities denial kept from counting.
+    set_aside: tuple[SetAside, ...] = ()
+
+
+class SetAside(msgspec.Struct, frozen=True):
+    capability: str
+    denial: Evidence  # the not_capabilities item
+    evidence: tuple[Evidence, ...]  # the words in the text it kept out
 
 
 class CatalogueContext(msgspec.Struct, frozen=True):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -216,3 +217,36 @@ def test_british_and_american_spellings_of_a_capability_id_agree(
 ) -> None:
     profile = load_profile(write_profile(capabilities=["recommendation.personalized-push"]), kb)
     assert profile.capabilities == ("recommendation.personalised-push",)
+
+
+def test_a_denial_also_sets_aside_the_capability_by_its_parts(
+    kb: KnowledgeBase, write_profile: Callable[..., Path]
+) -> None:
+    """Rules find a technology by name or by its building blocks (LFP + cathode synthesis);
+    denying the technology covers both forms, and the output says what was set aside and
+    where the denial is."""
+    from click.testing import CliRunner
+
+    from exportcheck.cli import cli
+
+    summary = "Cell plant using bought LFP powder; no cathode synthesis here."
+    denied = write_profile("denied", summary=summary, not_capabilities=["cathode.lfp-preparation"])
+    plain = write_profile("plain", summary=summary)
+    when = dt.date(2025, 9, 1)
+    assert check(kb, plain, when).decision is Outcome.REVIEW  # the parts alone are a lead
+    result = check(kb, denied, when)
+    assert result.decision is Outcome.FREE
+    (aside,) = result.set_aside
+    assert aside.capability == "cathode.lfp-preparation"
+    assert (aside.denial.pos.line, aside.denial.path) == (3, "not_capabilities[0]")
+    assert {e.text for e in aside.evidence} == {"LFP", "cathode synthesis"}
+
+    run = CliRunner().invoke(
+        cli, ["check", str(denied), "--as-of", "2025-09-01", "--format", "json"]
+    )
+    assert run.exit_code == 0, run.output
+    (entry,) = json.loads(run.output)["results"][0]["denied"]
+    assert entry["capability"] == "cathode.lfp-preparation"
+    assert [e["text"] for e in entry["set_aside"]] == ["LFP", "cathode synthesis"]
+    text = CliRunner().invoke(cli, ["check", str(denied), "--as-of", "2025-09-01"])
+    assert "Denied by the author: cathode.lfp-preparation (not_capabilities[0], 3:" in text.output

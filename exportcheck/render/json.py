@@ -65,6 +65,17 @@ def result_dict(result: CheckResult, context: CatalogueContext, lang: Lang) -> d
         "consequence": consequence.consequence,
         "next_steps": list(consequence.next_steps),
         "notes": list(consequence.notes),
+        # What each not_capabilities denial kept out of the decision (design §2.1).
+        "denied": [
+            {
+                "capability": aside.capability,
+                "path": aside.denial.path,
+                "line": aside.denial.pos.line,
+                "column": aside.denial.pos.column,
+                "set_aside": [e.as_dict() for e in aside.evidence],
+            }
+            for aside in result.set_aside
+        ],
     }
 
 
