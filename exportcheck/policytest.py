@@ -13,8 +13,8 @@ from typing import Any
 import msgspec
 
 from exportcheck.api import catalogue_context, check_profile
-from exportcheck.catalog import names_control_point, names_entry
-from exportcheck.diagnostics import Diagnostic, SourcePos
+from exportcheck.catalog import find_entries, names_control_point, names_entry
+from exportcheck.diagnostics import Diagnostic, SourcePos, did_you_mean
 from exportcheck.errors import InputError
 from exportcheck.evaluate import Finding
 from exportcheck.kb import KnowledgeBase
@@ -149,6 +149,13 @@ def load_policy_file(
             problems.extend(exc.diagnostics)
             continue
         expect = raw["expect"]
+        case_problems = [
+            *_reference_problems(doc, i, expect, kb),
+            *_when_problems(doc, i, raw, kb),
+        ]
+        if case_problems:
+            problems.extend(case_problems)
+            continue
         cases.append(
             PolicyCase(
                 file=str(path),
@@ -164,6 +171,82 @@ def load_policy_file(
             )
         )
     return cases, problems
+
+
+def _when_problems(
+    doc: Document, index: int, raw: dict[str, Any], kb: KnowledgeBase
+) -> list[Diagnostic]:
+    """A case's date or version, checked where it is written: a real date, in the range the
+    catalogue covers; a known version."""
+    as_of = None
+    if raw.get("as_of"):
+        try:
+            as_of = dt.date.fromisoformat(raw["as_of"])
+        except ValueError as exc:
+            return [
+                Diagnostic(
+                    "E603",
+                    "invalid-date",
+                    f"as_of {raw['as_of']!r} is not a calendar date ({exc})",
+                    doc.pos(["cases", index, "as_of"]),
+                    "write a real date as YYYY-MM-DD",
+                )
+            ]
+    if as_of is None and not raw.get("catalog_version"):
+        return []
+    try:
+        catalogue_context(kb, as_of=as_of, version_id=raw.get("catalog_version"))
+    except InputError as exc:
+        key = "as_of" if as_of is not None else "catalog_version"
+        where = doc.pos(["cases", index, key])
+        return [
+            Diagnostic(d.code, d.name, d.message, where, d.hint, d.severity)
+            for d in exc.diagnostics
+        ]
+    return []
+
+
+def _reference_problems(
+    doc: Document, index: int, expect: dict[str, Any], kb: KnowledgeBase
+) -> list[Diagnostic]:
+    """Every entry an expectation names must exist: a misspelt code in not_entries would
+    otherwise make a negative case pass for ever."""
+    problems = []
+    refs = [
+        (key, i, item if isinstance(item, str) else item["entry"])
+        for key in ("entries", "not_entries")
+        for i, item in enumerate(expect.get(key) or ())
+    ]
+    for key, i, ref in refs:
+        message, hint = _unknown_reference(ref, kb)
+        if message:
+            where = doc.pos(["cases", index, "expect", key, i])
+            problems.append(Diagnostic("E604", "unknown-reference", message, where, hint))
+    return problems
+
+
+def _unknown_reference(ref: str, kb: KnowledgeBase) -> tuple[str | None, str | None]:
+    head, _, tail = ref.partition("#")
+    entries = find_entries(kb.catalogue, head)
+    if not entries:
+        known = sorted(
+            {e.id for e in kb.catalogue.entries}
+            | {c for e in kb.catalogue.entries for c in e.all_codes()}
+        )
+        return f"no catalogue entry is named {head!r}", did_you_mean(head, known) or (
+            "use a code of any version or an entry id (exportcheck catalog list)"
+        )
+    if not tail:
+        return None, None
+    versions = [v.id for v in kb.catalogue.regime.versions]
+    points = [cp for e in entries for cp in e.control_points]
+    if any(names_control_point(tail, cp, v) for cp in points for v in versions):
+        return None, None
+    ids = sorted({cp.id for cp in points})
+    return (
+        f"{head} has no control point {tail!r} in any version",
+        did_you_mean(tail, ids) or f"known: {', '.join(ids) or 'none encoded'}",
+    )
 
 
 def _describe(finding: Finding) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import textwrap
 from pathlib import Path
@@ -127,3 +128,48 @@ def test_coverage_reports_units_without_cases(run_cli: RunCli, policy_file: Path
     result = run_cli("test", str(policy_file), "--coverage", "--min-coverage", "100", expect=1)
     assert "uncovered " in result.stdout
     assert "below 100" in result.stderr
+
+
+BAD_CASES = """\
+kind: policy-tests
+cases:
+  - name: impossible date
+    profile: {profile: 1, id: a, title: "Recommender"}
+    as_of: "2025-02-30"
+    expect: {decision: free}
+  - name: before the first catalogue
+    profile: {profile: 1, id: b, title: "Recommender"}
+    as_of: "1990-01-01"
+    expect: {decision: free}
+  - name: typos in references
+    profile: {profile: 1, id: c, title: "Recommender"}
+    expect:
+      not_entries: ["086510X", "information-processing#personalised-psh"]
+      entries: ["086501X#99"]
+  - name: unknown version
+    profile: {profile: 1, id: d, title: "Recommender"}
+    catalog_version: "2019"
+    expect: {decision: free}
+"""
+
+
+@pytest.mark.parametrize("command", ["validate", "test"])
+def test_bad_dates_and_references_in_cases_are_reported_where_written(
+    run_cli: RunCli, tmp_path: Path, command: str
+) -> None:
+    """A misspelt code in not_entries would make a negative case pass for ever; an impossible
+    date used to end in an internal error. Each is an error at its own line and column."""
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(BAD_CASES, encoding="utf-8")
+    result = run_cli(command, str(bad), expect=1 if command == "validate" else 2)
+    lines = [line for line in result.output.splitlines() if re.search(r":\d+:\d+: E\d", line)]
+    assert [[*line.split(": ")[0].rsplit(":", 2)[1:], line.split()[1]] for line in lines] == [
+        ["5", "12", "E603"],
+        ["9", "12", "E501"],
+        ["14", "21", "E604"],
+        ["14", "32", "E604"],
+        ["15", "17", "E604"],
+        ["18", "22", "E502"],
+    ]
+    assert "did you mean '086502X'?" in result.output
+    assert "did you mean 'personalised-push'?" in result.output
