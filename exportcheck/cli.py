@@ -61,6 +61,13 @@ AS_OF = click.option(
     default=None,
     help="Use the catalogue in force on this date (YYYY-MM-DD). Default: today.",
 )
+FAIL_ON = click.option(
+    "--fail-on",
+    type=click.Choice(["prohibited", "licence-required", "review", "never"]),
+    default="review",
+    show_default=True,
+    help="Exit 1 when a profile's decision reaches this level.",
+)
 VERSION = click.option(
     "--catalog-version",
     "catalog_version",
@@ -220,13 +227,7 @@ def _read_stdin_if_needed(paths: tuple[str, ...]) -> bytes | None:
     default="text",
     show_default=True,
 )
-@click.option(
-    "--fail-on",
-    type=click.Choice(["prohibited", "licence-required", "review", "never"]),
-    default="review",
-    show_default=True,
-    help="Exit 1 when a profile's decision reaches this level.",
-)
+@FAIL_ON
 @click.option(
     "--output",
     "-o",
@@ -311,6 +312,7 @@ def check(
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
+@FAIL_ON
 @LANG
 @CATALOG
 @RULES
@@ -320,14 +322,17 @@ def explain(
     as_of: dt.datetime | None,
     catalog_version: str | None,
     fmt: str,
+    fail_on: str,
     lang: str,
     catalog_dir: Path | None,
     rules_dir: Path | None,
 ) -> None:
-    """Explain why PROFILE gets its decision, or why an entry did (not) match."""
+    """Explain why PROFILE gets its decision, or why an entry did (not) match. Exits as
+    check does: 1 when the decision reaches --fail-on."""
     from exportcheck.api import catalogue_context, check_profile, explain_entry, load_profiles
     from exportcheck.errors import InputError
     from exportcheck.render import explain as render_explain
+    from exportcheck.report import FailOn, exit_code
 
     kb = knowledge_base(catalog_dir, rules_dir)
     loaded, problems = load_profiles([profile], kb, stdin=_read_stdin_if_needed((profile,)))
@@ -340,6 +345,7 @@ def explain(
         render_explain.render_json if fmt == "json" else render_explain.render
     )
     click.echo(render(result, context, why_not, kb=kb, lang=lang), nl=False)
+    sys.exit(exit_code([result.decision], FailOn(fail_on)))
 
 
 @cli.command()

@@ -153,9 +153,14 @@ def test_lang_zh_explanations(run_cli: RunCli) -> None:
 
 
 def test_explain_shows_the_condition_tree(run_cli: RunCli) -> None:
-    out = run_cli("explain", str(SEED), expect=0).stdout
+    """explain exits as check does: the seed case is licence-required, which reaches the
+    default --fail-on level."""
+    out = run_cli("explain", str(SEED), expect=1).stdout
     assert "✓ capability recommendation.personalised-push" in out
     assert "rules/cn-tech-export/rules.yaml:" in out
+    run_cli("explain", str(SEED), "--fail-on", "never", expect=0)
+    run_cli("explain", str(SEED), "--fail-on", "prohibited", expect=0)
+    run_cli("explain", str(SEED), "--fail-on", "licence-required", expect=1)
 
 
 def test_explain_entry_shows_why_not(run_cli: RunCli) -> None:
