@@ -75,7 +75,7 @@ def _semantic_problems(doc: Document, vocabulary: Vocabulary) -> list[Diagnostic
                 "unknown-capability",
                 f"{key}[{i}]: unknown capability {cap!r}",
                 doc.pos([key, i]),
-                did_you_mean(cap, caps) or "list them with 'exportcheck schema vocabulary'",
+                did_you_mean(cap, caps) or "find the id with 'exportcheck catalog search WORDS'",
             )
             for i, cap in unknown[:DETAILED_PROBLEMS]
         )
@@ -88,7 +88,7 @@ def _semantic_problems(doc: Document, vocabulary: Vocabulary) -> list[Diagnostic
                     f"{key}[{first}] and after: {len(unknown) - DETAILED_PROBLEMS} more "
                     "unknown capabilities",
                     doc.pos([key, first]),
-                    "list them with 'exportcheck schema vocabulary'",
+                    "find the ids with 'exportcheck catalog search WORDS'",
                 )
             )
     both = sorted(
@@ -107,7 +107,23 @@ def _semantic_problems(doc: Document, vocabulary: Vocabulary) -> list[Diagnostic
         )
         for cap in both
     )
+    problems.extend(_text_problems(doc))
     params = data.get("parameters") or ()
+    first_at: dict[str, int] = {}
+    for i, param in enumerate(params):
+        name = str(param["name"])
+        if name in first_at:
+            problems.append(
+                Diagnostic(
+                    "E407",
+                    "duplicate-parameter",
+                    f"parameters[{i}]: {name} is already given at parameters[{first_at[name]}]",
+                    doc.pos(["parameters", i, "name"]),
+                    "give each parameter once: with two values the check could not tell which "
+                    "one the technology has",
+                )
+            )
+        first_at.setdefault(name, i)
     found = 0
     for i, param in enumerate(params):
         if found >= DETAILED_PROBLEMS:
@@ -124,6 +140,41 @@ def _semantic_problems(doc: Document, vocabulary: Vocabulary) -> list[Diagnostic
         described = _parameter_problems(doc, vocabulary, param, i)
         found += len(described)
         problems.extend(described)
+    return problems
+
+
+SUMMARY_MAX_BYTES = 64 * 1024  # design §3.3: "any length up to 64 KiB"
+
+
+def _text_problems(doc: Document) -> list[Diagnostic]:
+    """What the schema cannot say: a title of blanks, a summary over 64 KiB in UTF-8 (the
+    schema counts characters, and a Chinese character takes three bytes)."""
+    data = doc.data
+    problems = []
+    if not str(data["title"]).strip():
+        problems.append(
+            Diagnostic(
+                "E206",
+                "out-of-range",
+                "title is blank",
+                doc.pos(["title"]),
+                "name the technology (zh and/or en)",
+            )
+        )
+    summary = data.get("summary")
+    if isinstance(summary, str):
+        size = len(summary.encode("utf-8", "surrogatepass"))
+        if size > SUMMARY_MAX_BYTES:
+            problems.append(
+                Diagnostic(
+                    "E206",
+                    "out-of-range",
+                    f"summary is {size:,} bytes in UTF-8; the limit is {SUMMARY_MAX_BYTES:,} "
+                    "(64 KiB)",
+                    doc.pos(["summary"]),
+                    "keep the description of the technology; attach long documents elsewhere",
+                )
+            )
     return problems
 
 
