@@ -255,6 +255,19 @@ def _entry_view(kb: KnowledgeBase, head: str, version_id: str) -> EntryView:
 
 def _control_point_id(view: EntryView, ref: str) -> str:
     """A control point of ``view`` by id or by its number in that version."""
+    if not ref:
+        raise InputError(
+            [
+                Diagnostic(
+                    "E506",
+                    "unknown-entry",
+                    f"nothing after '#' in {view.code or view.entry.id}#",
+                    SourcePos("--entry"),
+                    "give a control point number or id after '#', or leave '#' out "
+                    "for the whole entry",
+                )
+            ]
+        )
     for cp in view.control_points:
         if names_control_point(ref, cp, view.version):
             return cp.id
@@ -275,9 +288,9 @@ def explain_entry(
 ) -> tuple[str, list[RuleOutcome]]:
     """Evaluate every rule of an entry (``CODE``, ``CODE#N``, ``id`` or ``id#cp``), matched or
     not, so an analyst sees why a near miss missed. Raises InputError for an unknown entry."""
-    head, _, cp_ref = ref.partition("#")
+    head, hash_mark, cp_ref = ref.partition("#")
     view = _entry_view(kb, head, context.version.id)
-    cp_id = _control_point_id(view, cp_ref) if cp_ref else None
+    cp_id = _control_point_id(view, cp_ref) if hash_mark else None
     facts = gather_facts(profile, kb.vocabulary, kb.term_index)
     outcomes = []
     for rule in kb.for_version(context.version.id).rules:

@@ -146,6 +146,7 @@ _TEMPLATES: dict[str, dict[Lang, str]] = {
     "label.rule": {"en": "rule", "zh": "规则"},
     "label.catalogue": {"en": "catalogue", "zh": "目录"},
     "label.note": {"en": "note", "zh": "注"},
+    "label.control_point": {"en": "control point", "zh": "控制要点"},
     "summary.profiles": {"en": "profiles", "zh": "档案"},
     "summary.prohibited": {"en": "prohibited", "zh": "禁止"},
     "summary.licence-required": {"en": "licence-required", "zh": "需许可"},

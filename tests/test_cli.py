@@ -372,3 +372,36 @@ def test_a_file_name_that_is_not_utf8_is_shown_escaped(run_cli: RunCli, tmp_path
 def test_a_bad_as_of_date_says_what_is_wrong(run_cli: RunCli, value: str, message: str) -> None:
     result = run_cli("check", str(FREE), "--as-of", value, expect=2)
     assert message in result.stderr
+
+
+def test_explain_carries_the_consequence_steps_and_control_point_text(run_cli: RunCli) -> None:
+    """Design §2.2: the control point's text (zh + en), the legal consequence and next steps,
+    in text and JSON; the why-not of an entry names it and its control points."""
+    out = run_cli("explain", str(SEED), "--fail-on", "never").stdout
+    assert "control point: 基于数据分析的个性化信息推送服务技术 / Personalised" in out
+    assert "\n1. " in out  # the next steps are numbered
+    doc = json.loads(run_cli("explain", str(SEED), "--format", "json", "--fail-on", "never").stdout)
+    assert doc["catalog"]["coverage"]["complete"] is False
+    assert doc["consequence"]
+    assert doc["next_steps"]
+    assert doc["findings"][0]["trace"]["kind"] == "any"
+    why = json.loads(
+        run_cli(
+            "explain", str(FREE), "--entry", "086501X#personalised-push", "--format", "json"
+        ).stdout
+    )["entry"]
+    assert (why["code"], why["class"]) == ("086501X", "restricted")
+    assert [cp["id"] for cp in why["control_points"]] == [
+        "information-processing#personalised-push"
+    ]
+    err = run_cli("explain", str(FREE), "--entry", "086501X#", expect=2).stderr
+    assert "nothing after '#'" in err
+
+
+def test_an_explicit_catalogue_version_reports_its_date_in_force(run_cli: RunCli) -> None:
+    doc = json.loads(
+        run_cli(
+            "check", str(SEED), "--catalog-version", "2020", "--format", "json", expect=1
+        ).stdout
+    )
+    assert doc["catalog"]["as_of"] == "2020-08-28"

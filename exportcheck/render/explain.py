@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from exportcheck.catalog import EntryView
 from exportcheck.decision import consequence_for
 from exportcheck.evaluate import Trace
 from exportcheck.explain import (
@@ -14,8 +15,9 @@ from exportcheck.explain import (
     tree_lines,
     truth_word,
 )
-from exportcheck.model import Lang
-from exportcheck.render.json import finding_dict
+from exportcheck.messages import msg
+from exportcheck.model import ControlPoint, Lang, Text
+from exportcheck.render.json import catalog_block, finding_dict, result_dict
 from exportcheck.render.text import evidence_lines, header
 
 if TYPE_CHECKING:
@@ -48,11 +50,19 @@ def render(
     ]
     for f in result.findings:
         lines.append(f"  {explanation(f, context.regime, lang)}")
+        if f.control_point is not None:  # the control point's words in both languages
+            lines.append(f"  {msg('label.control_point', lang)}: {_both(f.control_point.text)}")
         lines.append(f"  rule {f.rule.id} ({f.rule.pos}) -> {truth_word(f.trace.truth, lang)}")
         lines.extend(_tree(f.trace, lang, "    "))
     if why_not is not None:
         entry_id, outcomes = why_not
-        lines.append(f"entry {entry_id}: {len(outcomes)} rule(s)")
+        view = kb.for_version(context.version.id).views[entry_id]
+        lines.append(
+            f"entry {view.code or entry_id} {_both(view.entry.name)} [{entry_id}; "
+            f"{view.entry.klass}]: {len(outcomes)} rule(s)"
+        )
+        label = msg("label.control_point", lang)
+        lines.extend(f"  {label} {cp.id}: {_both(cp.text)}" for cp in _points(view, outcomes))
         if not outcomes:
             lines.append("  no rule implements this entry (see rules 'manual:' items)")
         for item in outcomes:
@@ -65,8 +75,19 @@ def render(
     consequence = consequence_for(result, context, lang)
     if consequence.consequence:
         lines.append(f"=> {consequence.consequence}")
-    lines.extend(f"note: {n}" for n in consequence.notes)
+    lines.extend(f"{msg('label.note', lang)}: {n}" for n in consequence.notes)
+    lines.extend(f"{i}. {step}" for i, step in enumerate(consequence.next_steps, 1))
     return "\n".join(lines) + "\n"
+
+
+def _both(text: Text) -> str:
+    return " / ".join(part for part in (text.zh, text.en) if part) or "-"
+
+
+def _points(view: EntryView, outcomes: list[RuleOutcome]) -> list[ControlPoint]:
+    """The control points the explained rules implement, in the entry's order."""
+    wanted = {o.rule.cp_id for o in outcomes}
+    return [cp for cp in view.control_points if cp.id in wanted]
 
 
 def _trace_dict(trace: Trace) -> dict[str, Any]:
@@ -92,21 +113,24 @@ def render_json(
 ) -> str:
     doc: dict[str, Any] = {
         "format": 1,
-        "profile": {"id": result.profile.id, "path": result.profile.path},
-        "catalog": {
-            "version": context.version.id,
-            "as_of": context.as_of.isoformat() if context.as_of else None,
-        },
-        "decision": result.decision.label,
-        "findings": [
-            {**finding_dict(f, context, lang), "trace": _trace_dict(f.trace)}
-            for f in result.findings
-        ],
+        "catalog": catalog_block(context),
+        **result_dict(result, context, lang),
     }
+    doc["findings"] = [
+        {**finding_dict(f, context, lang), "trace": _trace_dict(f.trace)} for f in result.findings
+    ]
     if why_not is not None:
         entry_id, outcomes = why_not
+        view = kb.for_version(context.version.id).views[entry_id]
         doc["entry"] = {
             "id": entry_id,
+            "code": view.code,
+            "class": str(view.entry.klass),
+            "name": view.entry.name.as_dict(),
+            "control_points": [
+                {"id": cp.global_id, "number": cp.number(view.version), "text": cp.text.as_dict()}
+                for cp in _points(view, outcomes)
+            ],
             "rules": [
                 {
                     "rule": o.rule.id,

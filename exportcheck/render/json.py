@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from exportcheck.decision import consequence_for
+from exportcheck.decision import consequence_for, legal_date
 from exportcheck.evaluate import Finding
 from exportcheck.explain import explanation
 from exportcheck.model import Lang, Outcome
@@ -18,7 +18,8 @@ def catalog_block(context: CatalogueContext) -> dict[str, Any]:
     return {
         "regime": context.regime.id,
         "version": context.version.id,
-        "as_of": context.as_of.isoformat() if context.as_of else None,
+        # With --catalog-version, the version's date in force: a date on which it was the law.
+        "as_of": legal_date(context),
         "instrument": context.version.instrument.as_dict(),
         "in_force": context.version.in_force,
         "coverage": {

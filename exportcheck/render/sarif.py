@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from exportcheck import __version__
+from exportcheck.decision import legal_date
 from exportcheck.explain import explanation
 from exportcheck.model import Lang, Outcome
 from exportcheck.render import json_frame, json_item
@@ -109,7 +110,7 @@ class Document:
                             "regime": self.context.regime.id,
                             "version": self.context.version.id,
                             "in_force": self.context.version.in_force,
-                            "as_of": self.context.as_of.isoformat() if self.context.as_of else None,
+                            "as_of": legal_date(self.context),
                         }
                     },
                 }
