@@ -26,18 +26,8 @@ def _free_note(context: CatalogueContext, lang: Lang) -> str:
     outcome = context.regime.outcomes.get("free")
     if cov.complete:
         return msg("free.complete", lang)
-    if outcome and outcome.free_while_incomplete:
-        return (
-            outcome.free_while_incomplete.get(lang)
-            + " "
-            + msg(
-                "coverage",
-                lang,
-                encoded=cov.encoded,
-                expected=cov.expected or "?",
-                complete=msg("coverage.incomplete", lang),
-            )
-        )
+    if outcome and outcome.free_while_incomplete:  # the counts are in the consequence
+        return outcome.free_while_incomplete.get(lang)
     return msg("free.incomplete", lang, encoded=cov.encoded, expected=cov.expected or "?")
 
 
@@ -97,9 +87,17 @@ def consequence_for(result: CheckResult, context: CatalogueContext, lang: Lang) 
     dual_use = [d.text.get(lang) for d in regime.dual_use if d.applies(on)]
     if dual_use and result.findings:
         notes.append(msg("dual_use", lang, text=" ".join(dual_use)))
+    consequence = text.consequence.get(lang) if text else ""
+    if result.decision is Outcome.FREE and not context.coverage.complete:
+        # Design §6: while coverage is incomplete, free is worded as "no listed technology
+        # found in the encoded part", and what follows only if it is not listed elsewhere.
+        cov = context.coverage
+        found = msg("free.incomplete", lang, encoded=cov.encoded, expected=cov.expected or "?")
+        space = "" if lang == "zh" else " "
+        consequence = f"{found}{space}{msg('free.if_unlisted', lang, consequence=consequence)}"
     return Consequence(
         outcome=result.decision,
-        consequence=text.consequence.get(lang) if text else "",
+        consequence=consequence,
         next_steps=tuple(s.text.get(lang) for s in text.next_steps if s.applies(on))
         if text
         else (),

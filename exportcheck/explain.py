@@ -46,11 +46,15 @@ def _reasons(finding: Finding, lang: Lang) -> str:
 _TEXT_PATHS = ("title", "summary")
 
 
-def decision_label(decision: Outcome, lang: Lang) -> str:
+def decision_label(decision: Outcome, lang: Lang, *, complete: bool = True) -> str:
     """The decision as scripts grep for it (LICENCE-REQUIRED), with the Chinese words in
-    Chinese output: 需申领许可证（LICENCE-REQUIRED）."""
+    Chinese output: 需申领许可证（LICENCE-REQUIRED）. While coverage is incomplete a free
+    decision says what it rests on (design §6): FREE (none found in the encoded part)."""
     label = decision.label.upper()
-    return f"{msg(f'decision.{decision.label}', lang)}（{label}）" if lang == "zh" else label
+    text = f"{msg(f'decision.{decision.label}', lang)}（{label}）" if lang == "zh" else label
+    if decision is Outcome.FREE and not complete:
+        text += msg("label.free_incomplete", lang)
+    return text
 
 
 def basis_key(finding: Finding) -> str:

@@ -147,6 +147,14 @@ _TEMPLATES: dict[str, dict[Lang, str]] = {
     "label.catalogue": {"en": "catalogue", "zh": "目录"},
     "label.note": {"en": "note", "zh": "注"},
     "label.control_point": {"en": "control point", "zh": "控制要点"},
+    "label.free_incomplete": {
+        "en": " (no listed technology found in the encoded part of the catalogue)",
+        "zh": "（在目录已录入部分中未发现列名技术）",
+    },
+    "free.if_unlisted": {
+        "en": "If it is not listed elsewhere in the catalogue: {consequence}",
+        "zh": "如目录其他部分也未列明：{consequence}",
+    },
     "summary.profiles": {"en": "profiles", "zh": "档案"},
     "summary.prohibited": {"en": "prohibited", "zh": "禁止"},
     "summary.licence-required": {"en": "licence-required", "zh": "需许可"},

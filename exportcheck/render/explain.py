@@ -46,7 +46,8 @@ def render(
 ) -> str:
     lines = [
         header(context, lang),
-        f"{result.profile.path}: {result.profile.id}: {decision_label(result.decision, lang)}",
+        f"{result.profile.path}: {result.profile.id}: "
+        + decision_label(result.decision, lang, complete=context.coverage.complete),
     ]
     for f in result.findings:
         lines.append(f"  {explanation(f, context.regime, lang)}")

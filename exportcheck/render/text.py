@@ -45,7 +45,8 @@ def evidence_lines(evidence: Sequence[Evidence], shown: int, pad: str, lang: Lan
 
 
 def part(result: CheckResult, context: CatalogueContext, lang: Lang) -> list[str]:
-    lines = [f"{result.profile.path}: {result.profile.id}: {decision_label(result.decision, lang)}"]
+    label = decision_label(result.decision, lang, complete=context.coverage.complete)
+    lines = [f"{result.profile.path}: {result.profile.id}: {label}"]
     for f in result.findings:
         code = f.view.code or msg("entry.nocode", lang)
         where = cp_label(f, lang) if f.control_point else "-"
