@@ -134,6 +134,41 @@ def _char_class(chars: set[str] | frozenset[str]) -> str:
     return "[" + "".join(parts) + "]" if parts else "(?!)"
 
 
+def _align(old: str, new: str, faithful: str) -> list[int]:
+    """For each character of ``new`` (a segment after phrase conversion), the index in
+    ``old`` it stands for. ``faithful`` is ``old`` converted character by character; where it
+    has the same length, the characters both conversions agree on pair up exactly (推薦演算法
+    用戶 -> 推荐算法用户: 用户 stays over 用戶), a dropped character joins the next one
+    (算 stands for 演算) and a rewritten run is spread over the run it replaces (信息 over
+    資訊). Otherwise the whole segment is spread. The last character of a rewritten run
+    maps to the run's last character, so a span over the phrase covers all of it."""
+    if not new:
+        return []
+    last = len(old) - 1
+    if len(faithful) != len(old):
+        return [last if j == len(new) - 1 else (j * len(old)) // len(new) for j in range(len(new))]
+    from difflib import SequenceMatcher
+
+    out = [0] * len(new)
+    dropped: int | None = None  # the start of characters dropped since the last one mapped
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, faithful, new, autojunk=False).get_opcodes():
+        width = j2 - j1
+        if tag == "delete":
+            dropped = i1 if dropped is None else dropped
+            continue
+        for k in range(width):
+            if tag == "equal":
+                out[j1 + k] = i1 + k
+            elif i2 > i1:  # a replaced run
+                out[j1 + k] = i2 - 1 if k == width - 1 else i1 + (k * (i2 - i1)) // width
+            else:  # inserted characters stand with the next original one
+                out[j1 + k] = min(i1, last)
+        if dropped is not None and width:
+            out[j1] = dropped
+            dropped = None
+    return out
+
+
 class _Tables(msgspec.Struct, frozen=True):
     """Plain strings, one character per entry: they unpickle ~50x faster than the dict and
     set built from them on first use (~0.8 ms of every knowledge-base load otherwise)."""
@@ -295,8 +330,9 @@ class Normalizer:
     def _convert(self, folded: Normalized, config: str) -> Normalized:
         """Traditional -> Simplified with one OpenCC configuration. Phrase conversion may
         change the length (演算法 -> 算法): then the segments between separators (which
-        conversion keeps) are paired and each changed segment is spread over the original
-        one, so a span over a converted phrase covers the whole original phrase."""
+        conversion keeps) are paired, and each changed segment is aligned with the original
+        one (see _align), so a span keeps to its own words and a span over a converted
+        phrase covers the whole original phrase."""
         converter = self._converter(config)
         text = folded.text
         converted = str(converter.convert(text))
@@ -317,12 +353,11 @@ class Normalizer:
         for i, (old, new) in enumerate(zip(old_parts, new_parts, strict=True)):
             if len(old) == len(new):
                 continue
-            width = len(new)
-            for j in range(width):
-                step = len(old) - 1 if j == width - 1 else (j * len(old)) // width
+            faithful = str(self._converter(_CONVERSIONS[0]).convert(old))
+            for j, at in enumerate(_align(old, new, faithful)):
                 breaks.append(new_at[i] + j)
-                starts.append(old_at[i] + max(0, step))
-            breaks.append(new_at[i] + width)  # linear again from the separator on
+                starts.append(old_at[i] + at)
+            breaks.append(new_at[i] + len(new))  # linear again from the separator on
             starts.append(old_at[i] + len(old))
         return Normalized(converted, None, folded, tuple(breaks), tuple(starts))
 

@@ -218,3 +218,15 @@ def test_translate_and_regex_folding_agree(
         assert by_translate == by_regex
 
     agree()
+
+
+def test_words_after_a_shortened_phrase_keep_their_own_span() -> None:
+    """演算法 -> 算法 shortens the segment by one character; the words after it must still
+    map to themselves (用戶畫像 at 5-9), not one character to the left."""
+    text = "推薦演算法用戶畫像"
+    taiwan = normalize.variants(text)[1]
+    assert taiwan.text == "推荐算法用户画像"
+    for word, original in (("用户画像", "用戶畫像"), ("推荐算法", "推薦演算法"), ("画像", "畫像")):
+        i = taiwan.text.index(word)
+        start, end = taiwan.original_span(i, i + len(word))
+        assert text[start:end] == original
