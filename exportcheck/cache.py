@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-import pickle
 import sys
 from collections.abc import Mapping
 from importlib.util import source_hash as _siphash
@@ -82,7 +81,7 @@ def _read(path: str, key: str) -> KnowledgeBase | None:
     gc.disable()
     try:
         with open(path, "rb") as handle:
-            kb = pickle.loads(handle.read())  # noqa: S301 - our own file, keyed by content hash
+            kb = _unpickle(handle.read())
     except Exception:
         return None
     finally:
@@ -91,9 +90,20 @@ def _read(path: str, key: str) -> KnowledgeBase | None:
     return kb if isinstance(kb, KnowledgeBase) and kb.source_hash == key else None
 
 
+def _unpickle(data: bytes) -> object:
+    """CPython's C unpickler straight away: importing pickle.py (its pure-Python pickler
+    and tables) costs ~1.3 ms more of every start-up, for the one function needed here."""
+    try:
+        from _pickle import loads
+    except ImportError:  # another Python implementation
+        from pickle import loads
+    return loads(data)  # noqa: S301 - our own file, keyed by content hash
+
+
 def _write(path: str, kb: KnowledgeBase) -> None:
     directory = os.path.dirname(path)
     try:
+        import pickle
         import tempfile  # only when writing: ~3 ms of start-up otherwise
 
         os.makedirs(directory, exist_ok=True)
