@@ -455,6 +455,11 @@ def load_text(text: str, path: str, *, is_json: bool = False) -> Document:
                 )
             # Nesting past the limit (or, in text that only looks like JSON, a lone surrogate):
             # the YAML reader below reports it with its position.
+    return load_yaml_text(text, path)
+
+
+def load_yaml_text(text: str, path: str) -> Document:
+    """The YAML path alone (JSON text included: JSON is YAML)."""
     if not text.strip():
         raise _error(
             path,

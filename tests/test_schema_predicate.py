@@ -294,3 +294,16 @@ def test_every_bundled_schema_compiles() -> None:
 def test_predicate_agrees_with_jsonschema_on_mutated_data(case: tuple[str, Any]) -> None:
     schema, document = case
     assert is_valid(document, schema) == validator(schema).is_valid(document)
+
+
+def test_every_bundled_schema_reads_the_same_as_yaml_and_as_json() -> None:
+    """The predicates read the schemas with the YAML loader (no json import at start-up):
+    JSON is YAML, but only if every bundled schema gives exactly what json.loads gives."""
+    import json
+
+    from exportcheck.schema import SCHEMA_NAMES, schema_text
+    from exportcheck.yamlsafe import load_yaml_text
+
+    for name in SCHEMA_NAMES:
+        text = schema_text(name)
+        assert load_yaml_text(text, name).data == json.loads(text), name
