@@ -22,7 +22,6 @@ from exportcheck.diagnostics import Diagnostic, Severity
 from exportcheck.errors import InputError
 from exportcheck.model import Catalogue, ManualPoint, Presence, Rule, Version, Vocabulary
 from exportcheck.paths import default_catalog_dir, default_rules_dir
-from exportcheck.rules import build_rules, build_vocabulary, read_rule_documents
 from exportcheck.termindex import TermIndex
 from exportcheck.textnorm import Normalizer
 
@@ -112,6 +111,7 @@ def load_knowledge_base(
     from pathlib import Path
 
     from exportcheck import lint as lint_checks
+    from exportcheck.rules import build_rules, build_vocabulary, read_rule_documents
 
     catalog = Path(catalog_dir) if catalog_dir is not None else default_catalog_dir()
     rules = Path(rules_dir) if rules_dir is not None else default_rules_dir()

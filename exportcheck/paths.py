@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import fnmatch
 import os
 import re
 from collections.abc import Iterator
@@ -190,6 +189,8 @@ def _last_takes(
 def _step(segments: tuple[str, ...], states: frozenset[int], name: str) -> set[int]:
     """Where each pattern position in ``states`` goes on one more path component ``name``
     (before the closure over **)."""
+    from fnmatch import fnmatchcase  # only for glob inputs
+
     hidden = name.startswith(".")
     taken = set()
     for state in states:
@@ -199,7 +200,7 @@ def _step(segments: tuple[str, ...], states: frozenset[int], name: str) -> set[i
         if segment == "**":
             if not hidden:
                 taken.add(state)  # ** takes this name and may take more
-        elif (not hidden or segment.startswith(".")) and fnmatch.fnmatchcase(name, segment):
+        elif (not hidden or segment.startswith(".")) and fnmatchcase(name, segment):
             taken.add(state + 1)
     return taken
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from itertools import accumulate
 from operator import add
 from typing import Any
@@ -186,6 +185,8 @@ class _Tables(msgspec.Struct, frozen=True):
 
 
 def _build_tables() -> _Tables:
+    import unicodedata
+
     import opencc
 
     cjk = [chr(i) for block in _CJK_BLOCKS for i in block]
@@ -305,6 +306,8 @@ class Normalizer:
                 fold = self._fold_map or {}
                 folded = fold_re.sub(lambda m: fold[m.group()], text.lower())
                 return Normalized(folded.replace("-", " "), None)
+        import unicodedata  # only text with expanding characters (ligatures, ①, ㎏…)
+
         pieces: list[str] = []
         offsets: list[int] = []
         for index, ch in enumerate(text):
