@@ -10,7 +10,8 @@ from typing import Any
 
 import msgspec
 
-from exportcheck.model import Catalogue, Entry, Rule, Text, VocabParameter
+from exportcheck.messages import bilingual, msg
+from exportcheck.model import Catalogue, Entry, Lang, Rule, Text, VocabParameter
 from exportcheck.termindex import TermIndex
 from exportcheck.textnorm import Normalizer, american
 
@@ -22,14 +23,14 @@ class SearchHit(msgspec.Struct, frozen=True):
     via: tuple[str, str] | None = None  # (vocabulary term, capability) for a hit by meaning
     building_block: bool = False  # the capability of ``via`` counts only beside another
 
-    def line(self) -> str:
-        codes = ", ".join(self.entry.all_codes()) or "(no code)"
-        shown = " / ".join(p for p in (self.text.zh, self.text.en) if p)
+    def line(self, lang: Lang = "en") -> str:
+        codes = ", ".join(self.entry.all_codes()) or msg("catalog.no_code", lang)
         how = ""
         if self.via:
-            block = "; a building block, asserted alone it decides nothing" * self.building_block
-            how = f"  (via term “{self.via[0]}” → {self.via[1]}{block})"
-        return f"{codes} [{self.entry.id}] {self.where}: {shown}{how}"
+            block = msg("catalog.building_block", lang) if self.building_block else ""
+            via = msg("catalog.via", lang, term=self.via[0], capability=self.via[1])
+            how = f"  ({via}{block})"
+        return f"{codes} [{self.entry.id}] {self.where}: {bilingual(self.text)}{how}"
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -51,9 +52,11 @@ class SearchHit(msgspec.Struct, frozen=True):
 class ParameterHit(msgspec.Struct, frozen=True):
     parameter: VocabParameter
 
-    def line(self) -> str:
-        label = " / ".join(p for p in (self.parameter.label.zh, self.parameter.label.en) if p)
-        return f"parameter {self.parameter.id} ({self.parameter.unit}): {label}"
+    def line(self, lang: Lang = "en") -> str:
+        label = bilingual(self.parameter.label)
+        return (
+            f"{msg('catalog.parameter', lang)} {self.parameter.id} ({self.parameter.unit}): {label}"
+        )
 
     def as_dict(self) -> dict[str, Any]:
         p = self.parameter

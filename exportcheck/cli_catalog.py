@@ -8,12 +8,17 @@ from pathlib import Path
 import click
 
 from exportcheck.cli import AS_OF, CATALOG, LANG, RULES, VERSION
+from exportcheck.model import Lang
 
 
 def _catalogue(catalog_dir: Path | None):  # type: ignore[no-untyped-def]
     from exportcheck.cli import knowledge_base
 
     return knowledge_base(catalog_dir, None).catalogue
+
+
+def _lang(value: str) -> Lang:
+    return "zh" if value == "zh" else "en"
 
 
 FORMAT = click.option(
@@ -36,6 +41,7 @@ def catalog() -> None:
 @click.option("--class", "klass", type=click.Choice(["prohibited", "restricted"]), default=None)
 @click.option("--sector", default=None, help="GB/T 4754 division (e.g. 65).")
 @FORMAT
+@LANG
 @CATALOG
 def list_entries(
     as_of: dt.datetime | None,
@@ -43,6 +49,7 @@ def list_entries(
     klass: str | None,
     sector: str | None,
     fmt: str,
+    lang: str,
     catalog_dir: Path | None,
 ) -> None:
     """Entries in force on a date (default: today) or in a version."""
@@ -62,14 +69,16 @@ def list_entries(
         if (klass is None or v.entry.klass == klass)
         and (sector is None or (v.sector is not None and v.sector.code == sector))
     )
-    click.echo(render_list(views, coverage(cat, version.id), version.id, fmt), nl=False)
+    listing = render_list(views, coverage(cat, version.id), version.id, fmt, _lang(lang))
+    click.echo(listing, nl=False)
 
 
 @catalog.command()
 @click.argument("code")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@LANG
 @CATALOG
-def show(code: str, fmt: str, catalog_dir: Path | None) -> None:
+def show(code: str, fmt: str, lang: str, catalog_dir: Path | None) -> None:
     """One entry by any version's code (or its id): crosswalk, texts, history, sources."""
     from exportcheck.catalog import find_entries
     from exportcheck.diagnostics import Diagnostic, SourcePos
@@ -90,15 +99,18 @@ def show(code: str, fmt: str, catalog_dir: Path | None) -> None:
                 )
             ]
         )
-    click.echo("".join(render_show(e, cat, fmt) for e in entries), nl=False)
+    click.echo("".join(render_show(e, cat, fmt, _lang(lang)) for e in entries), nl=False)
 
 
 @catalog.command()
 @click.argument("text")
 @FORMAT
+@LANG
 @CATALOG
 @RULES
-def search(text: str, fmt: str, catalog_dir: Path | None, rules_dir: Path | None) -> None:
+def search(
+    text: str, fmt: str, lang: str, catalog_dir: Path | None, rules_dir: Path | None
+) -> None:
     """Find entries and control points by zh/en text (Traditional/Simplified, any width), and
     by meaning: vocabulary terms in TEXT lead to the points whose rules use them."""
     import json
@@ -120,10 +132,13 @@ def search(text: str, fmt: str, catalog_dir: Path | None, rules_dir: Path | None
         found = [h.as_dict() for h in hits] + [p.as_dict() for p in parameters]
         click.echo(json.dumps(found, ensure_ascii=False, indent=2))
         return
-    for line in [h.line() for h in hits] + [p.line() for p in parameters]:
+    chosen = _lang(lang)
+    for line in [h.line(chosen) for h in hits] + [p.line(chosen) for p in parameters]:
         click.echo(line)
     if not hits and not parameters:
-        click.echo(f"no entry, control point or parameter mentions {text!r}")
+        from exportcheck.messages import msg
+
+        click.echo(msg("catalog.no_hits", chosen, text=text))
 
 
 @catalog.command()
@@ -134,15 +149,16 @@ def versions(fmt: str, lang: str, catalog_dir: Path | None) -> None:
     """Catalogue versions with announcement, date in force and coverage."""
     from exportcheck.render.catalog import render_versions
 
-    click.echo(render_versions(_catalogue(catalog_dir), fmt, lang), nl=False)  # type: ignore[arg-type]
+    click.echo(render_versions(_catalogue(catalog_dir), fmt, _lang(lang)), nl=False)
 
 
 @catalog.command()
 @click.argument("old")
 @click.argument("new")
 @FORMAT
+@LANG
 @CATALOG
-def diff(old: str, new: str, fmt: str, catalog_dir: Path | None) -> None:
+def diff(old: str, new: str, fmt: str, lang: str, catalog_dir: Path | None) -> None:
     """Entries and control points added, removed, amended or re-coded from OLD to NEW."""
     from exportcheck.catalog import resolve_version
     from exportcheck.catalog_diff import diff as run_diff
@@ -152,13 +168,14 @@ def diff(old: str, new: str, fmt: str, catalog_dir: Path | None) -> None:
     today = dt.date.today()
     old_v, _ = resolve_version(cat.regime, as_of=None, version_id=old, today=today)
     new_v, _ = resolve_version(cat.regime, as_of=None, version_id=new, today=today)
-    click.echo(render_diff(run_diff(cat, old_v.id, new_v.id), fmt), nl=False)
+    click.echo(render_diff(run_diff(cat, old_v.id, new_v.id), fmt, _lang(lang)), nl=False)
 
 
 @catalog.command("coverage")
+@LANG
 @CATALOG
-def coverage_report(catalog_dir: Path | None) -> None:
+def coverage_report(lang: str, catalog_dir: Path | None) -> None:
     """Coverage of each version as Markdown (the source of catalog/COVERAGE.md)."""
     from exportcheck.render.catalog import render_coverage_markdown
 
-    click.echo(render_coverage_markdown(_catalogue(catalog_dir)), nl=False)
+    click.echo(render_coverage_markdown(_catalogue(catalog_dir), _lang(lang)), nl=False)

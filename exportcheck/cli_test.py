@@ -120,6 +120,7 @@ def test(
     show_default=True,
 )
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@LANG
 def impact(
     base_rev: str | None,
     base_dir: Path | None,
@@ -128,6 +129,7 @@ def impact(
     as_of: dt.datetime | None,
     fmt: str,
     output: Path | None,
+    lang: str,
 ) -> None:
     """Show which decisions, findings and policy tests an edit of catalogue/rules changes."""
     from exportcheck.impact import compare, extract_revision, temporary_root
@@ -150,4 +152,4 @@ def impact(
             as_of=as_of.date() if as_of else dt.date.today(),
             labels=(str(base_rev or base_dir), str(head_dir or "working tree")),
         )
-    emit(render(report, fmt), output)
+    emit(render(report, fmt, "zh" if lang == "zh" else "en"), output)

@@ -8,7 +8,10 @@ from pathlib import Path
 
 import click
 
+from exportcheck.cli import LANG
 from exportcheck.diagnostics import Diagnostic, Severity
+from exportcheck.messages import msg
+from exportcheck.model import Lang
 
 
 def _github(d: Diagnostic) -> str:
@@ -77,7 +80,8 @@ def render(diagnostics: list[Diagnostic], fmt: str) -> str:
     is_flag=True,
     help="Show every failed alternative of anyOf/oneOf, and a summary of what was checked.",
 )
-def validate(paths: tuple[Path, ...], fmt: str, verbose: bool) -> None:
+@LANG
+def validate(paths: tuple[Path, ...], fmt: str, verbose: bool, lang: str) -> None:
     """Validate catalogue, rules, profiles and policy tests (default: the bundled ones)."""
     from exportcheck.validate import classify, default_targets
     from exportcheck.validate import validate as run
@@ -89,16 +93,26 @@ def validate(paths: tuple[Path, ...], fmt: str, verbose: bool) -> None:
         click.echo(out, nl=False)
     errors = [d for d in diagnostics if d.severity is Severity.ERROR]
     if verbose or (fmt == "text" and not errors):
+        chosen: Lang = "zh" if lang == "zh" else "en"
         what = (
-            f"{len(kb.catalogue.entries)} entries, {len(kb.rules)} rules, "
-            f"{len(kb.vocabulary.capabilities)} capabilities"
+            msg(
+                "validate.built",
+                chosen,
+                entries=len(kb.catalogue.entries),
+                rules=len(kb.rules),
+                capabilities=len(kb.vocabulary.capabilities),
+            )
             if kb
-            else "nothing built"
+            else msg("validate.nothing", chosen)
         )
-        click.echo(
-            f"validate: {what}; {len(targets.profiles)} profiles, "
-            f"{len(targets.tests)} test files; {len(errors)} errors, "
-            f"{len(diagnostics) - len(errors)} warnings",
-            err=True,
+        summary = msg(
+            "validate.summary",
+            chosen,
+            what=what,
+            profiles=len(targets.profiles),
+            tests=len(targets.tests),
+            errors=len(errors),
+            warnings=len(diagnostics) - len(errors),
         )
+        click.echo(summary, err=True)
     sys.exit(1 if errors else 0)

@@ -181,7 +181,75 @@ _TEMPLATES: dict[str, dict[Lang, str]] = {
     "note.fails": {"en": "stated, threshold not met", "zh": "已说明，未达阈值"},
     "note.match": {"en": "matches", "zh": "匹配"},
     "note.mismatch": {"en": "does not match", "zh": "不匹配"},
+    # exportcheck catalog …
+    "catalog.list_head": {
+        "en": "catalogue version {version}: {encoded} of {expected} entries encoded, "
+        "{uncertain} of uncertain status",
+        "zh": "目录{version}版：已录入 {encoded}/{expected} 条，状态不确定 {uncertain} 条",
+    },
+    "catalog.no_code": {"en": "(no code)", "zh": "（无编号）"},
+    "catalog.code_not_seen": {"en": "(code not seen)", "zh": "（编号未见）"},
+    "catalog.points": {"en": "{count} control points", "zh": "控制要点 {count} 项"},
+    "catalog.defined_at": {"en": "defined at", "zh": "定义位置"},
+    "catalog.codes": {"en": "codes (crosswalk):", "zh": "各版本编号（对照）："},
+    "catalog.draft": {"en": "draft", "zh": "征求意见稿"},
+    "catalog.sector": {"en": "sector", "zh": "行业"},
+    "catalog.in_force": {"en": "in force", "zh": "施行状态"},
+    "catalog.history": {"en": "history:", "zh": "沿革："},
+    "catalog.no_source": {"en": "no source", "zh": "无来源"},
+    "catalog.control_points": {"en": "control points ({count}):", "zh": "控制要点（{count}项）："},
+    "catalog.sources": {"en": "sources:", "zh": "来源："},
+    "catalog.sources_inline": {"en": "sources", "zh": "来源"},
+    "catalog.note": {"en": "note", "zh": "注"},
+    "catalog.at": {"en": "at", "zh": "位置"},
+    "catalog.number_unknown": {"en": "number not established", "zh": "序号未确定"},
+    "catalog.parameter": {"en": "parameter", "zh": "参数"},
+    "catalog.diff_head": {
+        "en": "catalogue {old} -> {new}: {count} entries changed",
+        "zh": "目录 {old} -> {new}：{count} 个条目有变化",
+    },
+    "catalog.no_changes": {"en": "no changes", "zh": "无变化"},
+    "catalog.diff_heading": {"en": "Catalogue {old} → {new}", "zh": "目录 {old} → {new}"},
+    "catalog.control_point": {"en": "control point", "zh": "控制要点"},
+    "catalog.recoded": {"en": "code {old} -> {new}", "zh": "编号 {old} -> {new}"},
+    "catalog.via": {
+        "en": "via term “{term}” → {capability}",
+        "zh": "经由词条“{term}” → {capability}",
+    },
+    "catalog.building_block": {
+        "en": "; a building block, asserted alone it decides nothing",
+        "zh": "；组合用词，单独申报不起作用",
+    },
+    "catalog.no_hits": {
+        "en": "no entry, control point or parameter mentions {text!r}",
+        "zh": "没有条目、控制要点或参数提及 {text!r}",
+    },
+    "validate.summary": {
+        "en": "validate: {what}; {profiles} profiles, {tests} test files; {errors} errors, "
+        "{warnings} warnings",
+        "zh": "validate：{what}；技术画像 {profiles} 个，测试文件 {tests} 个；错误 {errors} 个，"
+        "警告 {warnings} 个",
+    },
+    "validate.built": {
+        "en": "{entries} entries, {rules} rules, {capabilities} capabilities",
+        "zh": "条目 {entries} 个，规则 {rules} 条，能力 {capabilities} 个",
+    },
+    "validate.nothing": {"en": "nothing built", "zh": "未能构建"},
+    "impact.head": {
+        "en": "Impact of {head} against {base} (catalogue {version}; {count} profiles checked)",
+        "zh": "{head} 相对于 {base} 的影响（目录{version}版；检查技术画像 {count} 个）",
+    },
+    "impact.profiles": {"en": "Decisions and findings that change", "zh": "结论或发现有变化的画像"},
+    "impact.tests": {"en": "Policy tests whose status changes", "zh": "状态有变化的策略测试"},
+    "impact.entries": {"en": "Catalogue entries edited", "zh": "修改的目录条目"},
+    "impact.rules": {"en": "Rules edited", "zh": "修改的规则"},
 }
+
+
+def bilingual(text: Any) -> str:
+    """Both languages of a zh/en catalogue text, Chinese (the law's own words) first, in any
+    --lang (``-`` when there is none)."""
+    return " / ".join(part for part in (text.zh, text.en) if part) or "-"
 
 
 def msg(key: str, lang: Lang, **values: Any) -> str:

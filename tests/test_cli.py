@@ -11,7 +11,7 @@ import pytest
 
 from exportcheck.schema import validator
 
-from conftest import EXAMPLES, RunCli
+from conftest import EXAMPLES, ROOT, RunCli
 
 SEED = EXAMPLES / "foryou-recommender.yaml"
 TEXT_ONLY = EXAMPLES / "foryou-recommender-text.yaml"
@@ -405,3 +405,28 @@ def test_an_explicit_catalogue_version_reports_its_date_in_force(run_cli: RunCli
         ).stdout
     )
     assert doc["catalog"]["as_of"] == "2020-08-28"
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["check", str(SEED), "--fail-on", "never"], "需申领许可证"),
+        (["explain", str(SEED), "--fail-on", "never"], "需申领许可证"),
+        (["validate"], "错误 0 个"),
+        (["catalog", "list"], "已录入"),
+        (["catalog", "show", "086501X"], "各版本编号"),
+        (["catalog", "search", "个性化信息推送"], "086501X"),
+        (["catalog", "diff", "2023", "2025"], "个条目有变化"),
+        (["catalog", "versions"], "2025"),
+        (["catalog", "coverage"], "信息处理技术"),
+        (["impact", "--base-dir", str(ROOT)], "的影响"),
+    ],
+    ids=lambda value: value if isinstance(value, str) else " ".join(value[:2]),
+)
+def test_every_command_that_prints_prose_takes_lang(
+    run_cli: RunCli, args: list[str], words: str
+) -> None:
+    """Design §4: --lang zh|en on every command that prints prose."""
+    result = run_cli(*args, "--lang", "zh")
+    assert result.exit_code in (0, 1), result.output
+    assert words in result.output

@@ -7,12 +7,8 @@ from typing import Any
 
 from exportcheck.catalog import Coverage, EntryView, entry_presence, materialise, version_order
 from exportcheck.catalog_diff import CatalogueDiff, EntryChange
-from exportcheck.model import Catalogue, ControlPoint, Entry, Lang, Text
-
-
-def _both(text: Text) -> str:
-    parts = [p for p in (text.zh, text.en) if p]
-    return " / ".join(parts) if parts else "-"
+from exportcheck.messages import bilingual, msg
+from exportcheck.model import Catalogue, ControlPoint, Entry, Lang
 
 
 def view_dict(view: EntryView) -> dict[str, Any]:
@@ -28,7 +24,9 @@ def view_dict(view: EntryView) -> dict[str, Any]:
     }
 
 
-def render_list(views: tuple[EntryView, ...], coverage: Coverage, version: str, fmt: str) -> str:
+def render_list(
+    views: tuple[EntryView, ...], coverage: Coverage, version: str, fmt: str, lang: Lang = "en"
+) -> str:
     if fmt == "json":
         return (
             json.dumps(
@@ -47,68 +45,75 @@ def render_list(views: tuple[EntryView, ...], coverage: Coverage, version: str, 
             )
             + "\n"
         )
-    head = (
-        f"catalogue version {version}: {coverage.encoded} of {coverage.expected or '?'} "
-        f"entries encoded, {coverage.uncertain} of uncertain status"
+    head = msg(
+        "catalog.list_head",
+        lang,
+        version=version,
+        encoded=coverage.encoded,
+        expected=coverage.expected or "?",
+        uncertain=coverage.uncertain,
     )
     lines = [head]
     for v in views:
         flag = "" if v.presence == "present" else f"  [{v.presence}]"
+        points = msg("catalog.points", lang, count=len(v.control_points))
         lines.append(
-            f"{v.code or '(no code)':9} {v.entry.klass:10} {_both(v.entry.name)}  "
-            f"[{v.entry.id}; {len(v.control_points)} control points]{flag}"
+            f"{v.code or msg('catalog.no_code', lang):9} {v.entry.klass:10} "
+            f"{bilingual(v.entry.name)}  [{v.entry.id}; {points}]{flag}"
         )
     return "\n".join(lines) + "\n"
 
 
-def _cp_lines(cp: ControlPoint, catalogue: Catalogue) -> list[str]:
-    numbers = ", ".join(f"{v}: {n}" for v, n in cp.numbers) or "number not established"
+def _cp_lines(cp: ControlPoint, lang: Lang) -> list[str]:
+    numbers = ", ".join(f"{v}: {n}" for v, n in cp.numbers) or msg("catalog.number_unknown", lang)
+    sources = f"{msg('catalog.sources_inline', lang)} {', '.join(cp.sources)}"
     lines = [
-        f"  - {cp.id} ({numbers}; {cp.confidence}; sources {', '.join(cp.sources)})",
-        f"      {_both(cp.text)}",
-        f"      at {cp.pos}",
+        f"  - {cp.id} ({numbers}; {cp.confidence}; {sources})",
+        f"      {bilingual(cp.text)}",
+        f"      {msg('catalog.at', lang)} {cp.pos}",
     ]
-    lines += [f"      · {_both(s)}" for s in cp.sub_points]
+    lines += [f"      · {bilingual(s)}" for s in cp.sub_points]
     for p in cp.parameters:
         threshold = f" {p.op} {p.value} {p.unit or ''}" if p.op else f": {p.value}"
-        lines.append(f"      parameter {p.id}{threshold} — {_both(p.label)}")
+        lines.append(
+            f"      {msg('catalog.parameter', lang)} {p.id}{threshold} — {bilingual(p.label)}"
+        )
     lines += [f"      {r.version}: {r.change}" for r in cp.history]
     if cp.note:
-        lines.append(f"      note: {cp.note}")
+        lines.append(f"      {msg('catalog.note', lang)}: {cp.note}")
     return lines
 
 
-def render_show(entry: Entry, catalogue: Catalogue, fmt: str) -> str:
+def render_show(entry: Entry, catalogue: Catalogue, fmt: str, lang: Lang = "en") -> str:
     order = version_order(catalogue.regime)
     states = {v: str(entry_presence(entry, v, order)) for v in order}
     if fmt == "json":
         return json.dumps(_entry_dict(entry, states), ensure_ascii=False, indent=2) + "\n"
     lines = [
-        f"{entry.id}: {_both(entry.name)} ({entry.klass}; {entry.confidence})",
-        f"  defined at {entry.pos}",
-        "  codes (crosswalk):",
+        f"{entry.id}: {bilingual(entry.name)} ({entry.klass}; {entry.confidence})",
+        f"  {msg('catalog.defined_at', lang)} {entry.pos}",
+        f"  {msg('catalog.codes', lang)}",
     ]
     for record in entry.codes:
         sector = (
-            f"sector {record.sector.code} {_both(record.sector.name)}"
+            f"{msg('catalog.sector', lang)} {record.sector.code} {bilingual(record.sector.name)}"
             if record.sector and record.sector.name
             else ""
         )
-        lines.append(
-            f"    {', '.join(record.versions)}: {record.code or '(code not seen)'} {sector}"
-        )
-    lines += [f"    {v} (draft): {c}" for v, c in entry.draft_codes]
-    lines.append("  in force: " + ", ".join(f"{v} {s}" for v, s in states.items()))
-    lines.append("  history:")
+        code = record.code or msg("catalog.code_not_seen", lang)
+        lines.append(f"    {', '.join(record.versions)}: {code} {sector}")
+    lines += [f"    {v} ({msg('catalog.draft', lang)}): {c}" for v, c in entry.draft_codes]
+    in_force = ", ".join(f"{v} {s}" for v, s in states.items())
+    lines.append(f"  {msg('catalog.in_force', lang)}: {in_force}")
+    lines.append(f"  {msg('catalog.history', lang)}")
     for r in entry.history:
-        summary = f" — {_both(r.summary)}" if r.summary else ""
-        lines.append(
-            f"    {r.version}: {r.change}{summary} ({', '.join(r.sources) or 'no source'})"
-        )
-    lines.append(f"  control points ({len(entry.control_points)}):")
+        summary = f" — {bilingual(r.summary)}" if r.summary else ""
+        sources = ", ".join(r.sources) or msg("catalog.no_source", lang)
+        lines.append(f"    {r.version}: {r.change}{summary} ({sources})")
+    lines.append(f"  {msg('catalog.control_points', lang, count=len(entry.control_points))}")
     for cp in entry.control_points:
-        lines += _cp_lines(cp, catalogue)
-    lines.append("  sources:")
+        lines += _cp_lines(cp, lang)
+    lines.append(f"  {msg('catalog.sources', lang)}")
     for ref in entry.sources:
         src = catalogue.regime.sources.get(ref)
         lines.append(
@@ -116,7 +121,7 @@ def render_show(entry: Entry, catalogue: Catalogue, fmt: str) -> str:
             f"{' <' + src.urls[0] + '>' if src and src.urls else ''}"
         )
     if entry.note:
-        lines.append(f"  note: {entry.note}")
+        lines.append(f"  {msg('catalog.note', lang)}: {entry.note}")
     return "\n".join(lines) + "\n"
 
 
@@ -192,26 +197,30 @@ def render_versions(catalogue: Catalogue, fmt: str, lang: Lang) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _change_lines(change: EntryChange) -> list[str]:
+def _change_lines(change: EntryChange, lang: Lang) -> list[str]:
     old_code = change.old.code if change.old else None
     new_code = change.new.code if change.new else None
-    code = new_code or old_code or "(no code)"
-    head = f"{change.kind:12} {code} {_both(change.entry.name)} [{change.entry.id}]"
+    code = new_code or old_code or msg("catalog.no_code", lang)
+    head = f"{change.kind:12} {code} {bilingual(change.entry.name)} [{change.entry.id}]"
     if old_code and new_code and old_code != new_code:
-        head += f" (code {old_code} -> {new_code})"
+        head += f" ({msg('catalog.recoded', lang, old=old_code, new=new_code)})"
     if change.kind == "status" and change.old and change.new:
         head += f" ({change.old.presence} -> {change.new.presence})"
+    point = msg("catalog.control_point", lang)
     lines = [head]
-    lines += [f"    + control point {cp.id}: {_both(cp.text)}" for cp in change.cps_added]
-    lines += [f"    - control point {cp.id}: {_both(cp.text)}" for cp in change.cps_removed]
-    lines += [f"    ~ control point {cp.id}: {_both(cp.text)}" for cp in change.cps_amended]
+    for mark, points in (
+        ("+", change.cps_added),
+        ("-", change.cps_removed),
+        ("~", change.cps_amended),
+    ):
+        lines += [f"    {mark} {point} {cp.id}: {bilingual(cp.text)}" for cp in points]
     lines += [
-        f"    {r.version} {r.change}: {_both(r.summary)}" for r in change.records if r.summary
+        f"    {r.version} {r.change}: {bilingual(r.summary)}" for r in change.records if r.summary
     ]
     return lines
 
 
-def render_diff(result: CatalogueDiff, fmt: str) -> str:
+def render_diff(result: CatalogueDiff, fmt: str, lang: Lang = "en") -> str:
     if fmt == "json":
         return (
             json.dumps(
@@ -237,18 +246,20 @@ def render_diff(result: CatalogueDiff, fmt: str) -> str:
             )
             + "\n"
         )
-    body = [line for change in result.changes for line in _change_lines(change)]
+    body = [line for change in result.changes for line in _change_lines(change, lang)]
+    title = msg(
+        "catalog.diff_head", lang, old=result.old, new=result.new, count=len(result.changes)
+    )
     if fmt == "markdown":
         return (
-            f"### Catalogue {result.old} → {result.new}\n\n```\n"
-            + "\n".join(body or ["no changes"])
+            f"### {msg('catalog.diff_heading', lang, old=result.old, new=result.new)}\n\n```\n"
+            + "\n".join(body or [msg("catalog.no_changes", lang)])
             + "\n```\n"
         )
-    title = f"catalogue {result.old} -> {result.new}: {len(result.changes)} entries changed"
     return "\n".join([title, *body]) + "\n"
 
 
-def render_coverage_markdown(catalogue: Catalogue) -> str:
+def render_coverage_markdown(catalogue: Catalogue, lang: Lang = "en") -> str:
     """``catalog/COVERAGE.md``: generated from the data; a test fails when it drifts."""
     from exportcheck.catalog import coverage
 
@@ -279,7 +290,7 @@ def render_coverage_markdown(catalogue: Catalogue) -> str:
         for view in materialise(catalogue, v.id):
             status = "" if view.presence == "present" else f" — status {view.presence}"
             out.append(
-                f"- {view.code or '(code not seen)'} {_both(view.entry.name)} "
+                f"- {view.code or '(code not seen)'} {bilingual(view.entry.name)} "
                 f"({view.entry.klass}; {len(view.control_points)} control points; "
                 f"{view.entry.confidence}){status}"
             )

@@ -7,30 +7,37 @@ import json
 import msgspec
 
 from exportcheck.impact import ImpactReport
+from exportcheck.messages import msg
+from exportcheck.model import Lang
 
 
-def render(report: ImpactReport, fmt: str) -> str:
+def render(report: ImpactReport, fmt: str, lang: Lang = "en") -> str:
     if fmt == "json":
         return json.dumps(msgspec.to_builtins(report), ensure_ascii=False, indent=2) + "\n"
     md = fmt == "markdown"
     out = [
-        (
-            f"{'## ' if md else ''}Impact of {report.head} against {report.base} "
-            f"(catalogue {report.version}; {report.profiles_checked} profiles checked)"
+        (f"{'## ' if md else ''}")
+        + msg(
+            "impact.head",
+            lang,
+            head=report.head,
+            base=report.base,
+            version=report.version,
+            count=report.profiles_checked,
         ),
         "",
     ]
     sections = [
         (
-            "Decisions and findings that change",
+            msg("impact.profiles", lang),
             [f"- `{c.path}`: {c.before} → {c.after}" for c in report.profile_changes],
         ),
         (
-            "Policy tests whose status changes",
+            msg("impact.tests", lang),
             [f"- `{c.path}`: {c.before} → {c.after}" for c in report.test_changes],
         ),
-        ("Catalogue entries edited", [f"- {e}" for e in report.entries_changed]),
-        ("Rules edited", [f"- {r}" for r in report.rules_changed]),
+        (msg("impact.entries", lang), [f"- {e}" for e in report.entries_changed]),
+        (msg("impact.rules", lang), [f"- {r}" for r in report.rules_changed]),
     ]
     for title, items in sections:
         out.append(f"{'### ' if md else ''}{title}: {len(items)}")
