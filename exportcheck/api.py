@@ -36,7 +36,7 @@ from exportcheck.evaluate import (
 from exportcheck.facts import Evidence, Facts, gather_facts
 from exportcheck.kb import KnowledgeBase, load_knowledge_base
 from exportcheck.model import Rule
-from exportcheck.paths import DATA_SUFFIXES, iter_entries, iter_glob
+from exportcheck.paths import DATA_SUFFIXES, iter_entries, iter_glob, printable
 from exportcheck.profile import Profile, load_profile_bytes, load_profile_file
 from exportcheck.report import CatalogueContext, CheckReport, CheckResult, SetAside
 from exportcheck.yamlsafe import PROFILE_MAX_BYTES
@@ -70,9 +70,12 @@ def discover_profiles(paths: Iterable[str], *, output: StrPath | None = None) ->
     error rather than a profile silently replaced by its own report.
     """
     written = _absolute(output) if output is not None else None
+    stdin_taken = False
     for raw in paths:
         if raw == "-":
-            yield raw
+            if not stdin_taken:  # standard input can be read once: "- -" is one profile
+                yield raw
+            stdin_taken = True
             continue
         found: Iterator[StrPath]
         if os.path.isdir(raw):
@@ -98,6 +101,7 @@ def discover_profiles(paths: Iterable[str], *, output: StrPath | None = None) ->
                 )
             yield raw  # a string: a one-profile check never imports pathlib
             continue
+        found = _readable(found)
         if written is not None:
             found = (p for p in found if _absolute(p) != written)
         first = next(found, None)
@@ -105,6 +109,26 @@ def discover_profiles(paths: Iterable[str], *, output: StrPath | None = None) ->
             raise InputError([Diagnostic("E503", "no-profiles", what, SourcePos(raw))])
         yield first
         yield from found
+
+
+def _readable(found: Iterator[StrPath]) -> Iterator[StrPath]:
+    """A walk that stops with E112 at a directory it may not read, rather than a walk that
+    skips it (and the profiles in it) without a word."""
+    try:
+        yield from found
+    except PermissionError as exc:
+        where = printable(exc.filename or "")
+        raise InputError(
+            [
+                Diagnostic(
+                    "E112",
+                    "unreadable-file",
+                    "cannot read this directory: permission denied",
+                    SourcePos(where),
+                    "give read and execute permission, or leave it out",
+                )
+            ]
+        ) from None
 
 
 def _absolute(path: StrPath) -> str:

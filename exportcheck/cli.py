@@ -92,6 +92,11 @@ RULES = click.option(
 )
 
 
+def as_output(value: str | None) -> Path | None:
+    """``--output``: a file, or ``-`` for standard output (as ``-`` means stdin for inputs)."""
+    return None if value == "-" else as_path(value)
+
+
 def as_path(value: str | None) -> Path | None:
     """click option callback: a ``Path`` (pathlib is imported only when an option is used)."""
     if value is None:
@@ -232,9 +237,9 @@ def _read_stdin_if_needed(paths: tuple[str, ...]) -> bytes | None:
     "--output",
     "-o",
     type=click.Path(dir_okay=False),
-    callback=lambda _ctx, _param, value: as_path(value),
+    callback=lambda _ctx, _param, value: as_output(value),
     default=None,
-    help="Write the report to this file (atomically) instead of stdout.",
+    help="Write the report to this file (atomically) instead of stdout ('-': stdout).",
 )
 @click.option(
     "--jobs",

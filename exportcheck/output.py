@@ -67,6 +67,12 @@ def atomic_stream(path: StrPath | None) -> Iterator[Callable[[str], object]]:
     except OSError as exc:
         raise cannot_write(path, exc) from None
     try:
+        # mkstemp creates the file 0600; a report is an ordinary file, made as the umask says
+        # (a CI uploader running as another user must be able to read it).
+        if hasattr(os, "fchmod"):  # POSIX; Windows has no such mode bits to set
+            umask = os.umask(0)
+            os.umask(umask)
+            os.fchmod(fd, 0o666 & ~umask)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             yield handle.write
         os.replace(tmp, target)

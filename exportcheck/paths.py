@@ -98,13 +98,15 @@ def iter_entries(
 
 
 def _sorted_entries(directory: str) -> list[tuple[str, os.DirEntry[str]]]:
-    """A directory's entries sorted as their paths will sort: a real directory as ``name/``."""
+    """A directory's entries sorted as their paths will sort: a real directory as ``name/``.
+    (A directory that cannot be read raises PermissionError: skipping it would silently drop
+    the profiles in it.)"""
     try:
         with os.scandir(directory) as listing:
             return sorted(
                 ((e.name + "/" if e.is_dir(follow_symlinks=False) else e.name), e) for e in listing
             )
-    except (NotADirectoryError, FileNotFoundError, PermissionError):
+    except (NotADirectoryError, FileNotFoundError):  # gone or replaced while we walked
         return []
 
 

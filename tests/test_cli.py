@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -430,3 +433,44 @@ def test_every_command_that_prints_prose_takes_lang(
     result = run_cli(*args, "--lang", "zh")
     assert result.exit_code in (0, 1), result.output
     assert words in result.output
+
+
+def test_dash_means_standard_streams_and_stdin_is_read_once(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    text = SEED.read_text(encoding="utf-8")
+    out = run_cli("check", "-", "-", "-o", "-", "--format", "json", input=text, expect=1).stdout
+    assert len(json.loads(out)["results"]) == 1  # "- -" is one profile: stdin is read once
+    assert not (tmp_path / "-").exists()  # "-o -" is stdout, not a file named "-"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
+def test_a_report_file_is_made_as_the_umask_says(run_cli: RunCli, tmp_path: Path) -> None:
+    report = tmp_path / "report.json"
+    old = os.umask(0o022)
+    try:
+        run_cli("check", str(FREE), "-o", str(report), expect=0)
+    finally:
+        os.umask(old)
+    assert report.stat().st_mode & 0o777 == 0o644
+
+
+def test_an_unreadable_directory_is_an_error_not_an_empty_one(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Skipping a directory it may not read would drop its profiles without a word. (Root
+    reads any directory, so the refusal is simulated.)"""
+    corpus = tmp_path / "corpus"
+    (corpus / "locked").mkdir(parents=True)
+    (corpus / "a.yaml").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path: str) -> Any:
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = run_cli("check", str(corpus), expect=2)
+    assert "locked:1:1: E112 unreadable-file: cannot read this directory" in result.stderr
