@@ -289,13 +289,45 @@ def _offset_pos(node: Node, lines: list[str], text: str, offset: int) -> tuple[i
         indent = len(lines[first]) - len(lines[first].lstrip(" ")) if first < len(lines) else 0
         line_start = value.rfind("\n", 0, offset) + 1
         return line + 2 + value.count("\n", 0, offset), indent + offset - line_start + 1
-    if "\n" in value[:offset]:
-        return line + 1, column + 1
     quote = 1 if node.style in ("'", '"') else 0
     start = node.start_mark.index + quote
-    if text[start : start + offset] == value[:offset]:  # nothing escaped or folded before it
-        return line + 1, column + quote + offset + 1
-    return line + 1, column + 1
+    # (A folded block starts on the line after its indicator: never the simple case.)
+    simple = node.style != ">" and "\n" not in value[:offset]
+    if simple and text[start : start + offset] == value[:offset]:
+        return line + 1, column + quote + offset + 1  # nothing escaped or folded before it
+    found = _source_index(value, offset, text, node.start_mark.index, node.end_mark.index)
+    if found is None:
+        return line + 1, column + 1
+    line_start = text.rfind("\n", 0, found) + 1
+    return text.count("\n", 0, found) + 1, found - line_start + 1
+
+
+_NEEDLE = 12  # characters of the value at the offset looked for in the source
+
+
+def _source_index(value: str, offset: int, text: str, begin: int, end: int) -> int | None:
+    """Where ``value[offset]`` stands in the source of a folded, multi-line plain or quoted
+    scalar. Folding and line joins change only whitespace, so the run of non-blank
+    characters at the offset is written out in the source: its n-th occurrence in the value
+    is its n-th in the source. (Not found, e.g. behind an escape: None.)"""
+    stop = offset
+    while stop < len(value) and stop - offset < _NEEDLE and not value[stop].isspace():
+        stop += 1
+    needle = value[offset:stop]
+    if not needle:
+        return None
+    nth, at = 0, value.find(needle)
+    while -1 < at < offset:
+        nth += 1
+        at = value.find(needle, at + 1)
+    if at != offset:
+        return None
+    found = text.find(needle, begin, end)
+    for _ in range(nth):
+        if found < 0:
+            return None
+        found = text.find(needle, found + 1, end)
+    return found if found >= 0 else None
 
 
 def _find_node(root: Node, path: DataPath) -> Node:
@@ -364,6 +396,14 @@ def _compose(text: str, path: str) -> Node | None:
             problem = "more than one YAML document in the file"
             hint = "keep one document per file (remove the extra '---')"
         raise _error(path, "E101", "syntax-error", problem, line, column, hint) from None
+    except yaml.reader.ReaderError as exc:
+        # libyaml reads UTF-8: its position is a byte offset into the encoded text.
+        encoded = text.encode("utf-8", "surrogatepass")[: exc.position]
+        where = _line_col(text, len(encoded.decode("utf-8", "ignore")))
+        char = f"U+{exc.character:04X} " if isinstance(exc.character, int) else ""
+        problem = f"{exc.reason} ({char.strip() or 'a character'})"
+        hint = "remove the character, or write it as an escape in a double-quoted string"
+        raise _error(path, "E101", "syntax-error", problem, *where, hint) from None
     except yaml.YAMLError as exc:
         raise _error(path, "E101", "syntax-error", str(exc).splitlines()[0], 1, 1) from None
     finally:

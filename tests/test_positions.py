@@ -69,3 +69,35 @@ def test_cli_evidence_points_at_the_term(run_cli: RunCli, tmp_path: Path) -> Non
         line, column = (int(n) for n in ref.rstrip(")").rsplit(":", 2)[1:])
         words.add(text.split("\n")[line - 1][column - 1 :].split(maxsplit=1)[0])
     assert {"UAV", "multirotor", "drone", "flight"} <= words
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(_LINE, min_size=2, max_size=5),
+    st.sampled_from(["folded", "plain", "double"]),
+    st.data(),
+)
+def test_every_word_of_a_folded_or_multi_line_scalar_is_located(
+    lines: list[str], style: str, data: st.DataObject
+) -> None:
+    """Folding and line joins change only whitespace: the first character of each run of
+    non-blank characters is located in the source, whichever line it is on."""
+    if style == "plain" and any(line[0] in "-,." or ": " in line for line in lines):
+        return  # not a plain scalar
+    body = "".join(f"  {line}\n" for line in lines)
+    if style == "folded":
+        source = f"profile: 1\nsummary: >\n{body}"
+    elif style == "plain":
+        source = f"profile: 1\nsummary: {body[2:]}"
+    else:
+        source = f'profile: 1\nsummary: "{body[2:].rstrip()}"\n'
+    doc = load_text(source, "p.yaml")
+    value = doc.data["summary"]
+    starts = [
+        i
+        for i in range(len(value))
+        if not value[i].isspace() and (i == 0 or value[i - 1].isspace())
+    ]
+    offset = data.draw(st.sampled_from(starts))
+    pos = doc.pos_in(["summary"], offset)
+    assert _char_at(source, pos.line, pos.column) == value[offset]
