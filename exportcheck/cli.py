@@ -106,6 +106,16 @@ def as_path(value: str | None) -> Path | None:
     return Path(value)
 
 
+OUTPUT = click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False),
+    callback=lambda _ctx, _param, value: as_output(value),
+    default=None,
+    help="Write the report to this file (atomically) instead of stdout ('-': stdout).",
+)
+
+
 def print_diagnostics(diagnostics: Any) -> None:
     for diagnostic in diagnostics:
         click.echo(diagnostic.format(), err=True)
@@ -233,14 +243,7 @@ def _read_stdin_if_needed(paths: tuple[str, ...]) -> bytes | None:
     show_default=True,
 )
 @FAIL_ON
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False),
-    callback=lambda _ctx, _param, value: as_output(value),
-    default=None,
-    help="Write the report to this file (atomically) instead of stdout ('-': stdout).",
-)
+@OUTPUT
 @click.option(
     "--jobs",
     "-j",

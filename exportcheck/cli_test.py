@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from exportcheck.cli import AS_OF, CATALOG, LANG, RULES, as_output, emit
+from exportcheck.cli import AS_OF, CATALOG, LANG, OUTPUT, RULES, emit
 
 
 def _test_files(paths: tuple[Path, ...]) -> list[Path]:
@@ -43,14 +43,7 @@ def _test_files(paths: tuple[Path, ...]) -> list[Path]:
     help="Fail (exit 1) when control-point coverage is below PCT.",
 )
 @click.option("--fail-on-empty", is_flag=True, help="Fail (exit 1) when no case ran.")
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False),
-    callback=lambda _ctx, _param, value: as_output(value),
-    default=None,
-    help="Write to this file (atomically) instead of stdout ('-': stdout).",
-)
+@OUTPUT
 @LANG
 @CATALOG
 @RULES
@@ -126,14 +119,7 @@ def test(
     default="text",
     show_default=True,
 )
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False),
-    callback=lambda _ctx, _param, value: as_output(value),
-    default=None,
-    help="Write to this file (atomically) instead of stdout ('-': stdout).",
-)
+@OUTPUT
 @LANG
 def impact(
     base_rev: str | None,
