@@ -162,7 +162,8 @@ def _text_problems(doc: Document) -> list[Diagnostic]:
             )
         )
     summary = data.get("summary")
-    if isinstance(summary, str):
+    # (A character is at most 4 bytes: a summary of up to 16 Ki characters needs no count.)
+    if isinstance(summary, str) and len(summary) * 4 > SUMMARY_MAX_BYTES:
         size = len(summary.encode("utf-8", "surrogatepass"))
         if size > SUMMARY_MAX_BYTES:
             problems.append(
