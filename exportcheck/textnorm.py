@@ -47,6 +47,13 @@ def is_cjk(ch: str) -> bool:
     return "\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
 
 
+def _joins(ch: str) -> bool:
+    """A character a wrapped term can continue from or into: CJK letters, not CJK
+    punctuation (。、《》, U+3000-U+303F), which no term holds: a space after 。 may stay,
+    and keeping it saves the breakpoint that dropping it costs."""
+    return "\u3040" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
 def _squeeze(norm: Normalized) -> Normalized:
     """Collapse whitespace runs to one space, and drop them between CJK characters, so
     "recommender\n  system" and "推荐\n算法" still match their terms. The result maps back
@@ -58,7 +65,7 @@ def _squeeze(norm: Normalized) -> Normalized:
     length = position = 0
     for gap in _GAP.finditer(text):
         start, end = gap.span()
-        dropped = start > 0 and end < last and is_cjk(text[start - 1]) and is_cjk(text[end])
+        dropped = start > 0 and end < last and _joins(text[start - 1]) and _joins(text[end])
         if not dropped and end - start == 1:
             if text[start] == " ":
                 continue  # a space that stays a space
