@@ -141,9 +141,9 @@ def tree_lines(trace: Trace, lang: Lang, depth: int = 0) -> list[TreeLine]:
     cond = trace.condition
     label: str
     if cond.kind in ("all", "any", "not"):
-        label, note = cond.kind, ""
+        label, note = msg(f"cond.{cond.kind}", lang), ""
     else:
-        label = f"{cond.kind} {trace.detail}"
+        label = f"{msg(f'cond.{cond.kind}', lang)} {trace.detail}"
         note = msg(f"note.{trace.note}", lang)
     lines = [TreeLine(depth, _MARKS[trace.truth], label, note, trace.evidence, cond.pos)]
     for child in trace.children:

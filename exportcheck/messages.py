@@ -243,6 +243,20 @@ _TEMPLATES: dict[str, dict[Lang, str]] = {
     "impact.tests": {"en": "Policy tests whose status changes", "zh": "状态有变化的策略测试"},
     "impact.entries": {"en": "Catalogue entries edited", "zh": "修改的目录条目"},
     "impact.rules": {"en": "Rules edited", "zh": "修改的规则"},
+    # Condition-tree words: the rule file's keywords, explained in Chinese output.
+    "cond.all": {"en": "all", "zh": "全部满足（all）"},
+    "cond.any": {"en": "any", "zh": "任一满足（any）"},
+    "cond.not": {"en": "not", "zh": "不满足（not）"},
+    "cond.capability": {"en": "capability", "zh": "能力"},
+    "cond.parameter": {"en": "parameter", "zh": "参数"},
+    "cond.sector": {"en": "sector", "zh": "行业"},
+    "explain.rule": {"en": "rule", "zh": "规则"},
+    "explain.entry": {"en": "entry", "zh": "条目"},
+    "explain.rules": {"en": "{count} rule(s)", "zh": "规则 {count} 条"},
+    "explain.no_rule": {
+        "en": "no rule implements this entry (see rules 'manual:' items)",
+        "zh": "没有规则实现该条目（见规则文件中的 manual: 项）",
+    },
 }
 
 

@@ -474,3 +474,12 @@ def test_an_unreadable_directory_is_an_error_not_an_empty_one(
     monkeypatch.setattr(os, "scandir", scandir)
     result = run_cli("check", str(corpus), expect=2)
     assert "locked:1:1: E112 unreadable-file: cannot read this directory" in result.stderr
+
+
+def test_chinese_explain_names_the_condition_tree_in_chinese(run_cli: RunCli) -> None:
+    out = run_cli("explain", str(SEED), "--lang", "zh", "--fail-on", "never").stdout
+    assert "规则 info-processing.personalised-push" in out
+    assert "✓ 任一满足（any）" in out
+    assert "✓ 能力 recommendation.personalised-push" in out
+    why = run_cli("explain", str(FREE), "--entry", "086501X", "--lang", "zh").stdout
+    assert "条目 086501X 信息处理技术" in why

@@ -53,23 +53,24 @@ def render(
         lines.append(f"  {explanation(f, context.regime, lang)}")
         if f.control_point is not None:  # the control point's words in both languages
             lines.append(f"  {msg('label.control_point', lang)}: {_both(f.control_point.text)}")
-        lines.append(f"  rule {f.rule.id} ({f.rule.pos}) -> {truth_word(f.trace.truth, lang)}")
+        rule = msg("explain.rule", lang)
+        lines.append(f"  {rule} {f.rule.id} ({f.rule.pos}) -> {truth_word(f.trace.truth, lang)}")
         lines.extend(_tree(f.trace, lang, "    "))
     if why_not is not None:
         entry_id, outcomes = why_not
         view = kb.for_version(context.version.id).views[entry_id]
         lines.append(
-            f"entry {view.code or entry_id} {_both(view.entry.name)} [{entry_id}; "
-            f"{view.entry.klass}]: {len(outcomes)} rule(s)"
+            f"{msg('explain.entry', lang)} {view.code or entry_id} {_both(view.entry.name)} "
+            f"[{entry_id}; {view.entry.klass}]: {msg('explain.rules', lang, count=len(outcomes))}"
         )
         label = msg("label.control_point", lang)
         lines.extend(f"  {label} {cp.id}: {_both(cp.text)}" for cp in _points(view, outcomes))
         if not outcomes:
-            lines.append("  no rule implements this entry (see rules 'manual:' items)")
+            lines.append(f"  {msg('explain.no_rule', lang)}")
         for item in outcomes:
             verdict = item.finding.outcome.label if item.finding else "no finding"
             lines.append(
-                f"  rule {item.rule.id} ({item.rule.pos}) -> "
+                f"  {msg('explain.rule', lang)} {item.rule.id} ({item.rule.pos}) -> "
                 f"{truth_word(item.trace.truth, lang)} ({verdict})"
             )
             lines.extend(_tree(item.trace, lang, "    "))
