@@ -174,7 +174,7 @@ def render_versions(catalogue: Catalogue, fmt: str, lang: Lang) -> str:
                 "id": v.id,
                 "binding": v.binding,
                 "published": v.published,
-                "in_force": v.in_force,
+                "in_force": v.in_force if v.binding else None,  # a draft never was
                 "instrument": v.instrument.get(lang),
                 "expected": v.counts.total if v.counts else None,
                 "encoded": encoded,
@@ -191,7 +191,9 @@ def render_versions(catalogue: Catalogue, fmt: str, lang: Lang) -> str:
             if r["encoded"] is not None
             else ""
         )
-        lines.append(f"{r['id']}{kind}: in force {r['in_force']} — {r['instrument']}{counts}")
+        # A draft was published for comment and never in force.
+        when = f"in force {r['in_force']}" if r["binding"] else f"published {r['published']}"
+        lines.append(f"{r['id']}{kind}: {when} — {r['instrument']}{counts}")
         if r["summary"]:
             lines.append(f"    {r['summary']}")
     return "\n".join(lines) + "\n"
