@@ -160,7 +160,7 @@ def _to_diagnostics(error: ValidationError, doc: Document) -> list[Diagnostic]:
                 code,
                 name,
                 f"unknown key {key!r} in {where}",
-                doc.pos([*path, key]),
+                doc.key_pos([*path, key]),
                 hint or f"allowed keys: {', '.join(sorted(error.schema.get('properties', {})))}",
             )
             for key, hint in _unknown_keys(error)

@@ -90,6 +90,8 @@ class Document(msgspec.Struct, frozen=True):
     ambiguous: tuple[tuple[int, int, str], ...] = ()
     # Position of a character inside a string value: (path, offset) -> (line, column).
     offset_locator: Callable[[DataPath, int], tuple[int, int]] | None = None
+    # Position of the key of the mapping entry at a path (an unknown key is reported there).
+    key_locator: Callable[[DataPath], tuple[int, int]] | None = None
 
     def __reduce__(self) -> tuple[Any, ...]:
         # The node graph stays behind (it is large and not picklable); positions were
@@ -101,10 +103,17 @@ class Document(msgspec.Struct, frozen=True):
         line, column = self.locator(tuple(path))
         return SourcePos(self.path, line, column)
 
+    def key_pos(self, path: Sequence[str | int]) -> SourcePos:
+        """Position of the key whose entry is at ``path`` (its value's position if unknown)."""
+        if self.key_locator is None:
+            return self.pos(path)
+        line, column = self.key_locator(tuple(path))
+        return SourcePos(self.path, line, column)
+
     def pos_in(self, path: Sequence[str | int], offset: int) -> SourcePos:
-        """Position of character ``offset`` of the string at ``path``: exact in a literal
-        block (``|``) and in a one-line scalar without escapes; elsewhere (folded or
-        multi-line flow scalars, escapes) the position of the scalar itself."""
+        """Position of character ``offset`` of the string at ``path``: exact in block and
+        one-line scalars, and in folded or multi-line ones at the start of each run of
+        non-blank characters; behind an escape that changes the text, the scalar's start."""
         if self.offset_locator is None:
             return self.pos(path)
         line, column = self.offset_locator(tuple(path), offset)
@@ -259,6 +268,20 @@ class _Builder:
 def _locate_in(root: Node | None) -> Callable[[DataPath], tuple[int, int]]:
     def locate(path: DataPath) -> tuple[int, int]:
         return _node_pos(_find_node(root, path)) if root is not None else (1, 1)
+
+    return locate
+
+
+def _keys_in(root: Node | None) -> Callable[[DataPath], tuple[int, int]]:
+    def locate(path: DataPath) -> tuple[int, int]:
+        if root is None or not path:
+            return 1, 1
+        parent = _find_node(root, path[:-1])
+        if isinstance(parent, MappingNode):
+            for key_node, _value in parent.value:
+                if key_node.value == path[-1]:
+                    return _node_pos(key_node)
+        return _node_pos(_find_node(root, path))
 
     return locate
 
@@ -482,8 +505,8 @@ def load_text(text: str, path: str, *, is_json: bool = False) -> Document:
         else:
             lone = _lone_surrogate(text)
             if lone is None and not _too_deep(text, data):
-                locate, locate_offset = _lazy_locators(text, path)
-                return Document(path, data, locate, (), locate_offset)
+                locate, locate_offset, locate_key = _lazy_locators(text, path)
+                return Document(path, data, locate, (), locate_offset, locate_key)
             if lone is not None and is_json:
                 raise _error(
                     path,
@@ -515,7 +538,14 @@ def load_yaml_text(text: str, path: str) -> Document:
         raise _error(path, "E109", "empty-document", "the document is empty", 1, 1)
     builder = _Builder(path)
     data = builder.build(root)
-    return Document(path, data, _locate_in(root), tuple(builder.ambiguous), _offsets_in(root, text))
+    return Document(
+        path,
+        data,
+        _locate_in(root),
+        tuple(builder.ambiguous),
+        _offsets_in(root, text),
+        _keys_in(root),
+    )
 
 
 def _too_deep(text: str, data: Any) -> bool:
@@ -565,24 +595,18 @@ def _lone_surrogate(text: str) -> int | None:
     return pending_high
 
 
-def _lazy_locators(
-    text: str, path: str
-) -> tuple[Callable[[DataPath], tuple[int, int]], Callable[[DataPath, int], tuple[int, int]]]:
+def _lazy_locators(text: str, path: str) -> _Locators:
     """Positions in JSON text: the text is composed as YAML the first time one is asked,
     and from then on answers as a YAML document's locators do."""
-    built: list[
-        tuple[Callable[[DataPath], tuple[int, int]], Callable[[DataPath, int], tuple[int, int]]]
-    ] = []
+    built: list[_Locators] = []
 
-    def locators() -> tuple[
-        Callable[[DataPath], tuple[int, int]], Callable[[DataPath, int], tuple[int, int]]
-    ]:
+    def locators() -> _Locators:
         if not built:
             try:
                 root = _compose(text, path)
             except InputError:
                 root = None
-            built.append((_locate_in(root), _offsets_in(root, text)))
+            built.append((_locate_in(root), _offsets_in(root, text), _keys_in(root)))
         return built[0]
 
     def locate(data_path: DataPath) -> tuple[int, int]:
@@ -591,7 +615,17 @@ def _lazy_locators(
     def locate_offset(data_path: DataPath, offset: int) -> tuple[int, int]:
         return locators()[1](data_path, offset)
 
-    return locate, locate_offset
+    def locate_key(data_path: DataPath) -> tuple[int, int]:
+        return locators()[2](data_path)
+
+    return locate, locate_offset, locate_key
+
+
+_Locators = tuple[
+    Callable[[DataPath], tuple[int, int]],
+    Callable[[DataPath, int], tuple[int, int]],
+    Callable[[DataPath], tuple[int, int]],
+]
 
 
 def read_bytes(path: StrPath, display: str, max_bytes: int) -> bytes:
