@@ -65,11 +65,14 @@ def discover_profiles(paths: Iterable[str], *, output: StrPath | None = None) ->
     """Files as given; directories expanded (recursive, sorted); glob patterns that match no
     file literally (``'profiles/**/*.yaml'``, quoted for the shell) expanded; ``-`` is stdin.
 
-    ``output`` (the report being written) is never read as a profile: a directory or pattern
-    skips it (a report written into the corpus it checks), and naming it as an input is an
-    error rather than a profile silently replaced by its own report.
+    The report being written is never read as a profile, and never replaces one: naming the
+    ``--output`` file (or a link to it) as an input is an error; a directory or pattern that
+    holds it skips it if it is an earlier report of ours and stops with an error if it is
+    anything else. A report the shell writes (``check . > report.json``: standard output
+    redirected into the corpus, empty when the walk meets it) is skipped too.
     """
-    written = _absolute(output) if output is not None else None
+    written = _output_names(output)
+    stdout = _stdout_file()
     stdin_taken = False
     for raw in paths:
         if raw == "-":
@@ -81,34 +84,94 @@ def discover_profiles(paths: Iterable[str], *, output: StrPath | None = None) ->
         if os.path.isdir(raw):
             # Streamed (memory follows one directory), as strings: a batch of 10,000 files
             # would spend ~20 ms building Paths that only travel to the workers as text.
-            found = (entry.path for entry in iter_entries(raw, DATA_SUFFIXES))
+            found = (
+                entry.path
+                for entry in iter_entries(raw, DATA_SUFFIXES)
+                if stdout is None or not _same_file(entry, stdout)
+            )
             what = "directory contains no *.yaml, *.yml or *.json files"
         elif not os.path.exists(raw) and any(ch in raw for ch in "*?["):
             found = iter_glob(raw)  # streamed too, in sorted order
+            if stdout is not None:
+                found = (p for p in found if not _same_file(p, stdout))
             what = "the pattern matches no file"
         else:
-            if written is not None and _absolute(raw) == written:
-                raise InputError(
-                    [
-                        Diagnostic(
-                            "E505",
-                            "cannot-write-output",
-                            "--output names this input profile: the report would replace it",
-                            SourcePos(raw),
-                            "write the report to another file",
-                        )
-                    ]
-                )
+            if written and os.path.realpath(raw) in written:
+                raise _replaces_input(raw, "--output names this input profile")
             yield raw  # a string: a one-profile check never imports pathlib
             continue
         found = _readable(found)
-        if written is not None:
-            found = (p for p in found if _absolute(p) != written)
+        if written:
+            found = _without_output(found, written)
         first = next(found, None)
         if first is None:
             raise InputError([Diagnostic("E503", "no-profiles", what, SourcePos(raw))])
         yield first
         yield from found
+
+
+def _output_names(output: StrPath | None) -> frozenset[str]:
+    """The report's path as written and as resolved (through links), absolute."""
+    if output is None:
+        return frozenset()
+    return frozenset({os.path.abspath(output), os.path.realpath(output)})
+
+
+def _without_output(found: Iterator[StrPath], written: frozenset[str]) -> Iterator[StrPath]:
+    for path in found:
+        if _absolute(path) not in written:
+            yield path
+        elif not _is_our_report(path):
+            raise _replaces_input(path, "--output names a profile of this batch")
+
+
+def _is_our_report(path: StrPath) -> bool:
+    """An earlier JSON/SARIF report of ours (``check corpus -o corpus/report.json`` run
+    again), which the walk skips; anything else there is somebody's file."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(200)
+    except OSError:
+        return False
+    return head.startswith(b"{") and (b'"format": 1' in head or b'"$schema"' in head)
+
+
+def _replaces_input(path: StrPath, what: str) -> InputError:
+    return InputError(
+        [
+            Diagnostic(
+                "E505",
+                "cannot-write-output",
+                f"{what}: the report would replace it",
+                SourcePos(printable(path)),
+                "write the report to another file",
+            )
+        ]
+    )
+
+
+def _stdout_file() -> tuple[int, int] | None:
+    """(device, inode) of standard output when the shell redirected it to a regular file."""
+    import stat
+    import sys
+
+    try:
+        info = os.fstat(sys.stdout.fileno())
+    except (AttributeError, OSError, ValueError):  # no real stdout (captured, closed)
+        return None
+    return (info.st_dev, info.st_ino) if stat.S_ISREG(info.st_mode) else None
+
+
+def _same_file(entry: os.DirEntry[str] | StrPath, wanted: tuple[int, int]) -> bool:
+    # DirEntry.inode() needs no system call; only a matching inode is confirmed with stat.
+    inode = entry.inode() if isinstance(entry, os.DirEntry) else None
+    if inode is not None and inode != wanted[1]:
+        return False
+    try:
+        info = entry.stat() if isinstance(entry, os.DirEntry) else os.stat(entry)
+    except OSError:
+        return False
+    return (info.st_dev, info.st_ino) == wanted
 
 
 def _readable(found: Iterator[StrPath]) -> Iterator[StrPath]:

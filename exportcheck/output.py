@@ -56,9 +56,18 @@ def atomic_stream(path: StrPath | None) -> Iterator[Callable[[str], object]]:
         except OSError as exc:  # a full disk behind a redirection, say
             raise cannot_write("<stdout>", exc, stream=True) from None
         return
+    name = os.fspath(path)
+    if os.path.exists(name) and not os.path.isfile(name):
+        # A device, a FIFO, /dev/stdout: written to as it is. Renaming a temporary file over
+        # it would replace /dev/null (as root) with a regular file.
+        try:
+            with open(name, "w", encoding="utf-8", newline="\n") as handle:
+                yield handle.write
+        except OSError as exc:
+            raise cannot_write(path, exc) from None
+        return
     import tempfile  # only for files: ~3 ms of start-up otherwise
 
-    name = os.fspath(path)
     target = os.path.realpath(name) if os.path.exists(os.path.dirname(name) or ".") else name
     try:
         fd, tmp = tempfile.mkstemp(

@@ -483,3 +483,62 @@ def test_chinese_explain_names_the_condition_tree_in_chinese(run_cli: RunCli) ->
     assert "✓ 能力 recommendation.personalised-push" in out
     why = run_cli("explain", str(FREE), "--entry", "086501X", "--lang", "zh").stdout
     assert "条目 086501X 信息处理技术" in why
+
+
+def test_a_report_never_replaces_a_profile_of_its_batch(run_cli: RunCli, tmp_path: Path) -> None:
+    """-o naming a profile inside a checked directory (or a link to an input) would drop it
+    from the batch and overwrite it: an error. An earlier report of ours there is skipped."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    magnets = corpus / "ndfeb.yaml"
+    magnets.write_text((EXAMPLES / "ndfeb-magnet-sintering.yaml").read_text(encoding="utf-8"))
+    shutil.copy(FREE, corpus / "payroll.yaml")
+    before = magnets.read_bytes()
+    err = run_cli("check", str(corpus), "-o", str(magnets), expect=2).stderr
+    assert "E505 cannot-write-output: --output names a profile of this batch" in err
+    assert magnets.read_bytes() == before
+    report = corpus / "report.json"
+    for _ in range(2):  # the second run meets the first one's report and skips it
+        run_cli("check", str(corpus), "-o", str(report), "--format", "json", expect=1)
+        assert json.loads(report.read_text())["summary"]["profiles"] == 2
+    link = tmp_path / "link.yaml"
+    link.symlink_to(magnets)
+    run_cli("check", str(magnets), "-o", str(link), expect=2)
+    assert magnets.read_bytes() == before
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX FIFO")
+def test_a_report_to_a_fifo_is_written_into_it(run_cli: RunCli, tmp_path: Path) -> None:
+    """A device or FIFO (/dev/null, /dev/stdout) is written to, never renamed over."""
+    import stat
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    run_cli("check", str(FREE), "-o", str(fifo), expect=0)
+    reader.join(timeout=10)
+    assert b"payroll-saas: FREE" in received[0]
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+
+
+def test_shell_redirection_into_the_corpus_is_not_read_as_a_profile(tmp_path: Path) -> None:
+    """'check . > report.json' in the corpus: the shell creates report.json (empty) before the
+    run; the walk skips the file that is its own standard output."""
+    import subprocess
+
+    shutil.copy(FREE, tmp_path / "payroll.yaml")
+    report = tmp_path / "report.json"
+    for _ in range(2):
+        with report.open("w") as out:
+            done = subprocess.run(
+                [sys.executable, "-m", "exportcheck", "check", ".", "--format", "json"],
+                cwd=tmp_path,
+                stdout=out,
+                stderr=subprocess.PIPE,
+                check=False,
+            )
+        assert done.returncode == 0, done.stderr
+        assert json.loads(report.read_text())["summary"]["profiles"] == 1
