@@ -36,13 +36,15 @@ def source_hash(*directories: StrPath) -> str:
     package = os.path.dirname(__file__)
     for entry in iter_entries(package, _CODE_SUFFIXES, skip=frozenset({"__pycache__"})):
         stat = entry.stat()
-        parts.append(f"{entry.path[len(package) :]}\0{stat.st_size}\0{stat.st_mtime_ns}".encode())
+        # (File names as bytes: a name that is not UTF-8 must not end in an internal error.)
+        name = os.fsencode(entry.path[len(package) :])
+        parts.append(name + f"\0{stat.st_size}\0{stat.st_mtime_ns}".encode())
     for directory in directories:
         root = os.path.normpath(directory)
         for entry in iter_entries(root, DATA_SUFFIXES, skip=frozenset({"tests"})):
             with open(entry.path, "rb") as handle:
                 content = _siphash(handle.read())
-            parts.append(entry.path[len(root) :].encode() + b"\0" + content)
+            parts.append(os.fsencode(entry.path[len(root) :]) + b"\0" + content)
     return _siphash(b"\n".join(parts)).hex()
 
 

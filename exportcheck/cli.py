@@ -337,6 +337,8 @@ def explain(
 ) -> None:
     """Explain why PROFILE gets its decision, or why an entry did (not) match. Exits as
     check does: 1 when the decision reaches --fail-on."""
+    if as_of is not None and catalog_version is not None:
+        raise click.UsageError("give --as-of or --catalog-version, not both")
     from exportcheck.api import catalogue_context, check_profile, explain_entry, load_profiles
     from exportcheck.errors import InputError
     from exportcheck.render import explain as render_explain

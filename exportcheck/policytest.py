@@ -14,7 +14,7 @@ import msgspec
 
 from exportcheck.api import catalogue_context, check_profile
 from exportcheck.catalog import find_entries, names_control_point, names_entry
-from exportcheck.diagnostics import Diagnostic, SourcePos, did_you_mean
+from exportcheck.diagnostics import Diagnostic, Severity, SourcePos, did_you_mean
 from exportcheck.errors import InputError
 from exportcheck.evaluate import Finding
 from exportcheck.kb import KnowledgeBase
@@ -153,9 +153,10 @@ def load_policy_file(
             *_reference_problems(doc, i, expect, kb),
             *_when_problems(doc, i, raw, kb),
         ]
-        if case_problems:
-            problems.extend(case_problems)
+        problems.extend(case_problems)
+        if any(p.severity is Severity.ERROR for p in case_problems):
             continue
+        problems.extend(_vacuous_exclusions(doc, i, raw, kb))
         cases.append(
             PolicyCase(
                 file=str(path),
@@ -222,6 +223,38 @@ def _reference_problems(
         if message:
             where = doc.pos(["cases", index, "expect", key, i])
             problems.append(Diagnostic("E604", "unknown-reference", message, where, hint))
+    return problems
+
+
+def _vacuous_exclusions(
+    doc: Document, index: int, raw: dict[str, Any], kb: KnowledgeBase
+) -> list[Diagnostic]:
+    """A ``not_entries`` code is matched as the code of the case's catalogue version: a code
+    the entry had in another version (053302J for 083201J) can never be found, so the case
+    could not fail on it. Said, since the author most likely meant the entry."""
+    as_of = dt.date.fromisoformat(raw["as_of"]) if raw.get("as_of") else None
+    if as_of is None and not raw.get("catalog_version"):
+        as_of = DEFAULT_AS_OF
+    version = catalogue_context(kb, as_of=as_of, version_id=raw.get("catalog_version")).version
+    problems = []
+    for i, ref in enumerate(raw["expect"].get("not_entries") or ()):
+        head = ref.partition("#")[0]
+        for entry in find_entries(kb.catalogue, head):
+            current = entry.code(version.id)
+            if head == entry.id or head.upper() == (current or ""):
+                continue
+            now = f"it is {current}" if current else "its code is not known"
+            problems.append(
+                Diagnostic(
+                    "W605",
+                    "vacuous-exclusion",
+                    f"{head} is not the code of {entry.id} in catalogue {version.id} ({now}): "
+                    "this exclusion can never fail",
+                    doc.pos(["cases", index, "expect", "not_entries", i]),
+                    f"to exclude the entry in any version write its id, {entry.id!r}",
+                    Severity.WARNING,
+                )
+            )
     return problems
 
 

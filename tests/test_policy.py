@@ -173,3 +173,19 @@ def test_bad_dates_and_references_in_cases_are_reported_where_written(
     ]
     assert "did you mean '086502X'?" in result.output
     assert "did you mean 'personalised-push'?" in result.output
+
+
+def test_an_exclusion_by_another_versions_code_is_flagged(run_cli: RunCli, tmp_path: Path) -> None:
+    """not_entries matches codes of the case's version: 053302J (the 2008 code of 083201J)
+    can never be found in 2025, so the case could not fail on it. validate says so."""
+    cases = tmp_path / "cases.yaml"
+    cases.write_text(
+        "kind: policy-tests\ncases:\n  - name: old code\n"
+        "    profile: {profile: 1, id: a, title: NdFeB sintered magnet production}\n"
+        '    as_of: "2025-09-01"\n'
+        '    expect: {not_entries: ["053302J", rare-earth-refining]}\n',
+        encoding="utf-8",
+    )
+    result = run_cli("validate", str(cases), expect=0)
+    assert "W605 vacuous-exclusion: 053302J is not the code of rare-earth-refining" in result.output
+    assert "write its id, 'rare-earth-refining'" in result.output
