@@ -25,6 +25,10 @@ _CONVERSIONS = ("t2s.json", "tw2sp.json")  # the primary form first
 _COMPILE_AFTER = 50  # texts normalised before the Traditional-character regex pays off
 _TRANSLATE_BUDGET = 20_000  # characters folded by str.translate before the regexes pay off
 _DASHES = frozenset("\u2010\u2011\u2012\u2013\u2212")  # hyphen-like: read as a space
+# Invisible characters that text pasted from Word, PDF or the web carries inside words
+# (soft hyphen, zero-width space/joiners, word joiner, BOM): dropped, so 推荐\u200b算法
+# and recommen\u00addation still meet their terms.
+_IGNORABLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 # Patterns used only when the term index is built or Traditional text is converted stay
 # strings: re compiles them on first use (and caches them), not in every process's start-up.
 _ISE = r"(?<=[a-z])is(?=(?:e|ed|es|ing|er|ers|ation|ations)(?![a-z]))"
@@ -206,6 +210,9 @@ def _build_tables() -> _Tables:
         if 0xD800 <= code < 0xE000:
             continue
         ch = chr(code)
+        if ch in _IGNORABLE:
+            expanding.add(ch)  # to nothing: the per-character path keeps the offsets
+            continue
         lowered = ch.lower()
         normal = unicodedata.normalize("NFKC", ch).casefold()
         if len(lowered) != 1 or len(normal) != 1:
@@ -318,7 +325,7 @@ class Normalizer:
         pieces: list[str] = []
         offsets: list[int] = []
         for index, ch in enumerate(text):
-            piece = unicodedata.normalize("NFKC", ch).casefold()
+            piece = "" if ch in _IGNORABLE else unicodedata.normalize("NFKC", ch).casefold()
             pieces.append(piece)
             offsets.extend([index] * len(piece))
         return Normalized("".join(pieces).replace("-", " "), tuple(offsets))

@@ -16,6 +16,7 @@ TEXT_ALPHABET = st.sampled_from(
     + list("推荐算法个性化信息数据用户画像语音合成无人机飞控锂电池")
     + list("推薦演算法個資訊數據使用者畫像語音無人機飛控鋰電池")
     + ["ﬁ", "①", "㎏", "Ⅻ", "ß", "İ", "\u3000", "，", "。"]
+    + ["\u00ad", "\u200b", "\u2060"]  # invisible characters pasted inside words
 )
 
 texts = st.text(alphabet=TEXT_ALPHABET, max_size=200)

@@ -230,3 +230,17 @@ def test_words_after_a_shortened_phrase_keep_their_own_span() -> None:
         i = taiwan.text.index(word)
         start, end = taiwan.original_span(i, i + len(word))
         assert text[start:end] == original
+
+
+def test_invisible_characters_inside_a_word_do_not_hide_a_term(kb: KnowledgeBase) -> None:
+    """A soft hyphen or zero-width space pasted from Word or a PDF sits inside the word; the
+    term is still found, and its span covers the original characters."""
+    for text, term in (
+        ("我们的推荐\u200b算法", "推荐算法"),
+        ("a recommen\u00addation engine", "recommendation engine"),
+        ("用户\u2060画像", "用户画像"),
+    ):
+        hits = [h for h in kb.term_index.find(text) if h.term == term]
+        assert hits, text
+        span = text[hits[0].start : hits[0].end]
+        assert "".join(c for c in span if c not in "\u200b\u00ad\u2060") == term
