@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # imported lazily at run time: start-up is a measured target
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it; never 1 (a profile reached --fail-on)
 
 LANG = click.option(
     "--lang",
@@ -155,6 +156,9 @@ class _Group(click.Group):
             ctx.exit(EXIT_ERROR)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
+        except KeyboardInterrupt:  # Ctrl-C: not exit 1, which means a profile reached --fail-on
+            click.echo("exportcheck: interrupted", err=True)
+            ctx.exit(EXIT_INTERRUPTED)
         except BrokenPipeError:  # e.g. piped into `head`
             sys.stderr.close()
             ctx.exit(EXIT_OK)
@@ -373,12 +377,24 @@ def schema(name: str) -> None:
 def main() -> NoReturn:
     """The console script: run the command, then leave without the interpreter's teardown."""
     _tolerate_narrow_encodings()
+    _terminate_cleanly()
     try:
         cli.main(prog_name="exportcheck")
         status = 0
     except SystemExit as exc:
         status = _exit_status(exc.code)
     hard_exit(status)
+
+
+def _terminate_cleanly() -> None:
+    """SIGTERM (a CI timeout, a container stopping) unwinds like Ctrl-C, so the temporary
+    file of an --output report is removed instead of left behind."""
+    import signal
+
+    def stop(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
 
 
 def _tolerate_narrow_encodings() -> None:

@@ -542,3 +542,35 @@ def test_shell_redirection_into_the_corpus_is_not_read_as_a_profile(tmp_path: Pa
             )
         assert done.returncode == 0, done.stderr
         assert json.loads(report.read_text())["summary"]["profiles"] == 1
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_an_interrupted_run_exits_130_and_leaves_no_temporary_file(tmp_path: Path) -> None:
+    """Ctrl-C or a CI timeout's SIGTERM is neither 'a profile reached --fail-on' (1) nor a
+    success: 130, and the --output report's temporary file is removed."""
+    import signal
+    import subprocess
+    import time
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = FREE.read_text(encoding="utf-8")
+    for i in range(3000):
+        (corpus / f"p{i:04d}.yaml").write_text(text.replace("payroll-saas", f"p{i}"))
+    report = tmp_path / "out" / "report.jsonl"
+    report.parent.mkdir()
+    command = [sys.executable, "-m", "exportcheck", "check", str(corpus), "--format", "jsonl"]
+    for sent in (signal.SIGTERM, signal.SIGINT):
+        run = subprocess.Popen(
+            [*command, "-j", "1", "-o", str(report)],
+            stderr=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 30
+        while not any(report.parent.glob(".report.jsonl.*")) and time.monotonic() < deadline:
+            time.sleep(0.01)  # the report's temporary file exists: the run is under way
+        run.send_signal(sent)
+        _, err = run.communicate(timeout=60)
+        assert run.returncode == 130, err
+        assert b"exportcheck: interrupted" in err
+        assert list(report.parent.iterdir()) == []
