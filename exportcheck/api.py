@@ -258,8 +258,9 @@ def check_profile(kb: KnowledgeBase, profile: Profile, version_id: str) -> Check
 
 
 def _set_aside(facts: Facts, candidates: tuple[Rule, ...]) -> tuple[SetAside, ...]:
-    """What each denial kept out: the capability's own terms in the text, and the building
-    blocks that would have stood for it (design §2.1: a denial is shown in the explanation)."""
+    """Every denial, with what it kept out: the capability's own terms in the text, and the
+    building blocks that would have stood for it (design §2.1: a denial is shown in the
+    explanation, also when the text named nothing it covers)."""
     if not facts.denied:
         return ()
     parts = set_aside_parts(candidates, facts)
@@ -269,8 +270,7 @@ def _set_aside(facts: Facts, candidates: tuple[Rule, ...]) -> tuple[SetAside, ..
             **dict.fromkeys(facts.set_aside.get(cap, ())),
             **dict.fromkeys(parts.get(cap, ())),
         }
-        if evidence:
-            out.append(SetAside(cap, denial, tuple(sorted(evidence, key=Evidence.sort_key))))
+        out.append(SetAside(cap, denial, tuple(sorted(evidence, key=Evidence.sort_key))))
     return tuple(out)
 
 

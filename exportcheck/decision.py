@@ -67,7 +67,7 @@ def consequence_for(result: CheckResult, context: CatalogueContext, lang: Lang) 
         )
         notes.append(
             msg(
-                "note.set_aside",
+                "note.set_aside" if quoted else "note.denied_unused",
                 lang,
                 capability=aside.capability,
                 where=f"{aside.denial.path}, {aside.denial.pos.line}:{aside.denial.pos.column}",

@@ -110,6 +110,12 @@ _TEMPLATES: dict[str, dict[Lang, str]] = {
         "zh": "作者已明确否认：{capability}（{where}）。描述中的{quoted}原本会直接或经由组成部分"
         "指向该能力，未予计入。",
     },
+    "note.denied_unused": {
+        "en": "Denied by the author: {capability} ({where}); nothing in the description "
+        "indicated it, so the denial changed nothing.",
+        "zh": "作者已明确否认：{capability}（{where}）；描述中没有指向该能力的内容，"
+        "该否认未改变结论。",
+    },
     "note.denials": {
         "en": "The description may deny what it names: {quoted}. Words in the text stay a "
         "lead; if the technology does not have it, list the capability under "

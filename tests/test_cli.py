@@ -574,3 +574,23 @@ def test_an_interrupted_run_exits_130_and_leaves_no_temporary_file(tmp_path: Pat
         assert run.returncode == 130, err
         assert b"exportcheck: interrupted" in err
         assert list(report.parent.iterdir()) == []
+
+
+def test_every_denial_is_shown_even_when_it_changed_nothing(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    profile = tmp_path / "p.yaml"
+    profile.write_text(
+        "profile: 1\nid: p\ntitle: Payroll software\nnot_capabilities: [uav.flight-control]\n",
+        encoding="utf-8",
+    )
+    doc = json.loads(run_cli("check", str(profile), "--format", "json", expect=0).stdout)
+    (denied,) = doc["results"][0]["denied"]
+    assert (denied["capability"], denied["line"], denied["set_aside"]) == (
+        "uav.flight-control",
+        4,
+        [],
+    )
+    text = run_cli("check", str(profile), expect=0).stdout
+    assert "Denied by the author: uav.flight-control (not_capabilities[0], 4:" in text
+    assert "nothing in the description indicated it" in text
