@@ -12,6 +12,7 @@ from exportcheck.cli import LANG
 from exportcheck.diagnostics import Diagnostic, Severity
 from exportcheck.messages import msg
 from exportcheck.model import Lang
+from exportcheck.render.sarif import artifact_uri
 
 
 def _github(d: Diagnostic) -> str:
@@ -32,7 +33,7 @@ def _sarif(diagnostics: list[Diagnostic]) -> str:
             "locations": [
                 {
                     "physicalLocation": {
-                        "artifactLocation": {"uri": d.pos.file},
+                        "artifactLocation": {"uri": artifact_uri(d.pos.file)},
                         "region": {"startLine": d.pos.line, "startColumn": d.pos.column},
                     }
                 }
@@ -46,7 +47,11 @@ def _sarif(diagnostics: list[Diagnostic]) -> str:
                 "version": "2.1.0",
                 "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
                 "runs": [
-                    {"tool": {"driver": {"name": "exportcheck-validate"}}, "results": results}
+                    {
+                        "tool": {"driver": {"name": "exportcheck-validate"}},
+                        "columnKind": "unicodeCodePoints",
+                        "results": results,
+                    }
                 ],
             },
             indent=2,

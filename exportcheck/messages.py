@@ -257,6 +257,7 @@ _TEMPLATES: dict[str, dict[Lang, str]] = {
     "cond.parameter": {"en": "parameter", "zh": "参数"},
     "cond.sector": {"en": "sector", "zh": "行业"},
     "explain.rule": {"en": "rule", "zh": "规则"},
+    "explain.no_finding": {"en": "no finding", "zh": "无发现"},
     "explain.entry": {"en": "entry", "zh": "条目"},
     "explain.rules": {"en": "{count} rule(s)", "zh": "规则 {count} 条"},
     "explain.no_rule": {

@@ -594,3 +594,16 @@ def test_every_denial_is_shown_even_when_it_changed_nothing(
     text = run_cli("check", str(profile), expect=0).stdout
     assert "Denied by the author: uav.flight-control (not_capabilities[0], 4:" in text
     assert "nothing in the description indicated it" in text
+
+
+def test_sarif_says_how_it_counts_columns_and_encodes_paths(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    odd = tmp_path / "my profiles [v2]"
+    odd.mkdir()
+    shutil.copy(SEED, odd / "seed.yaml")
+    doc = json.loads(run_cli("check", str(odd / "seed.yaml"), "--format", "sarif", expect=1).stdout)
+    run = doc["runs"][0]
+    assert run["columnKind"] == "unicodeCodePoints"
+    uri = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri.endswith("/my%20profiles%20%5Bv2%5D/seed.yaml")

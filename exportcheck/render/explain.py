@@ -68,7 +68,9 @@ def render(
         if not outcomes:
             lines.append(f"  {msg('explain.no_rule', lang)}")
         for item in outcomes:
-            verdict = item.finding.outcome.label if item.finding else "no finding"
+            verdict = (
+                item.finding.outcome.label if item.finding else msg("explain.no_finding", lang)
+            )
             lines.append(
                 f"  {msg('explain.rule', lang)} {item.rule.id} ({item.rule.pos}) -> "
                 f"{truth_word(item.trace.truth, lang)} ({verdict})"

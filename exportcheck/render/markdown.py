@@ -19,6 +19,8 @@ def _cell(value: str) -> str:
 
 def part(result: CheckResult, context: CatalogueContext, lang: Lang) -> list[str]:
     heading = decision_label(result.decision, lang) if lang == "zh" else result.decision.label
+    if result.decision is Outcome.FREE and not context.coverage.complete:
+        heading += msg("label.free_incomplete", lang)  # design §6
     out = [
         f"## `{result.profile.id}`: **{heading}**",
         "",

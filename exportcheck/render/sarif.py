@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from typing import Any
 
@@ -45,7 +46,7 @@ def part(result: CheckResult, context: CatalogueContext, lang: Lang) -> Part:
                 "locations": [
                     {
                         "physicalLocation": {
-                            "artifactLocation": {"uri": result.profile.path},
+                            "artifactLocation": {"uri": artifact_uri(result.profile.path)},
                             "region": region,
                         }
                     }
@@ -59,6 +60,14 @@ def part(result: CheckResult, context: CatalogueContext, lang: Lang) -> Part:
             }
         )
     return rules, results
+
+
+def artifact_uri(path: str) -> str:
+    """A file path as a SARIF URI reference: percent-encoded (spaces, brackets, bytes of a
+    name that is not UTF-8), with "/" kept."""
+    from urllib.parse import quote
+
+    return quote(os.fsencode(path), safe="/")
 
 
 class Document:
@@ -104,6 +113,9 @@ class Document:
                         }
                     },
                     "results": [],
+                    # Columns count characters (code points), not UTF-16 units: said, so a
+                    # viewer places them right after an emoji or a CJK Extension B character.
+                    "columnKind": "unicodeCodePoints",
                     # Which catalogue answered: a result means nothing without it.
                     "properties": {
                         "catalogue": {
