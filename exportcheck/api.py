@@ -8,6 +8,7 @@ report = check_profiles(kb, [profile], as_of=date(2025, 9, 1))
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
@@ -73,6 +74,7 @@ def discover_profiles(paths: Iterable[str], *, output: StrPath | None = None) ->
     """
     written = _output_names(output)
     stdout = _stdout_file()
+    seen = _Seen()
     stdin_taken = False
     for raw in paths:
         if raw == "-":
@@ -80,34 +82,76 @@ def discover_profiles(paths: Iterable[str], *, output: StrPath | None = None) ->
                 yield raw
             stdin_taken = True
             continue
-        found: Iterator[StrPath]
-        if os.path.isdir(raw):
-            # Streamed (memory follows one directory), as strings: a batch of 10,000 files
-            # would spend ~20 ms building Paths that only travel to the workers as text.
-            found = (
-                entry.path
-                for entry in iter_entries(raw, DATA_SUFFIXES)
-                if stdout is None or not _same_file(entry, stdout)
-            )
-            what = "directory contains no *.yaml, *.yml or *.json files"
-        elif not os.path.exists(raw) and any(ch in raw for ch in "*?["):
-            found = iter_glob(raw)  # streamed too, in sorted order
-            if stdout is not None:
-                found = (p for p in found if not _same_file(p, stdout))
-            what = "the pattern matches no file"
-        else:
+        if os.path.isdir(raw) and seen.covers(raw):
+            continue  # a directory below one already walked (or the same one again)
+        expanded = _expand(raw, stdout)
+        if expanded is None:
             if written and os.path.realpath(raw) in written:
                 raise _replaces_input(raw, "--output names this input profile")
-            yield raw  # a string: a one-profile check never imports pathlib
+            if seen.take(raw):
+                yield raw  # a string: a one-profile check never imports pathlib
             continue
+        found, what = expanded
         found = _readable(found)
         if written:
             found = _without_output(found, written)
         first = next(found, None)
         if first is None:
             raise InputError([Diagnostic("E503", "no-profiles", what, SourcePos(raw))])
-        yield first
-        yield from found
+        yield from (p for p in itertools.chain([first], found) if seen.new(p))
+        if os.path.isdir(raw):
+            seen.walked(raw)
+
+
+def _expand(raw: str, stdout: tuple[int, int] | None) -> tuple[Iterator[StrPath], str] | None:
+    """The files of a directory or a glob pattern, lazily (None for a plain file), and what
+    to say if there are none. The file that is our own redirected stdout is left out."""
+    found: Iterator[StrPath]
+    if os.path.isdir(raw):
+        # Streamed (memory follows one directory), as strings: a batch of 10,000 files
+        # would spend ~20 ms building Paths that only travel to the workers as text.
+        found = (
+            entry.path
+            for entry in iter_entries(raw, DATA_SUFFIXES)
+            if stdout is None or not _same_file(entry, stdout)
+        )
+        return found, "directory contains no *.yaml, *.yml or *.json files"
+    if not os.path.exists(raw) and any(ch in raw for ch in "*?["):
+        found = iter_glob(raw)  # streamed too, in sorted order
+        if stdout is not None:
+            found = (p for p in found if not _same_file(p, stdout))
+        return found, "the pattern matches no file"
+    return None
+
+
+class _Seen:
+    """Overlapping inputs (a file and its directory, a directory and its parent, the same
+    argument twice) check each profile once. Kept: the explicit files and the directories
+    walked (a handful), not every file of a walk: memory stays flat."""
+
+    def __init__(self) -> None:
+        self.files: set[str] = set()
+        self.dirs: list[str] = []
+
+    def covers(self, path: StrPath) -> bool:
+        here = os.path.abspath(path)
+        return any(here == d or here.startswith(d.rstrip(os.sep) + os.sep) for d in self.dirs)
+
+    def new(self, path: StrPath) -> bool:
+        """A file of a walk: not given before, not below a directory walked before."""
+        if not self.dirs and not self.files:
+            return True
+        return os.path.abspath(path) not in self.files and not self.covers(path)
+
+    def take(self, path: StrPath) -> bool:
+        """An explicit file: True the first time."""
+        if not self.new(path):
+            return False
+        self.files.add(os.path.abspath(path))
+        return True
+
+    def walked(self, directory: StrPath) -> None:
+        self.dirs.append(os.path.abspath(directory))
 
 
 def _output_names(output: StrPath | None) -> frozenset[str]:

@@ -607,3 +607,19 @@ def test_sarif_says_how_it_counts_columns_and_encodes_paths(
     assert run["columnKind"] == "unicodeCodePoints"
     uri = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
     assert uri.endswith("/my%20profiles%20%5Bv2%5D/seed.yaml")
+
+
+def test_overlapping_inputs_check_each_profile_once(run_cli: RunCli, tmp_path: Path) -> None:
+    """A file and its directory, a directory and its parent, an argument given twice: each
+    profile is checked (and counted) once, in the order first met."""
+    (tmp_path / "b" / "sub").mkdir(parents=True)
+    for name in ("b/a.yaml", "b/a2.yaml", "b/sub/c.yaml"):
+        shutil.copy(FREE, tmp_path / name)
+    args = ["b/a.yaml", "b/a2.yaml", "b/a.yaml", "b/sub", "b", "b/sub"]
+    out = run_cli("check", *(str(tmp_path / a) for a in args), "--format", "json", expect=0).stdout
+    paths = [r["profile"]["path"] for r in json.loads(out)["results"]]
+    assert [Path(p).relative_to(tmp_path).as_posix() for p in paths] == [
+        "b/a.yaml",
+        "b/a2.yaml",
+        "b/sub/c.yaml",
+    ]
