@@ -377,6 +377,14 @@ class EntryView(msgspec.Struct, frozen=True):
     sector: Sector | None
     presence: Presence
     control_points: tuple[ControlPoint, ...]
+    # Control points whose encoded wording is that of a later amendment: the wording in
+    # force in this version was not seen, so a match on it is a lead (review).
+    later_wording: frozenset[str] = frozenset()
+
+
+def _later_wording(cp: ControlPoint, version_id: str, order: dict[str, int]) -> bool:
+    here = order.get(version_id, -1)
+    return any(r.change == "amended" and order.get(r.version, -1) > here for r in cp.history)
 
 
 class Coverage(msgspec.Struct, frozen=True):
@@ -413,6 +421,7 @@ def materialise(catalogue: Catalogue, version_id: str) -> tuple[EntryView, ...]:
                 record.sector if record else None,
                 state,
                 cps,
+                frozenset(cp.id for cp in cps if _later_wording(cp, version_id, order)),
             )
         )
     return tuple(sorted(views, key=lambda v: (v.code is None, v.code or "", v.entry.id)))

@@ -223,6 +223,8 @@ def _review_reasons(trace: Trace, view: EntryView, cp: ControlPoint | None) -> t
         reasons.append("entry-level")
     elif cp.confidence is Confidence.INFERRED:
         reasons.append("inferred-control-point")
+    elif cp.id in view.later_wording:
+        reasons.append("later-wording")
     if view.presence is Presence.UNCERTAIN:
         reasons.append("uncertain-entry")
     if view.entry.confidence is Confidence.INFERRED:

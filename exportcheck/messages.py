@@ -82,6 +82,11 @@ _TEMPLATES: dict[str, dict[Lang, str]] = {
         "en": "the control point's wording is inferred, not read in an official text",
         "zh": "该控制要点的表述系推断，未见于官方文本",
     },
+    "reason.later-wording": {
+        "en": "the control point's wording is that of a later amendment; the wording in "
+        "force in {version} was not seen",
+        "zh": "该控制要点的表述为其后修订的文本，{version}版当时的表述未见",
+    },
     "reason.uncertain-entry": {
         "en": "whether this entry is in the {version} catalogue is not established",
         "zh": "该条目是否列于{version}版目录尚未确认",
