@@ -226,12 +226,34 @@ def _parameter_problems(
     ]
 
 
+def _is_a_report(data: object) -> bool:
+    """Our JSON or SARIF output, met in a corpus (a report from an earlier run)."""
+    return (
+        isinstance(data, dict)
+        and "profile" not in data
+        and (("format" in data and "results" in data) or ("$schema" in data and "runs" in data))
+    )
+
+
 def profile_from_document(doc: Document, vocabulary: Vocabulary) -> Profile:
     """Validate a loaded document and model it; raises :class:`InputError` with every problem."""
     if not is_valid(doc.data, "profile"):
         # The compiled predicate only says yes/no (and agrees with jsonschema, a property
         # test holds it to that); jsonschema names the problems. Numbers JSON cannot hold
         # (inf, NaN) pass both and are reported by the semantic checks below.
+        if _is_a_report(doc.data):
+            raise InputError(
+                [
+                    Diagnostic(
+                        "E210",
+                        "unknown-kind",
+                        "this is an exportcheck report, not a profile",
+                        doc.pos(),
+                        "keep reports out of the directories you check (or write them there "
+                        "with --output, which a later run skips)",
+                    )
+                ]
+            )
         problems = check_document(doc, "profile")
         if problems:
             raise InputError(problems)
