@@ -265,6 +265,10 @@ class VocabParameter(msgspec.Struct, frozen=True):
     label: Text
     unit: str
     pos: SourcePos
+    # What the quantity can physically be, in ``unit`` (a density is not negative, an
+    # efficiency not over 100 %): a stated value outside is an input error, not a fact.
+    minimum: float | None = None
+    maximum: float | None = None
 
 
 class Vocabulary(msgspec.Struct, frozen=True):

@@ -12,7 +12,7 @@ import msgspec
 
 from exportcheck.diagnostics import Diagnostic, Severity, SourcePos, did_you_mean
 from exportcheck.errors import InputError
-from exportcheck.model import Vocabulary
+from exportcheck.model import VocabParameter, Vocabulary
 from exportcheck.paths import printable
 from exportcheck.schema import check_document, is_valid, not_a_finite_number
 from exportcheck.units import UnitError, convert, is_known
@@ -179,6 +179,31 @@ def _text_problems(doc: Document) -> list[Diagnostic]:
     return problems
 
 
+def _range_problems(
+    doc: Document, known: VocabParameter, value: float, param: dict[str, object], i: int
+) -> list[Diagnostic]:
+    """A value the quantity cannot have (a negative density, 978 % efficiency) is a typo or a
+    wrong unit, not a fact to compare with a threshold."""
+    low, high = known.minimum, known.maximum
+    if (low is None or value >= low) and (high is None or value <= high):
+        return []
+    if low is not None and high is not None:
+        what = f"{low:g} to {high:g}"
+    else:
+        what = f"at least {low:g}" if low is not None else f"at most {high:g}"
+    stated = f"{param['value']} {param.get('unit') or ''}".strip()
+    return [
+        Diagnostic(
+            "E408",
+            "implausible-value",
+            f"parameters[{i}]: {known.id} = {stated} is outside what it can be "
+            f"({what} {known.unit})",
+            doc.pos(["parameters", i, "value"]),
+            "check the value and its unit (97.8 %, not 978 %)",
+        )
+    ]
+
+
 def _parameter_problems(
     doc: Document, vocabulary: Vocabulary, param: dict[str, object], i: int
 ) -> list[Diagnostic]:
@@ -208,11 +233,11 @@ def _parameter_problems(
     unit = str(param.get("unit") or "")
     if is_known(unit):
         try:
-            convert(1.0, unit, known.unit)
+            value = convert(float(param["value"]), unit, known.unit)  # type: ignore[arg-type]
         except UnitError:
             problem = f"{unit or 'no unit'} cannot be converted to {known.unit}"
         else:
-            return []
+            return _range_problems(doc, known, value, param, i)
     else:
         problem = f"unknown unit {unit!r}"
     return [

@@ -95,7 +95,12 @@ def build_vocabulary(docs: tuple[Document, ...]) -> Vocabulary:
             params.setdefault(
                 raw["id"],
                 VocabParameter(
-                    raw["id"], text(raw["label"]), raw["unit"], doc.pos(["parameters", i])
+                    raw["id"],
+                    text(raw["label"]),
+                    raw["unit"],
+                    doc.pos(["parameters", i]),
+                    raw.get("minimum"),
+                    raw.get("maximum"),
                 ),
             )
     from exportcheck.textnorm import american

@@ -37,7 +37,12 @@ def profiles(kb: KnowledgeBase) -> st.SearchStrategy[dict[str, Any]]:
         lambda p: st.fixed_dictionaries(
             {
                 "name": st.just(p.id),
-                "value": st.floats(min_value=0, max_value=1e4, allow_nan=False),
+                # Within what the quantity can be (the vocabulary's minimum/maximum).
+                "value": st.floats(
+                    min_value=p.minimum if p.minimum is not None else 0,
+                    max_value=p.maximum if p.maximum is not None else 1e4,
+                    allow_nan=False,
+                ),
                 "unit": st.just(p.unit),
             }
         )
