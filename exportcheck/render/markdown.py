@@ -17,6 +17,16 @@ def _cell(value: str) -> str:
     return value.replace("|", "\\|").replace("\n", " ")
 
 
+def _outcome_cell(outcome: Outcome, lang: Lang) -> str:
+    """The outcome as scripts read it (``review``), with the Chinese words in Chinese output."""
+    label = outcome.label
+    return f"{msg(f'decision.{label}', lang)}（{label}）" if lang == "zh" else label
+
+
+def _basis_cell(basis: str, lang: Lang) -> str:
+    return f"{msg(f'md.basis.{basis}', lang)}（{basis}）" if lang == "zh" else basis
+
+
 def part(result: CheckResult, context: CatalogueContext, lang: Lang) -> list[str]:
     heading = decision_label(result.decision, lang) if lang == "zh" else result.decision.label
     if result.decision is Outcome.FREE and not context.coverage.complete:
@@ -24,26 +34,26 @@ def part(result: CheckResult, context: CatalogueContext, lang: Lang) -> list[str
     out = [
         f"## `{result.profile.id}`: **{heading}**",
         "",
-        f"Profile: `{result.profile.path}`",
+        f"{msg('md.profile', lang)}: `{result.profile.path}`",
         "",
     ]
     if result.findings:
-        out += ["| outcome | entry | control point | basis | rule |", "|---|---|---|---|---|"]
+        out += [msg("md.table_head", lang), "|---|---|---|---|---|"]
         for f in result.findings:
             code = f.view.code or msg("entry.nocode", lang)
             cp = (
                 f"{cp_label(f, lang)}: {f.control_point.text.get(lang)}" if f.control_point else "-"
             )
             out.append(
-                f"| {f.outcome.label} | {code} {_cell(f.view.entry.name.get(lang))} "
-                f"| {_cell(cp)} | {f.basis} | `{f.rule.id}` |"
+                f"| {_outcome_cell(f.outcome, lang)} | {code} {_cell(f.view.entry.name.get(lang))} "
+                f"| {_cell(cp)} | {_basis_cell(f.basis, lang)} | `{f.rule.id}` |"
             )
         out.append("")
         out += [f"- {_cell(explanation(f, context.regime, lang))}" for f in result.findings]
         out.append("")
     consequence = consequence_for(result, context, lang)
     if consequence.consequence:
-        out += [f"**Consequence:** {consequence.consequence}", ""]
+        out += [f"**{msg('md.consequence', lang)}:** {consequence.consequence}", ""]
     out += [f"> {note}" for note in consequence.notes]
     if consequence.notes:
         out.append("")
@@ -56,8 +66,8 @@ class Document(text.Document):
     """The text report's lines, with a Markdown title and summary."""
 
     def head(self) -> str:
-        return f"# exportcheck report\n\n_{header(self.context, self.lang)}_\n\n"
+        return f"# {msg('md.title', self.lang)}\n\n_{header(self.context, self.lang)}_\n\n"
 
     def tail(self, decisions: Sequence[Outcome]) -> str:
         counts = ", ".join(f"{k} {v}" for k, v in summarize(decisions).items())
-        return f"**Summary:** {counts}\n"
+        return f"**{msg('md.summary', self.lang)}:** {counts}\n"
