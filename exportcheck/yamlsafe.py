@@ -307,9 +307,15 @@ def _offset_pos(node: Node, lines: list[str], text: str, offset: int) -> tuple[i
     value: str = node.value
     if node.style == "|":
         # Content starts on the line after the indicator, every line at the block's
-        # indentation: that of its first non-blank line.
+        # indentation: the explicit one (|2: the header line's indentation plus 2), else
+        # that of its first non-blank line.
+        header = _BLOCK_HEADER.match(lines[line], column)
+        digit = header.group(1) or header.group(2) if header else None
         first = next((i for i in range(line + 1, len(lines)) if lines[i].strip()), line + 1)
-        indent = len(lines[first]) - len(lines[first].lstrip(" ")) if first < len(lines) else 0
+        if digit:
+            indent = len(lines[line]) - len(lines[line].lstrip(" ")) + int(digit)
+        else:
+            indent = len(lines[first]) - len(lines[first].lstrip(" ")) if first < len(lines) else 0
         line_start = value.rfind("\n", 0, offset) + 1
         return line + 2 + value.count("\n", 0, offset), indent + offset - line_start + 1
     quote = 1 if node.style in ("'", '"') else 0
@@ -326,6 +332,7 @@ def _offset_pos(node: Node, lines: list[str], text: str, offset: int) -> tuple[i
 
 
 _NEEDLE = 12  # characters of the value at the offset looked for in the source
+_BLOCK_HEADER = re.compile(r"\|([1-9])?[+-]?([1-9])?")
 
 
 def _source_index(value: str, offset: int, text: str, begin: int, end: int) -> int | None:

@@ -101,3 +101,13 @@ def test_every_word_of_a_folded_or_multi_line_scalar_is_located(
     offset = data.draw(st.sampled_from(starts))
     pos = doc.pos_in(["summary"], offset)
     assert _char_at(source, pos.line, pos.column) == value[offset]
+
+
+def test_a_literal_block_with_an_explicit_indentation_indicator_is_located() -> None:
+    """|2 fixes the indentation: spaces beyond it (here on the first line) are content."""
+    source = "profile: 1\nsummary: |2\n     indented first line\n  then 推荐算法 here\n"
+    doc = load_text(source, "p.yaml")
+    value = doc.data["summary"]
+    for offset in (0, 3, value.index("推"), len(value) - 2):
+        pos = doc.pos_in(["summary"], offset)
+        assert _char_at(source, pos.line, pos.column) == value[offset]
