@@ -295,6 +295,22 @@ def test_jsonl_streams_one_line_per_profile(run_cli: RunCli, tmp_path: Path) -> 
     first = json.loads(lines[0])
     assert first["format"] == 1
     assert first["catalog"]["regime"] == "cn-tech-export"
+    # Each line is one element of the JSON report's results, with its format and catalog
+    # beside it: put back together, the lines make a document the output schema accepts.
+    rows = [json.loads(line) for line in lines]
+    document = {
+        "format": 1,
+        "catalog": first["catalog"],
+        "results": [{k: v for k, v in r.items() if k not in ("format", "catalog")} for r in rows],
+        "summary": {
+            "profiles": len(rows),
+            **{
+                d: sum(r["decision"] == d for r in rows)
+                for d in ("prohibited", "licence-required", "review", "free")
+            },
+        },
+    }
+    assert list(validator("output").iter_errors(document)) == []
 
 
 def test_a_bad_file_in_a_stream_leaves_no_output_file(run_cli: RunCli, tmp_path: Path) -> None:
