@@ -447,9 +447,11 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
 
 def decode(raw: bytes, path: str) -> str:
     """Bytes to text: UTF-8 (a BOM is allowed), no NUL bytes."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
+        # (UTF-32 LE starts with the UTF-16 LE mark and two zero bytes.)
+        width = "32" if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")) else "16"
         raise _error(
-            path, "E107", "bad-encoding", "the file is UTF-16", 1, 1, "save the file as UTF-8"
+            path, "E107", "bad-encoding", f"the file is UTF-{width}", 1, 1, "save the file as UTF-8"
         )
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
