@@ -262,6 +262,28 @@ _TEMPLATES: dict[str, dict[Lang, str]] = {
     "cond.parameter": {"en": "parameter", "zh": "参数"},
     "cond.sector": {"en": "sector", "zh": "行业"},
     "explain.rule": {"en": "rule", "zh": "规则"},
+    # exportcheck test: how a case failed (the English text is also the JSON/JUnit one).
+    "test.decision": {
+        "en": "decision: expected {want}, got {got}",
+        "zh": "decision（结论）：期望 {want}，实际 {got}",
+    },
+    "test.entry": {
+        "en": "entries: expected a finding for {ref}{extra}",
+        "zh": "entries（应命中）：未见 {ref}{extra}",
+    },
+    "test.not_entry": {
+        "en": "not_entries: {ref} was found: {found}",
+        "zh": "not_entries（不应命中）：{ref} 被命中：{found}",
+    },
+    "test.actual": {
+        "en": "actual ({version}): {decision}; {findings}",
+        "zh": "实际（{version}版）：{decision}；{findings}",
+    },
+    "test.actual_none": {
+        "en": "actual ({version}): {decision}; no findings",
+        "zh": "实际（{version}版）：{decision}；无发现",
+    },
+    "test.why": {"en": "why", "zh": "原因"},
     "md.title": {"en": "exportcheck report", "zh": "exportcheck 检查报告"},
     "md.profile": {"en": "Profile", "zh": "技术画像"},
     "md.table_head": {

@@ -18,7 +18,8 @@ from exportcheck.diagnostics import Diagnostic, Severity, SourcePos, did_you_mea
 from exportcheck.errors import InputError
 from exportcheck.evaluate import Finding
 from exportcheck.kb import KnowledgeBase
-from exportcheck.model import Outcome
+from exportcheck.messages import msg
+from exportcheck.model import Lang, Outcome
 from exportcheck.profile import Profile, load_profile_file, profile_from_document
 from exportcheck.report import CatalogueContext, CheckResult
 from exportcheck.schema import check_document
@@ -58,11 +59,22 @@ class PolicyCase(msgspec.Struct, frozen=True):
         return f"{self.file}::{self.name}"
 
 
+class Failure(msgspec.Struct, frozen=True):
+    """One way a case failed, kept as data so it can be said in either language."""
+
+    key: str  # decision | entry | not_entry | actual | actual_none
+    values: dict[str, str]
+
+    def text(self, lang: Lang = "en") -> str:
+        return msg(f"test.{self.key}", lang, **self.values)
+
+
 class CaseResult(msgspec.Struct, frozen=True):
     case: PolicyCase
     context: CatalogueContext
     result: CheckResult
-    failures: tuple[str, ...]
+    failures: tuple[str, ...]  # in English: the JSON and JUnit reports carry these
+    details: tuple[Failure, ...] = ()  # the same, as data, for --lang
 
     @property
     def status(self) -> str:
@@ -293,20 +305,31 @@ def run_case(kb: KnowledgeBase, case: PolicyCase) -> CaseResult:
     as_of = case.as_of if case.as_of or case.catalog_version else DEFAULT_AS_OF
     context = catalogue_context(kb, as_of=as_of, version_id=case.catalog_version)
     result = check_profile(kb, case.profile, context.version.id)
-    failures: list[str] = []
+    failures: list[Failure] = []
     if case.decision is not None and result.decision is not case.decision:
-        failures.append(f"decision: expected {case.decision.label}, got {result.decision.label}")
+        failures.append(
+            Failure("decision", {"want": case.decision.label, "got": result.decision.label})
+        )
     for want in case.entries:
         if not any(want.matches(f) for f in result.findings):
             extra = "".join(
                 f", {k} {v}" for k, v in (("basis", want.basis), ("outcome", want.outcome)) if v
             )
-            failures.append(f"entries: expected a finding for {want.ref}{extra}")
+            failures.append(Failure("entry", {"ref": want.ref, "extra": extra}))
     for ref in case.not_entries:
         hits = [f for f in result.findings if ref_matches(ref, f)]
         if hits:
-            failures.append(f"not_entries: {ref} was found: {_describe(hits[0])}")
+            failures.append(Failure("not_entry", {"ref": ref, "found": _describe(hits[0])}))
     if failures:
-        actual = ", ".join(_describe(f) for f in result.findings) or "no findings"
-        failures.append(f"actual ({context.version.id}): {result.decision.label}; {actual}")
-    return CaseResult(case, context, result, tuple(failures))
+        actual = ", ".join(_describe(f) for f in result.findings)
+        failures.append(
+            Failure(
+                "actual" if actual else "actual_none",
+                {
+                    "version": context.version.id,
+                    "decision": result.decision.label,
+                    "findings": actual,
+                },
+            )
+        )
+    return CaseResult(case, context, result, tuple(f.text() for f in failures), tuple(failures))

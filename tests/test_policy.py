@@ -189,3 +189,21 @@ def test_an_exclusion_by_another_versions_code_is_flagged(run_cli: RunCli, tmp_p
     result = run_cli("validate", str(cases), expect=0)
     assert "W605 vacuous-exclusion: 053302J is not the code of rare-earth-refining" in result.output
     assert "write its id, 'rare-earth-refining'" in result.output
+
+
+def test_a_failing_case_is_explained_in_the_chosen_language(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    cases = tmp_path / "cases.yaml"
+    cases.write_text(
+        "kind: policy-tests\ncases:\n  - name: wrong expectation\n"
+        '    profile: {profile: 1, id: a, title: "个性化推荐算法"}\n'
+        '    as_of: "2025-09-01"\n'
+        "    expect: {decision: free}\n",
+        encoding="utf-8",
+    )
+    zh = run_cli("test", str(cases), "--lang", "zh", expect=1).output
+    assert "decision（结论）：期望 free，实际 review" in zh
+    assert "原因: 086501X 信息处理技术" in zh
+    en = run_cli("test", str(cases), "--format", "json", expect=1).output
+    assert "decision: expected free, got review" in en  # JSON keeps the English text

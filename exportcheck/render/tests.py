@@ -7,6 +7,7 @@ from typing import Any
 from xml.etree import ElementTree as ET
 
 from exportcheck.explain import explanation
+from exportcheck.messages import msg
 from exportcheck.model import Lang
 from exportcheck.policytest import CaseResult
 from exportcheck.testcoverage import CoverageReport
@@ -14,9 +15,11 @@ from exportcheck.testcoverage import CoverageReport
 
 def case_failure_text(result: CaseResult, lang: Lang = "en") -> str:
     """Expected vs actual, then the explanation of each finding (for humans and pytest)."""
-    lines = [f"{result.case.node_id} ({result.case.pos})", *[f"  {f}" for f in result.failures]]
+    said = [f.text(lang) for f in result.details] or list(result.failures)
+    lines = [f"{result.case.node_id} ({result.case.pos})", *[f"  {f}" for f in said]]
+    why = msg("test.why", lang)
     lines.extend(
-        f"  why: {explanation(f, result.context.regime, lang)}" for f in result.result.findings
+        f"  {why}: {explanation(f, result.context.regime, lang)}" for f in result.result.findings
     )
     return "\n".join(lines)
 
