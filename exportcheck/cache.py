@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from exportcheck import __version__
 from exportcheck.kb import KnowledgeBase, load_knowledge_base
-from exportcheck.paths import DATA_SUFFIXES, REGIME, bundled_dir, iter_entries
+from exportcheck.paths import DATA_SUFFIXES, bundled_data, iter_entries
 
 if TYPE_CHECKING:
     from exportcheck.paths import StrPath
@@ -144,8 +144,8 @@ def _prune(directory: str, keep: str) -> None:
 def cached_knowledge_base(
     catalog_dir: StrPath | None = None, rules_dir: StrPath | None = None
 ) -> KnowledgeBase:
-    catalog_dir = catalog_dir if catalog_dir is not None else bundled_dir("catalog", REGIME)
-    rules_dir = rules_dir if rules_dir is not None else bundled_dir("rules", REGIME)
+    catalog_dir = catalog_dir if catalog_dir is not None else bundled_data("catalog")
+    rules_dir = rules_dir if rules_dir is not None else bundled_data("rules")
     directory = cache_dir()
     if directory is None:
         return load_knowledge_base(catalog_dir, rules_dir)

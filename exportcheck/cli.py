@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # imported lazily at run time: start-up is a measured target
     from pathlib import Path
 
     from exportcheck.kb import KnowledgeBase
+    from exportcheck.model import Lang
     from exportcheck.progress import Progress
 
 EXIT_OK = 0
@@ -34,6 +35,11 @@ LANG = click.option(
     show_default=True,
     help="Language of prose output.",
 )
+
+
+def lang_of(value: str) -> Lang:
+    """The --lang choice, typed for the renderers."""
+    return "zh" if value == "zh" else "en"
 
 
 class IsoDate(click.ParamType):  # type: ignore[type-arg]  # generic only in click >= 8.2

@@ -7,18 +7,13 @@ from pathlib import Path
 
 import click
 
-from exportcheck.cli import AS_OF, CATALOG, LANG, RULES, VERSION
-from exportcheck.model import Lang
+from exportcheck.cli import AS_OF, CATALOG, LANG, RULES, VERSION, lang_of
 
 
 def _catalogue(catalog_dir: Path | None):  # type: ignore[no-untyped-def]
     from exportcheck.cli import knowledge_base
 
     return knowledge_base(catalog_dir, None).catalogue
-
-
-def _lang(value: str) -> Lang:
-    return "zh" if value == "zh" else "en"
 
 
 FORMAT = click.option(
@@ -69,7 +64,7 @@ def list_entries(
         if (klass is None or v.entry.klass == klass)
         and (sector is None or (v.sector is not None and v.sector.code == sector))
     )
-    listing = render_list(views, coverage(cat, version.id), version.id, fmt, _lang(lang))
+    listing = render_list(views, coverage(cat, version.id), version.id, fmt, lang_of(lang))
     click.echo(listing, nl=False)
 
 
@@ -99,7 +94,7 @@ def show(code: str, fmt: str, lang: str, catalog_dir: Path | None) -> None:
                 )
             ]
         )
-    click.echo("".join(render_show(e, cat, fmt, _lang(lang)) for e in entries), nl=False)
+    click.echo("".join(render_show(e, cat, fmt, lang_of(lang)) for e in entries), nl=False)
 
 
 @catalog.command()
@@ -132,7 +127,7 @@ def search(
         found = [h.as_dict() for h in hits] + [p.as_dict() for p in parameters]
         click.echo(json.dumps(found, ensure_ascii=False, indent=2))
         return
-    chosen = _lang(lang)
+    chosen = lang_of(lang)
     for line in [h.line(chosen) for h in hits] + [p.line(chosen) for p in parameters]:
         click.echo(line)
     if not hits and not parameters:
@@ -149,7 +144,7 @@ def versions(fmt: str, lang: str, catalog_dir: Path | None) -> None:
     """Catalogue versions with announcement, date in force and coverage."""
     from exportcheck.render.catalog import render_versions
 
-    click.echo(render_versions(_catalogue(catalog_dir), fmt, _lang(lang)), nl=False)
+    click.echo(render_versions(_catalogue(catalog_dir), fmt, lang_of(lang)), nl=False)
 
 
 @catalog.command()
@@ -168,7 +163,7 @@ def diff(old: str, new: str, fmt: str, lang: str, catalog_dir: Path | None) -> N
     today = dt.date.today()
     old_v, _ = resolve_version(cat.regime, as_of=None, version_id=old, today=today)
     new_v, _ = resolve_version(cat.regime, as_of=None, version_id=new, today=today)
-    click.echo(render_diff(run_diff(cat, old_v.id, new_v.id), fmt, _lang(lang)), nl=False)
+    click.echo(render_diff(run_diff(cat, old_v.id, new_v.id), fmt, lang_of(lang)), nl=False)
 
 
 @catalog.command("coverage")
@@ -178,4 +173,4 @@ def coverage_report(lang: str, catalog_dir: Path | None) -> None:
     """Coverage of each version as Markdown (the source of catalog/COVERAGE.md)."""
     from exportcheck.render.catalog import render_coverage_markdown
 
-    click.echo(render_coverage_markdown(_catalogue(catalog_dir), _lang(lang)), nl=False)
+    click.echo(render_coverage_markdown(_catalogue(catalog_dir), lang_of(lang)), nl=False)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from exportcheck.cli import AS_OF, CATALOG, LANG, OUTPUT, RULES, emit
+from exportcheck.cli import AS_OF, CATALOG, LANG, OUTPUT, RULES, emit, lang_of
 
 
 def _test_files(paths: tuple[Path, ...]) -> list[Path]:
@@ -152,4 +152,4 @@ def impact(
             as_of=as_of.date() if as_of else dt.date.today(),
             labels=(str(base_rev or base_dir), str(head_dir or "working tree")),
         )
-    emit(render(report, fmt, "zh" if lang == "zh" else "en"), output)
+    emit(render(report, fmt, lang_of(lang)), output)

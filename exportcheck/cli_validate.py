@@ -8,10 +8,9 @@ from pathlib import Path
 
 import click
 
-from exportcheck.cli import LANG
+from exportcheck.cli import LANG, lang_of
 from exportcheck.diagnostics import Diagnostic, Severity
 from exportcheck.messages import msg
-from exportcheck.model import Lang
 from exportcheck.render.sarif import artifact_uri
 
 
@@ -98,7 +97,7 @@ def validate(paths: tuple[Path, ...], fmt: str, verbose: bool, lang: str) -> Non
         click.echo(out, nl=False)
     errors = [d for d in diagnostics if d.severity is Severity.ERROR]
     if verbose or (fmt == "text" and not errors):
-        chosen: Lang = "zh" if lang == "zh" else "en"
+        chosen = lang_of(lang)
         what = (
             msg(
                 "validate.built",

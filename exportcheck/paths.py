@@ -36,12 +36,21 @@ def bundled_root() -> Path:
     return Path(bundled_dir())
 
 
+def bundled_data(kind: str) -> str:
+    """The bundled ``catalog`` or ``rules`` directory of the regime, as a string."""
+    return bundled_dir(kind, REGIME)
+
+
 def default_catalog_dir() -> Path:
-    return bundled_root() / "catalog" / REGIME
+    from pathlib import Path
+
+    return Path(bundled_data("catalog"))
 
 
 def default_rules_dir() -> Path:
-    return bundled_root() / "rules" / REGIME
+    from pathlib import Path
+
+    return Path(bundled_data("rules"))
 
 
 def printable(path: StrPath) -> str:

@@ -15,8 +15,8 @@ from exportcheck.explain import (
     tree_lines,
     truth_word,
 )
-from exportcheck.messages import msg
-from exportcheck.model import ControlPoint, Lang, Text
+from exportcheck.messages import bilingual, msg
+from exportcheck.model import ControlPoint, Lang
 from exportcheck.render.json import catalog_block, finding_dict, result_dict
 from exportcheck.render.text import evidence_lines, header
 
@@ -52,7 +52,7 @@ def render(
     for f in result.findings:
         lines.append(f"  {explanation(f, context.regime, lang)}")
         if f.control_point is not None:  # the control point's words in both languages
-            lines.append(f"  {msg('label.control_point', lang)}: {_both(f.control_point.text)}")
+            lines.append(f"  {msg('label.control_point', lang)}: {bilingual(f.control_point.text)}")
         rule = msg("explain.rule", lang)
         lines.append(f"  {rule} {f.rule.id} ({f.rule.pos}) -> {truth_word(f.trace.truth, lang)}")
         lines.extend(_tree(f.trace, lang, "    "))
@@ -60,11 +60,11 @@ def render(
         entry_id, outcomes = why_not
         view = kb.for_version(context.version.id).views[entry_id]
         lines.append(
-            f"{msg('explain.entry', lang)} {view.code or entry_id} {_both(view.entry.name)} "
+            f"{msg('explain.entry', lang)} {view.code or entry_id} {bilingual(view.entry.name)} "
             f"[{entry_id}; {view.entry.klass}]: {msg('explain.rules', lang, count=len(outcomes))}"
         )
         label = msg("label.control_point", lang)
-        lines.extend(f"  {label} {cp.id}: {_both(cp.text)}" for cp in _points(view, outcomes))
+        lines.extend(f"  {label} {cp.id}: {bilingual(cp.text)}" for cp in _points(view, outcomes))
         if not outcomes:
             lines.append(f"  {msg('explain.no_rule', lang)}")
         for item in outcomes:
@@ -82,10 +82,6 @@ def render(
     lines.extend(f"{msg('label.note', lang)}: {n}" for n in consequence.notes)
     lines.extend(f"{i}. {step}" for i, step in enumerate(consequence.next_steps, 1))
     return "\n".join(lines) + "\n"
-
-
-def _both(text: Text) -> str:
-    return " / ".join(part for part in (text.zh, text.en) if part) or "-"
 
 
 def _points(view: EntryView, outcomes: list[RuleOutcome]) -> list[ControlPoint]:
