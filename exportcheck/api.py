@@ -82,9 +82,10 @@ def discover_profiles(paths: Iterable[str], *, output: StrPath | None = None) ->
                 yield raw
             stdin_taken = True
             continue
-        if os.path.isdir(raw) and seen.covers(raw):
+        is_dir = os.path.isdir(raw)
+        if is_dir and seen.covers(_absolute(raw)):
             continue  # a directory below one already walked (or the same one again)
-        expanded = _expand(raw, stdout)
+        expanded = _expand(raw, is_dir, stdout)
         if expanded is None:
             if written and os.path.realpath(raw) in written:
                 raise _replaces_input(raw, "--output names this input profile")
@@ -99,15 +100,17 @@ def discover_profiles(paths: Iterable[str], *, output: StrPath | None = None) ->
         if first is None:
             raise InputError([Diagnostic("E503", "no-profiles", what, SourcePos(raw))])
         yield from (p for p in itertools.chain([first], found) if seen.new(p))
-        if os.path.isdir(raw):
+        if is_dir:
             seen.walked(raw)
 
 
-def _expand(raw: str, stdout: tuple[int, int] | None) -> tuple[Iterator[StrPath], str] | None:
+def _expand(
+    raw: str, is_dir: bool, stdout: tuple[int, int] | None
+) -> tuple[Iterator[StrPath], str] | None:
     """The files of a directory or a glob pattern, lazily (None for a plain file), and what
     to say if there are none. The file that is our own redirected stdout is left out."""
     found: Iterator[StrPath]
-    if os.path.isdir(raw):
+    if is_dir:
         # Streamed (memory follows one directory), as strings: a batch of 10,000 files
         # would spend ~20 ms building Paths that only travel to the workers as text.
         found = (
@@ -133,32 +136,33 @@ class _Seen:
         self.files: set[str] = set()
         self.dirs: list[str] = []
 
-    def covers(self, path: StrPath) -> bool:
-        here = os.path.abspath(path)
+    def covers(self, here: str) -> bool:
+        """Whether the absolute path ``here`` is, or is below, a directory walked before."""
         return any(here == d or here.startswith(d.rstrip(os.sep) + os.sep) for d in self.dirs)
 
     def new(self, path: StrPath) -> bool:
         """A file of a walk: not given before, not below a directory walked before."""
         if not self.dirs and not self.files:
             return True
-        return os.path.abspath(path) not in self.files and not self.covers(path)
+        here = _absolute(path)
+        return here not in self.files and not self.covers(here)
 
     def take(self, path: StrPath) -> bool:
         """An explicit file: True the first time."""
         if not self.new(path):
             return False
-        self.files.add(os.path.abspath(path))
+        self.files.add(_absolute(path))
         return True
 
     def walked(self, directory: StrPath) -> None:
-        self.dirs.append(os.path.abspath(directory))
+        self.dirs.append(_absolute(directory))
 
 
 def _output_names(output: StrPath | None) -> frozenset[str]:
     """The report's path as written and as resolved (through links), absolute."""
     if output is None:
         return frozenset()
-    return frozenset({os.path.abspath(output), os.path.realpath(output)})
+    return frozenset({_absolute(output), os.path.realpath(output)})
 
 
 def _without_output(found: Iterator[StrPath], written: frozenset[str]) -> Iterator[StrPath]:

@@ -21,14 +21,17 @@ class Consequence(msgspec.Struct, frozen=True):
     legal_basis: tuple[str, ...]
 
 
-def _free_note(context: CatalogueContext, lang: Lang) -> str:
-    cov = context.coverage
-    outcome = context.regime.outcomes.get("free")
-    if cov.complete:
+def _free_note(context: CatalogueContext, lang: Lang) -> str | None:
+    """What a free decision rests on. While coverage is incomplete the consequence already
+    says it (free.incomplete, with the counts): only the regime's own caution is added."""
+    if context.coverage.complete:
         return msg("free.complete", lang)
-    if outcome and outcome.free_while_incomplete:  # the counts are in the consequence
-        return outcome.free_while_incomplete.get(lang)
-    return msg("free.incomplete", lang, encoded=cov.encoded, expected=cov.expected or "?")
+    outcome = context.regime.outcomes.get("free")
+    return (
+        outcome.free_while_incomplete.get(lang)
+        if outcome and outcome.free_while_incomplete
+        else None
+    )
 
 
 def _transfer_note(regime: Regime, result: CheckResult, lang: Lang) -> str | None:
@@ -51,8 +54,9 @@ def consequence_for(result: CheckResult, context: CatalogueContext, lang: Lang) 
     on = legal_date(context)
     text = regime.outcomes.get(result.decision.label)
     notes: list[str] = []
-    if result.decision is Outcome.FREE:
-        notes.append(_free_note(context, lang))
+    free_note = _free_note(context, lang) if result.decision is Outcome.FREE else None
+    if free_note:
+        notes.append(free_note)
     transfer = _transfer_note(regime, result, lang)
     if transfer and result.decision is not Outcome.FREE:
         notes.append(transfer)

@@ -161,20 +161,18 @@ def load_policy_file(
             problems.extend(exc.diagnostics)
             continue
         expect = raw["expect"]
-        case_problems = [
-            *_reference_problems(doc, i, expect, kb),
-            *_when_problems(doc, i, raw, kb),
-        ]
-        problems.extend(case_problems)
-        if any(p.severity is Severity.ERROR for p in case_problems):
+        as_of, version_id, when_problems = _case_when(doc, i, raw, kb)
+        reference_problems = _reference_problems(doc, i, expect, kb)
+        problems.extend([*reference_problems, *when_problems])
+        if version_id is None or reference_problems:
             continue
-        problems.extend(_vacuous_exclusions(doc, i, raw, kb))
+        problems.extend(_vacuous_exclusions(doc, i, expect, kb, version_id))
         cases.append(
             PolicyCase(
                 file=str(path),
                 name=raw["name"],
                 profile=profile,
-                as_of=dt.date.fromisoformat(raw["as_of"]) if raw.get("as_of") else None,
+                as_of=as_of,
                 catalog_version=raw.get("catalog_version"),
                 todo=raw.get("todo"),
                 decision=Outcome.parse(expect["decision"]) if "decision" in expect else None,
@@ -186,37 +184,37 @@ def load_policy_file(
     return cases, problems
 
 
-def _when_problems(
+def _case_when(
     doc: Document, index: int, raw: dict[str, Any], kb: KnowledgeBase
-) -> list[Diagnostic]:
-    """A case's date or version, checked where it is written: a real date, in the range the
-    catalogue covers; a known version."""
+) -> tuple[dt.date | None, str | None, list[Diagnostic]]:
+    """A case's ``as_of`` and the catalogue version it runs in (DEFAULT_AS_OF's when it gives
+    neither date nor version), checked where they are written: a real date, in the range the
+    catalogue covers; a known version. The version is None when there is a problem."""
     as_of = None
     if raw.get("as_of"):
         try:
             as_of = dt.date.fromisoformat(raw["as_of"])
         except ValueError as exc:
-            return [
-                Diagnostic(
-                    "E603",
-                    "invalid-date",
-                    f"as_of {raw['as_of']!r} is not a calendar date ({exc})",
-                    doc.pos(["cases", index, "as_of"]),
-                    "write a real date as YYYY-MM-DD",
-                )
-            ]
-    if as_of is None and not raw.get("catalog_version"):
-        return []
+            problem = Diagnostic(
+                "E603",
+                "invalid-date",
+                f"as_of {raw['as_of']!r} is not a calendar date ({exc})",
+                doc.pos(["cases", index, "as_of"]),
+                "write a real date as YYYY-MM-DD",
+            )
+            return None, None, [problem]
+    version_id = raw.get("catalog_version")
+    when = as_of if as_of or version_id else DEFAULT_AS_OF
     try:
-        catalogue_context(kb, as_of=as_of, version_id=raw.get("catalog_version"))
+        context = catalogue_context(kb, as_of=when, version_id=version_id)
     except InputError as exc:
-        key = "as_of" if as_of is not None else "catalog_version"
-        where = doc.pos(["cases", index, key])
-        return [
+        where = doc.pos(["cases", index, "as_of" if as_of is not None else "catalog_version"])
+        moved = [
             Diagnostic(d.code, d.name, d.message, where, d.hint, d.severity)
             for d in exc.diagnostics
         ]
-    return []
+        return as_of, None, moved
+    return as_of, context.version.id, []
 
 
 def _reference_problems(
@@ -239,20 +237,16 @@ def _reference_problems(
 
 
 def _vacuous_exclusions(
-    doc: Document, index: int, raw: dict[str, Any], kb: KnowledgeBase
+    doc: Document, index: int, expect: dict[str, Any], kb: KnowledgeBase, version_id: str
 ) -> list[Diagnostic]:
     """A ``not_entries`` code is matched as the code of the case's catalogue version: a code
     the entry had in another version (053302J for 083201J) can never be found, so the case
     could not fail on it. Said, since the author most likely meant the entry."""
-    as_of = dt.date.fromisoformat(raw["as_of"]) if raw.get("as_of") else None
-    if as_of is None and not raw.get("catalog_version"):
-        as_of = DEFAULT_AS_OF
-    version = catalogue_context(kb, as_of=as_of, version_id=raw.get("catalog_version")).version
     problems = []
-    for i, ref in enumerate(raw["expect"].get("not_entries") or ()):
+    for i, ref in enumerate(expect.get("not_entries") or ()):
         head = ref.partition("#")[0]
         for entry in find_entries(kb.catalogue, head):
-            current = entry.code(version.id)
+            current = entry.code(version_id)
             if head == entry.id or head.upper() == (current or ""):
                 continue
             now = f"it is {current}" if current else "its code is not known"
@@ -260,7 +254,7 @@ def _vacuous_exclusions(
                 Diagnostic(
                     "W605",
                     "vacuous-exclusion",
-                    f"{head} is not the code of {entry.id} in catalogue {version.id} ({now}): "
+                    f"{head} is not the code of {entry.id} in catalogue {version_id} ({now}): "
                     "this exclusion can never fail",
                     doc.pos(["cases", index, "expect", "not_entries", i]),
                     f"to exclude the entry in any version write its id, {entry.id!r}",
