@@ -140,12 +140,13 @@ def _denied_parts(children: tuple[Trace, ...], facts: Facts) -> tuple[Trace, ...
     if len(leaves) != 1 or leaves[0].note != "denied":
         return children
     denial = leaves[0]
+    asserted = facts.asserted_only()
     out = []
     for child in children:
         if child.condition.kind == "capability" or child.truth <= Truth.UNKNOWN:
             out.append(child)
             continue
-        again = evaluate_condition(child.condition, facts.asserted_only())
+        again = evaluate_condition(child.condition, asserted)
         if again.truth >= child.truth:
             out.append(child)
             continue

@@ -190,9 +190,10 @@ class _SmallScan(msgspec.Struct, frozen=True):
         none: tuple[tuple[int, int], ...] = ()
         for run in _NON_ASCII_RUN.finditer(haystack):
             for at in range(*run.span()):
-                anchored = get(haystack[at : at + 2], none)
-                if lone and haystack[at] in lone:
-                    anchored = (*anchored, *self.anchors[haystack[at]])
+                pair = haystack[at : at + 2]
+                anchored = get(pair, none)
+                if lone and len(pair) == 2 and pair[0] in lone:  # (at the end, get saw it)
+                    anchored = (*anchored, *self.anchors[pair[0]])
                 for index, offset in anchored:
                     start = at - offset
                     key = keys[index]

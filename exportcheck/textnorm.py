@@ -240,9 +240,9 @@ class Normalizer:
         self._tables: _Tables | None = None
         self._traditional: frozenset[str] | None = None
         self._traditional_re: re.Pattern[str] | None = None
-        self._fold_map: dict[str, str] | None = None  # for the regexes' substitution
         self._translation: tuple[dict[int, int], frozenset[str]] | None = None
-        self._fold_res: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+        # The fold and expanding classes, and the character map the first substitutes with.
+        self._fold_res: tuple[re.Pattern[str], re.Pattern[str], dict[str, str]] | None = None
         self._calls = 0
         self._translated = 0  # characters folded by str.translate (before the regexes)
 
@@ -315,9 +315,8 @@ class Normalizer:
             if expanding.isdisjoint(text):  # the common case
                 return Normalized(text.lower().translate(table).replace("-", " "), None)
         else:
-            fold_re, expanding_re = self._fold_regexes()
+            fold_re, expanding_re, fold = self._fold_regexes()
             if expanding_re.search(text) is None:  # the common case
-                fold = self._fold_map or {}
                 folded = fold_re.sub(lambda m: fold[m.group()], text.lower())
                 return Normalized(folded.replace("-", " "), None)
         import unicodedata  # only text with expanding characters (ligatures, ①, ㎏…)
@@ -337,11 +336,14 @@ class Normalizer:
             self._translation = table, frozenset(tables.expanding)
         return self._translation
 
-    def _fold_regexes(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    def _fold_regexes(self) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
         if self._fold_res is None:
             tables = self.tables
-            self._fold_map = dict(zip(tables.fold_from, tables.fold_to, strict=True))
-            self._fold_res = re.compile(tables.fold_class()), re.compile(tables.expanding_class())
+            self._fold_res = (
+                re.compile(tables.fold_class()),
+                re.compile(tables.expanding_class()),
+                dict(zip(tables.fold_from, tables.fold_to, strict=True)),
+            )
         return self._fold_res
 
     def _convert(self, folded: Normalized, config: str) -> Normalized:

@@ -311,10 +311,10 @@ def _offset_pos(node: Node, lines: list[str], text: str, offset: int) -> tuple[i
         # that of its first non-blank line.
         header = _BLOCK_HEADER.match(lines[line], column)
         digit = header.group(1) or header.group(2) if header else None
-        first = next((i for i in range(line + 1, len(lines)) if lines[i].strip()), line + 1)
         if digit:
             indent = len(lines[line]) - len(lines[line].lstrip(" ")) + int(digit)
         else:
+            first = next((i for i in range(line + 1, len(lines)) if lines[i].strip()), line + 1)
             indent = len(lines[first]) - len(lines[first].lstrip(" ")) if first < len(lines) else 0
         line_start = value.rfind("\n", 0, offset) + 1
         return line + 2 + value.count("\n", 0, offset), indent + offset - line_start + 1
@@ -445,11 +445,17 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
     return line, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
+_WIDE_MARKS = (
+    ("32", (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")),
+    ("16", (b"\xff\xfe", b"\xfe\xff")),
+)
+
+
 def decode(raw: bytes, path: str) -> str:
     """Bytes to text: UTF-8 (a BOM is allowed), no NUL bytes."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
-        # (UTF-32 LE starts with the UTF-16 LE mark and two zero bytes.)
-        width = "32" if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")) else "16"
+    # (The UTF-32 marks first: UTF-32 LE starts with the UTF-16 LE mark and two zero bytes.)
+    width = next((w for w, marks in _WIDE_MARKS if raw.startswith(marks)), None)
+    if width:
         raise _error(
             path, "E107", "bad-encoding", f"the file is UTF-{width}", 1, 1, "save the file as UTF-8"
         )
