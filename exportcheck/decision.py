@@ -78,6 +78,14 @@ def consequence_for(result: CheckResult, context: CatalogueContext, lang: Lang) 
                 quoted=quoted,
             )
         )
+    negated = [
+        f"\u201c{n.words}\u201d ({n.evidence.path}, {n.evidence.pos.line}:{n.evidence.pos.column}"
+        f" \u2192 {cap})"
+        for cap, mentions in result.facts.negated.items()
+        for n in mentions
+    ]
+    if negated:
+        notes.append(msg("note.negations", lang, quoted="; ".join(negated)))
     if result.denials:
         quoted = "; ".join(f"\u201c{words}\u201d ({path})" for path, words in result.denials)
         notes.append(msg("note.denials", lang, quoted=quoted))

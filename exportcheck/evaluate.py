@@ -31,7 +31,8 @@ from exportcheck.units import compare, convert
 class Trace(msgspec.Struct, frozen=True):
     condition: Condition
     truth: Truth
-    note: str  # asserted | indicated | denied | absent | stated | not-stated | match | mismatch | …
+    # asserted | indicated | denied | negated | absent | stated | not-stated | match | …
+    note: str
     detail: str
     evidence: tuple[Evidence, ...]
     children: tuple[Trace, ...] = ()
@@ -57,6 +58,9 @@ def _capability(cond: Condition, facts: Facts) -> Trace:
         return Trace(cond, Truth.FALSE, "denied", cap, (facts.denied[cap],))
     fact = facts.capabilities.get(cap)
     if fact is None:
+        negated = facts.negated.get(cap)
+        if negated:
+            return Trace(cond, Truth.FALSE, "negated", cap, tuple(n.evidence for n in negated))
         return Trace(cond, Truth.FALSE, "absent", cap, ())
     note = "asserted" if fact.truth is Truth.ASSERTED else "indicated"
     return Trace(

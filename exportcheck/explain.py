@@ -17,9 +17,10 @@ from exportcheck.model import Lang, Outcome, Regime
 
 def evidence_phrase(evidence: Evidence, lang: Lang) -> str:
     if evidence.term is not None:
-        return msg(
-            "evidence.text", lang, path=evidence.path, text=evidence.text, term=evidence.term
-        )
+        # Quoted on one line: a term that a summary wraps ("recommendation\n  engine") would
+        # break the report's layout. (JSON evidence keeps the words exactly as written.)
+        text = " ".join(evidence.text.split())
+        return msg("evidence.text", lang, path=evidence.path, text=text, term=evidence.term)
     return msg("evidence.value", lang, path=evidence.path, text=evidence.text)
 
 

@@ -15,6 +15,7 @@ import msgspec
 
 from exportcheck.diagnostics import SourcePos
 from exportcheck.model import Vocabulary
+from exportcheck.negation import negations
 from exportcheck.profile import Profile
 from exportcheck.termindex import TermIndex
 from exportcheck.units import convert
@@ -63,6 +64,13 @@ class ParameterFact(msgspec.Struct, frozen=True):
     evidence: Evidence
 
 
+class Negation(msgspec.Struct, frozen=True):
+    """A mention the description itself rules out ("does not use personalised push")."""
+
+    evidence: Evidence  # the term's words
+    words: str  # the negation, from its cue through the term (or the term through the cue)
+
+
 class Facts(msgspec.Struct, frozen=True):
     capabilities: dict[str, CapabilityFact]
     denied: dict[str, Evidence]
@@ -70,6 +78,8 @@ class Facts(msgspec.Struct, frozen=True):
     sector: tuple[str, Evidence] | None
     # Text indications of a denied capability, set aside (design §2.1: shown, not counted).
     set_aside: dict[str, tuple[Evidence, ...]] = msgspec.field(default_factory=dict)
+    # Mentions the text itself negates (negation.py), by capability: not counted.
+    negated: dict[str, tuple[Negation, ...]] = msgspec.field(default_factory=dict)
 
     @property
     def true_capabilities(self) -> frozenset[str]:
@@ -78,7 +88,9 @@ class Facts(msgspec.Struct, frozen=True):
     def asserted_only(self) -> Facts:
         """These facts without the text indications."""
         asserted = {k: f for k, f in self.capabilities.items() if f.truth is Truth.ASSERTED}
-        return Facts(asserted, self.denied, self.parameters, self.sector, self.set_aside)
+        return Facts(
+            asserted, self.denied, self.parameters, self.sector, self.set_aside, self.negated
+        )
 
 
 def _text_pos(profile: Profile, field: str, start: int) -> SourcePos:
@@ -88,11 +100,17 @@ def _text_pos(profile: Profile, field: str, start: int) -> SourcePos:
     return profile.doc.pos_in([field], start)
 
 
-def _indications(profile: Profile, index: TermIndex) -> dict[str, list[Evidence]]:
+def _indications(
+    profile: Profile, index: TermIndex
+) -> tuple[dict[str, list[Evidence]], dict[str, list[Negation]]]:
+    """What the title and summary indicate, and the mentions they negate, by capability."""
     found: dict[str, list[Evidence]] = {}
+    negated: dict[str, list[Negation]] = {}
     for field in ("title", "summary"):
         value = profile.title if field == "title" else profile.summary
-        for hit in index.find(value):
+        hits = index.find(value)
+        ruled_out = negations(value, [(hit.start, hit.end) for hit in hits]) if hits else {}
+        for number, hit in enumerate(hits):
             evidence = Evidence(
                 field,
                 value[hit.start : hit.end],
@@ -101,9 +119,14 @@ def _indications(profile: Profile, index: TermIndex) -> dict[str, list[Evidence]
                 hit.end,
                 hit.term,
             )
+            span = ruled_out.get(number)
             for cap in hit.capabilities:
-                found.setdefault(cap, []).append(evidence)
-    return found
+                if span is None:
+                    found.setdefault(cap, []).append(evidence)
+                else:
+                    words = " ".join(value[span[0] : span[1]].split())
+                    negated.setdefault(cap, []).append(Negation(evidence, words))
+    return found, negated
 
 
 def _with_implied(facts: dict[str, CapabilityFact], vocabulary: Vocabulary) -> None:
@@ -126,7 +149,8 @@ def gather_facts(profile: Profile, vocabulary: Vocabulary, index: TermIndex) -> 
     }
     caps: dict[str, CapabilityFact] = {}
     set_aside: dict[str, tuple[Evidence, ...]] = {}
-    for cap, evidence in sorted(_indications(profile, index).items()):
+    indicated, negated = _indications(profile, index)
+    for cap, evidence in sorted(indicated.items()):
         if cap in denied:
             set_aside[cap] = tuple(evidence)
         else:
@@ -158,4 +182,11 @@ def gather_facts(profile: Profile, vocabulary: Vocabulary, index: TermIndex) -> 
         if profile.sector
         else None
     )
-    return Facts(dict(sorted(caps.items())), denied, params, sector, set_aside)
+    return Facts(
+        dict(sorted(caps.items())),
+        denied,
+        params,
+        sector,
+        set_aside,
+        {cap: tuple(negated[cap]) for cap in sorted(negated)},
+    )

@@ -121,6 +121,12 @@ _TEMPLATES: dict[str, dict[Lang, str]] = {
         "zh": "作者已明确否认：{capability}（{where}）；描述中没有指向该能力的内容，"
         "该否认未改变结论。",
     },
+    "note.negations": {
+        "en": "Mentions not counted, because the description negates them where they stand: "
+        "{quoted}. If the technology does have it, list the capability under capabilities.",
+        "zh": "以下提及在原文中即被否定，未予计入：{quoted}。如确实具备该技术，请在 capabilities "
+        "中列出该能力。",
+    },
     "note.denials": {
         "en": "The description may deny what it names: {quoted}. Words in the text stay a "
         "lead; if the technology does not have it, list the capability under "
@@ -186,6 +192,7 @@ _TEMPLATES: dict[str, dict[Lang, str]] = {
     "note.asserted": {"en": "asserted", "zh": "已申报"},
     "note.indicated": {"en": "indicated by text", "zh": "文本提示"},
     "note.denied": {"en": "denied by the author", "zh": "已明确否认"},
+    "note.negated": {"en": "negated in the description", "zh": "描述中已否定"},
     "note.absent": {"en": "not in the profile", "zh": "档案中无此项"},
     "note.not-stated": {"en": "not stated", "zh": "未说明"},
     "note.stated": {"en": "stated", "zh": "已说明"},

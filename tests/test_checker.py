@@ -229,7 +229,7 @@ def test_a_denial_also_sets_aside_the_capability_by_its_parts(
 
     from exportcheck.cli import cli
 
-    summary = "Cell plant using bought LFP powder; no cathode synthesis here."
+    summary = "Cell plant for LFP cells, with cathode synthesis on site."
     denied = write_profile("denied", summary=summary, not_capabilities=["cathode.lfp-preparation"])
     plain = write_profile("plain", summary=summary)
     when = dt.date(2025, 9, 1)

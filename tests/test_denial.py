@@ -1,4 +1,5 @@
-"""Denial cues are pointed out, never acted on (design §2.1: text is a lead)."""
+"""Denial cues near a term that the text does not settle (``negation.py`` sets aside the
+mentions it does) are pointed out, never acted on (design §2.1: text is a lead)."""
 
 from __future__ import annotations
 
@@ -60,15 +61,28 @@ def test_text_without_cue_words_is_never_a_denial(text: str) -> None:
             assert denial_cue(text, start, end) is None
 
 
-def test_a_denial_is_pointed_out_and_the_decision_stays(
+def test_an_unsettled_denial_is_pointed_out_and_the_decision_stays(
     run_cli: RunCli, write_profile: Callable[..., Path]
 ) -> None:
-    denied = write_profile(
-        title="Fireworks-themed mobile game", summary="No pyrotechnics involved: pure software."
-    )
-    out = run_cli("check", str(denied), "--fail-on", "never", "--as-of", "2025-09-01").stdout
+    # "cannot be sold without X": a cue near the term, but a negation of a negation.
+    unsettled = write_profile(summary="The display kit cannot be sold without pyrotechnics.")
+    out = run_cli("check", str(unsettled), "--fail-on", "never", "--as-of", "2025-09-01").stdout
     assert "REVIEW" in out
-    assert "The description may deny what it names: “No pyrotechnics” (summary)" in out
+    assert "may deny what it names: “cannot be sold without pyrotechnics” (summary)" in out
     plain = write_profile(name="p", summary="Pyrotechnics formulation for display shells.")
     out = run_cli("check", str(plain), "--fail-on", "never", "--as-of", "2025-09-01").stdout
     assert "may deny" not in out
+
+
+def test_a_settled_negation_is_not_also_pointed_out_as_a_cue(
+    run_cli: RunCli, write_profile: Callable[..., Path]
+) -> None:
+    """The title's "Fireworks" stays a lead; "No pyrotechnics involved" is set aside, said
+    once, as not counted."""
+    negated = write_profile(
+        title="Fireworks-themed mobile game", summary="No pyrotechnics involved: pure software."
+    )
+    out = run_cli("check", str(negated), "--fail-on", "never", "--as-of", "2025-09-01").stdout
+    assert "REVIEW" in out
+    assert "may deny" not in out
+    assert "negates them where they stand: “No pyrotechnics” (summary, 3:" in out

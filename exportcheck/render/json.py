@@ -77,6 +77,12 @@ def result_dict(result: CheckResult, context: CatalogueContext, lang: Lang) -> d
             }
             for aside in result.set_aside
         ],
+        # Mentions the description itself negates ("does not use X"): not counted.
+        "negated": [
+            {"capability": cap, "words": n.words, **n.evidence.as_dict()}
+            for cap, mentions in result.facts.negated.items()
+            for n in mentions
+        ],
     }
 
 

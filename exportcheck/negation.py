@@ -1,0 +1,387 @@
+"""Mentions the description itself rules out: "does not use personalised push",
+"no recommendation engine, chatbot or drone", "LiDAR-free",
+"不涉及个性化推荐、语音合成或无人机技术", "无人机业务不在本次转让范围内".
+
+Design §2.1 makes text a lead. A mention whose own sentence says the technology is absent is no
+lead: counting it turned "an ERP that does not involve personalised recommendation" into a review.
+Such a mention is set aside (shown in the result, never silently dropped) when the negation is
+unambiguous; anything less certain stays a lead, and ``denial.py`` only points the cue out.
+
+What is unambiguous, by language:
+
+* English: a cue word (no, not, without, never, neither/nor, except, excluding, doesn't …) followed,
+  in its clause, by words that carry the negation on — determiners, generic nouns ("no *such
+  feature*") and, before the first term, auxiliaries and verbs of having and using ("does not
+  *use any*") — up to the term. Lists carry it on: "no X or Y", and "no X, Y or Z" once an
+  or/nor/and closes the list (an item may hold two words that are not terms: "no speech,
+  wake-word or dialogue technology"). Other words end the scope ("not *only* X", "no X and
+  *relies on* Y"), and a cue after words that ended nothing is a negation of a negation and
+  ignored ("cannot *work* without X"). After the term: "X-free", "X is not included / not part
+  of … / excluded / removed / out of scope".
+* Chinese: a negating verb (不涉及, 不包含, 没有, 未采用, 不做 …) governs its whole clause, up to
+  the next comma or full stop, unless a word turns it (但, 而, 仅, 只, 还, 也, 来 …:
+  "没有激光雷达也能避障" still denies the LiDAR, which comes before 也). Past a 的 the term is
+  what the clause describes ("不需要人工干预的推荐", "不使用云端的语音合成" affirm it), unless
+  the words before 的 only qualify it ("不涉及基于用户画像的推荐", "不含任何形式的推送").
+  Bare 无/非 count only directly
+  before a term (无 begins 无人机, 非 begins 非洲; 除非 is "unless"). After the term: 不在…范围,
+  不属于本次, 除外 ….
+* Either: a term in brackets right after a negated one is its gloss ("不含激光雷达（LiDAR）").
+
+Terms inside other terms never count as cues: the text is searched with every term masked.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+
+_MASK = "\ue000"  # a private-use character: stands for a term's characters while cues are sought
+
+# Clause ends: sentence punctuation before a space (not "2.5", not "e.g" inside a word), CJK
+# sentence punctuation and commas, brackets, dashes, a blank line, a new list item.
+_CLAUSE_END = r"[.;:!?](?=\s|$)|[。；：！？，（）()\[\]【】—–]|\n\s*\n|\n\s*(?:[-*•·]|\d+[.)])\s"
+
+# With 't: doesn't, can't …
+_NEGATED_VERBS = ("doesn", "don", "isn", "aren", "won", "wasn", "weren", "hasn", "haven", "didn")
+_NEGATED_MODALS = ("can", "shouldn", "wouldn")
+_EN_CUES = frozenset(
+    {
+        *("no", "not", "without", "never", "neither", "nor", "none", "except", "excluding"),
+        *("cannot", "lacks", "lacking", "nothing"),
+        *(f"{verb}{quote}t" for verb in _NEGATED_VERBS + _NEGATED_MODALS for quote in "'’"),
+    }
+)
+# Words that carry a negation on to the first term after it: auxiliaries, verbs of having and
+# using, prepositions ("does not *rely on* X", "is not *used for* X"). After a term they start a
+# new predicate ("no chatbot and *relies on* X" affirms X), so there they end the scope.
+_EN_LEAD = frozenset(
+    {
+        *("be", "been", "being", "is", "are", "was", "were", "will", "would", "does", "do"),
+        *("did", "has", "have", "had", "need", "needs", "require", "requires", "required"),
+        *("use", "uses", "used", "using", "utilise", "utilises", "utilize", "utilizes"),
+        *("include", "includes", "included", "including", "involve", "involves", "involved"),
+        *("involving", "contain", "contains", "containing", "provide", "provides", "providing"),
+        *("offer", "offers", "implement", "implements", "perform", "performs", "employ"),
+        *("employs", "support", "supports", "rely", "relies", "depend", "depends", "based"),
+        *("equipped", "fitted", "ship", "ships", "integrate", "integrates", "integrated"),
+        *("incorporate", "incorporates", "embed", "embeds", "embedded", "apply", "applies"),
+        *("transfer", "transfers", "license", "licenses", "licence", "licences", "cover"),
+        *("covers", "comprise", "comprises", "carry", "carries", "for", "in", "on"),
+        *("with", "to", "feature", "features"),
+    }
+)
+# Words that carry it anywhere in a list of terms: determiners and generic nouns ("no such
+# features", "no X module or Y").
+_EN_CARRY = frozenset(
+    {
+        *("a", "an", "the", "any", "such", "other", "its", "their", "our", "this", "these"),
+        *("that", "those", "either", "whatsoever", "kind", "kinds", "type", "types", "form"),
+        *("forms", "sort", "function", "functions", "functionality", "module", "modules"),
+        *("component", "components", "capability", "capabilities", "technology"),
+        *("technologies", "technique", "techniques", "tool", "tools", "system", "systems"),
+        *("service", "services", "engine", "engines", "software", "solution", "solutions"),
+        *("element", "elements", "part", "parts", "algorithm", "algorithms", "method"),
+        *("methods", "feature", "features", "of"),
+    }
+)
+_EN_ITEM_WORDS = 2  # words that are not terms, allowed in one item of a negated list
+_EN_JOIN = frozenset({"or", "nor", "and", "/", "&", "、"})
+
+# Negating verbs of Chinese, Simplified and Traditional. (无需 is left out: "无需人工干预的推荐"
+# affirms the recommendation; 不需要 is in, and the 的 rule keeps "不需要人工干预的推荐" a lead.)
+_ZH_CUES = (
+    *("不涉及", "未涉及", "不牵涉", "不牽涉", "不包括", "不包含", "不含", "不使用", "未使用"),
+    *("不采用", "不採用", "未采用", "未採用", "不提供", "不转让", "不轉讓", "没有", "沒有"),
+    *("并无", "並無", "并未", "並未", "并非", "並非", "不进行", "不進行", "未进行", "未進行"),
+    *("不从事", "不從事", "不开展", "不開展", "不研发", "不研發", "不生产", "不生產", "不具备"),
+    *("不具備", "不具有", "不搭载", "不搭載", "未搭载", "未搭載", "不配备", "不配備", "未配备"),
+    *("未配備", "不支持", "不支援", "不应用", "不應用", "不运用", "不運用", "不属于", "不屬於"),
+    *("不集成", "未集成", "不内置", "不內置", "未内置", "未內置", "不做", "不构建", "不構建"),
+    *("不建立", "不控制", "不规划", "不規劃", "不采集", "不採集", "不收集", "不部署", "不安装"),
+    *("不安裝", "不调用", "不調用", "不接入", "不嵌入", "不附带", "不附帶", "不带有", "不帶有"),
+    *("不需要", "不依赖", "不依賴", "不依靠", "不基于", "不基於"),
+)
+# Words before a 的 that only qualify the term after it, which the negation then reaches.
+_ZH_QUALIFIERS = (
+    *("基于", "基於", "任何", "相关", "相關", "有关", "有關", "其他", "其它", "此类", "此類"),
+    *("该类", "該類", "各类", "各類", "各种", "各種", "一切", "所有", "类似", "類似", "针对"),
+    *("針對", "面向"),
+)
+# Bare negations that begin ordinary words (无人机, 非洲): cues only directly before a term.
+_ZH_BARE = ("无", "無", "非")
+# Words that turn a Chinese negation before the term: "不使用云端，而是…", "没有…也能…".
+_ZH_TURNS = (
+    *("但", "而", "却", "卻", "仅", "僅", "只", "就", "才", "还", "還", "也", "来", "來"),
+    *("以便", "以免", "用于", "用於", "通过", "通過", "实现", "實現", "即可", "依然", "仍"),
+    *("不仅", "不僅", "不但", "不只", "除了"),
+)
+_ZH_REACH = 30  # characters from a Chinese cue to the start of a term it governs
+
+# After a term: "X-free"; "X (features) are not included / part of …"; "X is excluded".
+_EN_AFTER = (
+    r"\A(?:[-\u2010\u2011]free\b"
+    r"|(?:\s+(?:features?|functions?|functionality|modules?|components?|business|unit|"
+    r"capabilit(?:y|ies)|technolog(?:y|ies)|engines?|systems?|software|parts?))?"
+    r"(?:\s*,?\s+(?:which|that))?\s+(?:is|are|was|were|will\s+be|shall\s+be)\s+"
+    r"(?:(?:not|never)\s+(?:be\s+)?(?:included|part\b|involved|covered|transferred|licen[cs]ed|"
+    r"provided|offered|supplied|used|in\s+scope|within\s+(?:the\s+)?scope)|excluded|"
+    r"out\s+of\s+scope|removed|stripped\s+out|taken\s+out)"
+    r"|(?:\s*,?\s+(?:which|that))?\s+(?:was|were|has\s+been|have\s+been)\s+removed\b"
+    r"|\s+(?:not\s+included|excluded)\b)"
+)
+_ZH_AFTER = (
+    r"\A[^\ue000]{0,8}?(?:不在(?:本次)?[^\ue000]{0,6}范[围圍]|不[属屬]于本次|不[属屬]於本次|"
+    r"不包括在|不包含在|不纳入|不納入|除外|不在本次|不随本次|不隨本次|不予[转轉][让讓])"
+)
+
+
+@functools.cache
+def _patterns() -> tuple[re.Pattern[str], ...]:
+    """Compiled on the first text that has a term (~1 ms): start-up is a measured target."""
+    return (
+        re.compile(_CLAUSE_END),
+        re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|/|&|,|、|\ue000+|[^\x00-\x7f\ue000\s、]+"),
+        re.compile("|".join(_ZH_CUES)),
+        re.compile("|".join(_ZH_TURNS)),
+        re.compile(_EN_AFTER),
+        re.compile(_ZH_AFTER),
+        re.compile("[和及与與或]|以及|或者|或是|及其"),
+    )
+
+
+def negations(text: str, spans: Sequence[tuple[int, int]]) -> dict[int, tuple[int, int]]:
+    """The spans (by index) the text negates, each with the span of its negation: from the
+    cue through the term, or from the term through the words after it. ``spans`` are the
+    terms found in ``text``, sorted by start (they may overlap, not nest)."""
+    if not spans:
+        return {}
+    masked = _masked(text, spans)
+    clause_end = _patterns()[0]
+    out: dict[int, tuple[int, int]] = {}
+    begin = 0
+    for end in [*(m.start() for m in clause_end.finditer(masked)), len(masked)]:
+        inside = [i for i, (s, e) in enumerate(spans) if s >= begin and e <= end]
+        if inside:
+            _clause(masked, begin, end, spans, inside, out)
+        begin = end
+    _glosses(masked, spans, out)
+    return out
+
+
+_OPENING, _CLOSING = "(（[【", ")）]】"
+
+
+def _glosses(
+    masked: str, spans: Sequence[tuple[int, int]], out: dict[int, tuple[int, int]]
+) -> None:
+    """A term in brackets right after a negated term glosses it: "不含激光雷达（LiDAR）"."""
+    for i in range(len(spans) - 1):
+        if i not in out or i + 1 in out:
+            continue
+        (_, end), (start, after) = spans[i], spans[i + 1]
+        opening = masked[end:start].strip()
+        closing = masked[after : after + 2].strip()[:1]
+        if len(opening) == 1 and opening in _OPENING and closing and closing in _CLOSING:
+            out[i + 1] = (out[i][0], after + 1)
+
+
+def _masked(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """``text`` lower-cased, with the terms' characters masked (same length: offsets hold)."""
+    pieces, at = [], 0
+    for start, end in spans:
+        pieces.append(text[at:start].lower())
+        pieces.append(_MASK * (end - max(at, start)))
+        at = max(at, end)
+    pieces.append(text[at:].lower())
+    return "".join(pieces)
+
+
+def _clause(  # noqa: PLR0917 - one clause of negations(); private
+    masked: str,
+    begin: int,
+    end: int,
+    spans: Sequence[tuple[int, int]],
+    inside: list[int],
+    out: dict[int, tuple[int, int]],
+) -> None:
+    _chinese(masked, begin, end, spans, inside, out)
+    _english(masked, begin, end, spans, inside, out)
+    _after(masked, end, spans, inside, out)
+
+
+def _chinese(  # noqa: PLR0917 - one pass of _clause(); private
+    masked: str,
+    begin: int,
+    end: int,
+    spans: Sequence[tuple[int, int]],
+    inside: list[int],
+    out: dict[int, tuple[int, int]],
+) -> None:
+    _, _, zh_cue, zh_turn, *_ = _patterns()
+    starts = {spans[i][0]: i for i in inside}
+    for bare in _ZH_BARE:
+        at = masked.find(bare, begin, end)
+        while at >= 0:
+            governed = starts.get(at + 1)
+            unless = at > begin and masked[at - 1] == "除"  # 除非: unless
+            if governed is not None and governed not in out and not unless:
+                out[governed] = (at, spans[governed][1])
+            at = masked.find(bare, at + 1, end)
+    for cue in zh_cue.finditer(masked, begin, end):
+        turn = zh_turn.search(masked, cue.end(), end)
+        stop = min(turn.start() if turn else end, cue.end() + _ZH_REACH + 1)
+        described = _described_from(masked, cue.end(), stop)
+        for i in inside:
+            start, term_end = spans[i]
+            if cue.end() <= start and term_end <= min(stop, described):
+                out.setdefault(i, (cue.start(), term_end))
+
+
+def _described_from(masked: str, after_cue: int, stop: int) -> int:
+    """Where the terms a Chinese cue describes rather than negates begin: after the first 的
+    of its scope (outside terms), unless the words before that 的 only qualify what follows."""
+    de = masked.find("的", after_cue, stop)
+    if de < 0 or masked.startswith(_ZH_QUALIFIERS, after_cue):
+        return stop
+    return de
+
+
+def _english(  # noqa: PLR0917 - one pass of _clause(); private
+    masked: str,
+    begin: int,
+    end: int,
+    spans: Sequence[tuple[int, int]],
+    inside: list[int],
+    out: dict[int, tuple[int, int]],
+) -> None:
+    """The English rules of the module docstring, as a state machine over the clause's words
+    (a masked term is one word)."""
+    token = _patterns()[1]
+    scope = _Scope(spans, out)
+    for match in token.finditer(masked, begin, end):
+        word = match.group()
+        if word[0] == _MASK:  # one run of terms: overlapping or adjacent ones are one word
+            run = [i for i in inside if match.start() <= spans[i][0] < match.end()]
+            for index in run if scope.cue is not None else ():
+                scope.term(index)
+        elif word in _EN_CUES and (scope.cue is None or word not in _EN_JOIN):
+            if scope.ambiguous or scope.unknown:
+                return  # "cannot work without X": a negation of a negation
+            scope.start(match.start())
+        elif word in _EN_JOIN or word == ",":
+            scope.join(comma=word == ",")
+        elif scope.cue is None or word in _EN_CARRY or (word in _EN_LEAD and scope.leading()):
+            continue
+        elif word in _EN_LEAD and scope.reached:
+            scope.end()  # "no X and *relies* on Y": a new predicate
+        else:
+            scope.unknown += 1
+            if scope.unknown > _EN_ITEM_WORDS:
+                scope.end()
+
+
+class _Scope:
+    """An English negation in force (see _english): where its cue began, how far it reached,
+    and the terms of a list that wait for an or/nor/and to close it."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]], out: dict[int, tuple[int, int]]) -> None:
+        self.spans = spans
+        self.out = out
+        self.cue: int | None = None
+        # A scope ended before it reached a term: a cue after it may negate that negation.
+        self.ambiguous = False
+        self.reached = False  # a term has been negated since the cue
+        self.listing = False  # after "X,": the next items wait for or/nor/and
+        self.joined = False  # after or/nor/and: the last item
+        self.unknown = 0  # words of the current item that are not terms and carry nothing
+        self.pending: list[int] = []
+
+    def leading(self) -> bool:
+        """Before anything but carrying words: verbs still carry ("does not use any")."""
+        return not (self.reached or self.listing or self.unknown)
+
+    def start(self, cue: int) -> None:
+        self.cue = cue
+        self.reached = self.listing = self.joined = False
+        self.unknown = 0
+        self.pending.clear()
+
+    def _first_item_unknown(self) -> bool:
+        """Words that are not terms right after the cue: only a list may follow ("no
+        speech, wake-word or …"); a term ("not *only* X") or a join ("no manual curation
+        and X") means the cue negated something else."""
+        return bool(self.unknown) and not (self.listing or self.reached)
+
+    def term(self, index: int) -> None:
+        if self._first_item_unknown():
+            self.end()
+            return
+        if self.unknown or (self.listing and not self.joined):
+            self.pending.append(index)
+            return
+        self._negate([*self.pending, index])
+        self.reached = True
+
+    def join(self, *, comma: bool) -> None:
+        if self.cue is None:
+            self.ambiguous = False  # "… and has no X": a new predicate, its own negation
+            return
+        if self._first_item_unknown() and not comma:
+            self.end()  # "no manual curation and X": the cue negated something else …
+            self.ambiguous = False  # … and what follows the join is a new predicate
+            return
+        if comma:
+            self.listing = True
+        else:
+            self._negate(self.pending)
+            self.joined = True
+        self.unknown = 0
+
+    def end(self) -> None:
+        self.ambiguous = self.ambiguous or not self.reached
+        self.start(0)
+        self.cue = None
+
+    def _negate(self, indexes: list[int]) -> None:
+        assert self.cue is not None
+        for i in indexes:
+            self.out.setdefault(i, (self.cue, self.spans[i][1]))
+        self.pending.clear()
+
+
+def _after(
+    masked: str,
+    end: int,
+    spans: Sequence[tuple[int, int]],
+    inside: list[int],
+    out: dict[int, tuple[int, int]],
+) -> None:
+    """Negations after the term ("X-free", "X is not included", "X不在本次转让范围内"), which
+    also reach the terms listed before it ("X and Y are not included", "X、Y除外")."""
+    *_, en_after, zh_after, zh_join = _patterns()
+    for position, i in enumerate(inside):
+        start, term_end = spans[i]
+        tail = masked[term_end:end]
+        found = en_after.match(tail) or zh_after.match(tail)
+        if found is None:
+            continue
+        stop = term_end + found.end()
+        out.setdefault(i, (start, stop))
+        for before in reversed(inside[:position]):
+            gap = masked[spans[before][1] : start].strip()
+            if not _joins_list(gap, zh_join):
+                break
+            out.setdefault(before, (spans[before][0], stop))
+            start = spans[before][0]
+
+
+def _joins_list(gap: str, zh_join: re.Pattern[str]) -> bool:
+    """Whether the words between two terms make them one list: "X, Y and", "X、Y或"."""
+    if not gap:
+        return True
+    if zh_join.fullmatch(gap) or gap in ("、", ",", "/", "&"):
+        return True
+    words = gap.replace(",", " ").split()
+    return bool(words) and all(w in _EN_JOIN for w in words)

@@ -1,0 +1,255 @@
+"""Mentions the text itself negates are set aside; anything less certain stays a lead.
+
+The unit cases mark terms with [brackets] (the term index's job is tested elsewhere); the
+end-to-end behaviour, with the real vocabulary and the decision, is pinned by the policy cases
+in rules/tests/negation.yaml.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from exportcheck.negation import negations
+
+from conftest import RunCli
+
+_MARKED = re.compile(r"\[([^\]]*)\]")
+
+
+def _negated(marked: str) -> dict[str, str]:
+    """``{term: negating words}`` for a text whose terms are written ``[like this]``."""
+    text, spans, at = "", [], 0
+    for match in _MARKED.finditer(marked):
+        text += marked[at : match.start()]
+        spans.append((len(text), len(text) + len(match.group(1))))
+        text += match.group(1)
+        at = match.end()
+    text += marked[at:]
+    found = negations(text, spans)
+    return {
+        text[s:e]: text[found[i][0] : found[i][1]] for i, (s, e) in enumerate(spans) if i in found
+    }
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("It has no [voice assistant].", {"voice assistant": "no voice assistant"}),
+        (
+            "The product does not use [personalised push] or any [chatbot].",
+            {
+                "personalised push": "not use personalised push",
+                "chatbot": "not use personalised push or any chatbot",
+            },
+        ),
+        (
+            "No [recommendation engine], [chatbot] or [drone] is included.",
+            {
+                "recommendation engine": "No recommendation engine",
+                "chatbot": "No recommendation engine, chatbot",
+                "drone": "No recommendation engine, chatbot or drone",
+            },
+        ),
+        (
+            "Neither [speech synthesis] nor [voice cloning].",
+            {
+                "speech synthesis": "Neither speech synthesis",
+                "voice cloning": "Neither speech synthesis nor voice cloning",
+            },
+        ),
+        (
+            "We ship no speech, [wake-word] or dialogue technology.",
+            {"wake-word": "no speech, wake-word"},
+        ),
+        (
+            "There is no microphone, no [voice assistant] and no [wake word].",
+            {"voice assistant": "no voice assistant", "wake word": "no wake word"},
+        ),
+        ("The system does not store data and has no [chatbot].", {"chatbot": "no chatbot"}),
+        ("A [LiDAR]-free design.", {"LiDAR": "LiDAR-free"}),
+        (
+            "The [drone] business is not part of this licence.",
+            {"drone": "drone business is not part"},
+        ),
+        (
+            "Our [drone] unit, which is not part of the deal.",
+            {"drone": "drone unit, which is not part"},
+        ),
+        ("The [chatbot] was removed before transfer.", {"chatbot": "chatbot was removed"}),
+        (
+            "[Speech synthesis] and [TTS] are excluded.",
+            {
+                "Speech synthesis": "Speech synthesis and TTS are excluded",
+                "TTS": "TTS are excluded",
+            },
+        ),
+        (
+            "It has no [LiDAR] ([laser radar]).",
+            {"LiDAR": "no LiDAR", "laser radar": "no LiDAR (laser radar)"},
+        ),
+        (
+            "本系统不涉及[个性化推荐]、[语音合成]或[无人机]技术。",
+            {
+                "个性化推荐": "不涉及个性化推荐",
+                "语音合成": "不涉及个性化推荐、语音合成",
+                "无人机": "不涉及个性化推荐、语音合成或无人机",
+            },
+        ),
+        ("本系統不涉及[個人化推薦]。", {"個人化推薦": "不涉及個人化推薦"}),
+        ("没有[激光雷达]也能避障。", {"激光雷达": "没有激光雷达"}),
+        (
+            "本系统不涉及基于用户画像的[个性化推荐]。",
+            {"个性化推荐": "不涉及基于用户画像的个性化推荐"},
+        ),
+        (
+            "本方案不含[激光雷达]（[LiDAR]）。",
+            {"激光雷达": "不含激光雷达", "LiDAR": "不含激光雷达（LiDAR）"},
+        ),
+        ("[无人机]业务不在本次转让范围内。", {"无人机": "无人机业务不在本次转让范围"}),
+        ("无[个性化推荐]功能", {"个性化推荐": "无个性化推荐"}),
+        ("SDK不提供内容分发，也不做[个性化推送]。", {"个性化推送": "不做个性化推送"}),
+    ],
+)
+def test_an_unambiguous_negation_sets_the_mention_aside(
+    marked: str, expected: dict[str, str]
+) -> None:
+    assert _negated(marked) == expected
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "It uses a [recommender system].",
+        "Not only [personalised recommendation] but also [speech synthesis].",
+        "The feed cannot work without its [personalised recommendation] engine.",
+        "No manual curation: the feed is ranked by [personalised recommendation].",
+        "No manual curation and [personalised push] ranks the feed.",
+        "Without human intervention, the [drone] flies autonomously.",
+        "It does not include recommendation, [speech synthesis] runs on the device.",
+        "It does not rely on cloud servers: [speech synthesis] runs on-device.",
+        "Including but not limited to [speech synthesis].",
+        "The system no longer uses a [chatbot].",
+        "Unless the [personalised push] is disabled, users see posts.",
+        "No [chatbot] and relies on [personalised push] to rank posts.",  # the second one
+        "[Speech synthesis] free of charge.",
+        "无需人工干预，系统自动进行[个性化推荐]。",
+        "系统自动进行不需要人工干预的[个性化推荐]。",
+        "采用不使用云端服务器的[语音合成]方案。",
+        "不仅提供[个性化推荐]，还提供[语音合成]。",
+        "不是简单的规则引擎，而是[个性化推荐]系统。",
+        "不采用人工编辑而采用[个性化推荐]。",
+        "[无人机]飞控系统",
+        "除非[个性化推荐]被关闭",
+        "非洲市场的[语音合成]",
+    ],
+)
+def test_anything_less_certain_stays_a_lead(marked: str) -> None:
+    negated = _negated(marked)
+    if marked.startswith("No [chatbot]"):
+        assert negated == {"chatbot": "No chatbot"}
+    else:
+        assert negated == {}
+
+
+def test_overlapping_terms_are_negated_together() -> None:
+    """The term index keeps overlapping hits ("个人化推荐" and "推荐演算法" in 個人化推薦演算法)."""
+    text = "It does not use any personalised recommendation engine."
+    first = text.index("personalised recommendation")
+    second = text.index("recommendation engine")
+    spans = [(first, first + 27), (second, second + 21)]
+    assert set(negations(text, spans)) == {0, 1}
+    zh = "也不提供个人化推荐算法。"
+    assert set(negations(zh, [(4, 9), (7, 11)])) == {0, 1}
+
+
+# Without n, o, x, w, f, 不, 没, 未, 无, 非 and 并 the alphabet can spell no cue.
+_NO_CUE = st.text(
+    alphabet="abcdeghijklmpqrstuvyz ,.;()[]推荐算法语音合成用户画像，。、", max_size=80
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_NO_CUE)
+def test_text_that_can_spell_no_cue_negates_nothing(marked: str) -> None:
+    if marked.count("[") != marked.count("]") or "[[" in marked or "]]" in marked:
+        marked = marked.replace("[", "").replace("]", "")
+    assert _negated(marked) == {}
+
+
+_CUED = st.sampled_from(
+    [
+        ("It does not use any ", "."),
+        ("There is no ", " at all."),
+        ("本系统不涉及", "。"),
+        ("产品没有", "功能。"),
+    ]
+)
+_TERMS = st.sampled_from(["speech synthesis", "chatbot", "个性化推荐", "无人机", "LiDAR"])
+_PREAMBLE = st.sampled_from(["", "Intro. ", "背景介绍。", "Scope:\n\n", "We make boats; "])
+
+
+@settings(max_examples=200, deadline=None)
+@given(_CUED, _TERMS, _PREAMBLE)
+def test_a_negation_holds_in_its_clause_only(
+    cued: tuple[str, str], term: str, preamble: str
+) -> None:
+    """The negating words cover the term; text before the clause changes nothing; a clause
+    end between the cue and the term undoes the negation."""
+    head, tail = cued
+    alone = _negated(f"{head}[{term}]{tail}")
+    assert list(alone) == [term]
+    assert alone[term].endswith(term)
+    assert _negated(f"{preamble}{head}[{term}]{tail}") == alone
+    for stop in (". ", "。", "; ", "\n\n"):
+        assert _negated(f"{head.rstrip()}{stop}[{term}]{tail}") == {}
+
+
+def test_negated_mentions_are_listed_and_not_counted(
+    run_cli: RunCli, write_profile: Callable[..., Path]
+) -> None:
+    path = write_profile(
+        title="企业资源计划系统",
+        summary="面向制造企业的ERP系统。本系统不涉及个性化推荐、语音合成或无人机技术。",
+    )
+    out = run_cli("check", str(path), "--as-of", "2025-09-01", "--format", "json")
+    assert out.exit_code == 0, out.stderr
+    (result,) = json.loads(out.stdout)["results"]
+    assert result["decision"] == "free"
+    assert [(n["capability"], n["words"]) for n in result["negated"]] == [
+        ("recommendation.personalised-push", "不涉及个性化推荐"),
+        ("speech.synthesis", "不涉及个性化推荐、语音合成"),
+        ("uav.platform", "不涉及个性化推荐、语音合成或无人机"),
+    ]
+    first = result["negated"][0]
+    assert (first["path"], first["text"], first["line"]) == ("summary", "个性化推荐", 3)
+    text = run_cli("check", str(path), "--as-of", "2025-09-01", "--lang", "zh").stdout
+    assert "以下提及在原文中即被否定，未予计入：“不涉及个性化推荐” (summary, 3:" in text
+
+
+def test_explain_says_why_a_negated_mention_does_not_count(
+    run_cli: RunCli, write_profile: Callable[..., Path]
+) -> None:
+    path = write_profile(summary="Payroll software. It has no voice assistant.")
+    out = run_cli(
+        "explain", str(path), "--entry", "086501X", "--as-of", "2025-09-01", "--format", "json"
+    )
+    assert out.exit_code == 0, out.stderr
+    notes = {leaf["note"] for leaf in _leaves(json.loads(out.stdout))}
+    assert "negated" in notes
+
+
+def _leaves(node: object) -> list[dict[str, object]]:
+    """Every condition of every trace in an explain document."""
+    if isinstance(node, list):
+        return [leaf for item in node for leaf in _leaves(item)]
+    if not isinstance(node, dict):
+        return []
+    here = [node] if "note" in node and "truth" in node else []
+    return here + [leaf for value in node.values() for leaf in _leaves(value)]
