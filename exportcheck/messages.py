@@ -122,10 +122,11 @@ _TEMPLATES: dict[str, dict[Lang, str]] = {
         "该否认未改变结论。",
     },
     "note.negations": {
-        "en": "Mentions not counted, because the description negates them where they stand: "
-        "{quoted}. If the technology does have it, list the capability under capabilities.",
-        "zh": "以下提及在原文中即被否定，未予计入：{quoted}。如确实具备该技术，请在 capabilities "
-        "中列出该能力。",
+        "en": "Mentions not counted, because the description rules them out where they stand "
+        "(a negation, a contrast, a competitor's product or a background section): {quoted}. "
+        "If the technology does have it, list the capability under capabilities.",
+        "zh": "以下提及在原文中即被排除（否定、对比、竞争对手的产品或背景技术部分），未予计入："
+        "{quoted}。如确实具备该技术，请在 capabilities 中列出该能力。",
     },
     "note.denials": {
         "en": "The description may deny what it names: {quoted}. Words in the text stay a "

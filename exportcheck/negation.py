@@ -69,7 +69,9 @@ _EN_LEAD = frozenset(
         *("incorporate", "incorporates", "embed", "embeds", "embedded", "apply", "applies"),
         *("transfer", "transfers", "license", "licenses", "licence", "licences", "cover"),
         *("covers", "comprise", "comprises", "carry", "carries", "for", "in", "on"),
-        *("with", "to", "feature", "features"),
+        *("with", "to", "feature", "features", "develop", "develops", "developed", "build"),
+        *("builds", "built", "make", "makes", "made", "produce", "produces", "produced"),
+        *("manufacture", "manufactures", "hold", "holds", "own", "owns", "sell", "sells"),
     }
 )
 # Words that carry it anywhere in a list of terms: determiners and generic nouns ("no such
@@ -133,7 +135,23 @@ _EN_AFTER = (
 )
 _ZH_AFTER = (
     r"\A[^\ue000]{0,8}?(?:不在(?:本次)?[^\ue000]{0,6}范[围圍]|不[属屬]于本次|不[属屬]於本次|"
-    r"不包括在|不包含在|不纳入|不納入|除外|不在本次|不随本次|不隨本次|不予[转轉][让讓])"
+    r"不包括在|不包含在|不纳入|不納入|除外|不在本次|不随本次|不隨本次|不予[转轉][让讓]|"
+    # at the clause's end only: "像抖音那样的推荐算法我们没有", not "推荐算法没有人工干预"
+    r"(?:没有|沒有|不具备|不具備|不涉及|不提供|不做)\s*\Z)"
+)
+# Contrasts: what an "unlike" phrase names, up to the comma that closes it, is somebody
+# else's ("Unlike TikTok's recommendation algorithm, this payroll tool …"); so is a
+# competitor's product.
+_EN_CONTRAST = r"\b(?:unlike|in\s+contrast\s+to|as\s+opposed\s+to)\b[^,\ue000]*"
+_ZH_CONTRAST = "不同于|不同於|区别于|區別於|有别于|有別於|相比于|相比於"
+_RIVALS = (
+    r"\b(?:a\s+|the\s+)?(?:competitor|rival|competing\s+vendor)(?:['’]s|s['’])\s+$"
+    r"|(?:竞争对手|競爭對手|竞品|競品|友商)的?$"
+)
+# Sections of a patent or paper about other work: what they name is background.
+_BACKGROUND = (
+    r"(?:background\s+(?:of\s+the\s+invention|art)|prior\s+art|related\s+work|"
+    r"背景技术|背景技術|现有技术|現有技術|先前技术|先前技術|相关工作|相關工作)\s*[:：]"
 )
 
 
@@ -148,6 +166,11 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(_EN_AFTER),
         re.compile(_ZH_AFTER),
         re.compile("[和及与與或]|以及|或者|或是|及其"),
+        re.compile(_EN_CONTRAST),
+        re.compile(_ZH_CONTRAST),
+        re.compile(_RIVALS),
+        re.compile(_BACKGROUND),
+        re.compile(r"[。！？!?\n]|[.](?=\s|$)"),
     )
 
 
@@ -167,7 +190,22 @@ def negations(text: str, spans: Sequence[tuple[int, int]]) -> dict[int, tuple[in
             _clause(masked, begin, end, spans, inside, out)
         begin = end
     _glosses(masked, spans, out)
+    _background(masked, spans, out)
     return out
+
+
+def _background(
+    masked: str, spans: Sequence[tuple[int, int]], out: dict[int, tuple[int, int]]
+) -> None:
+    """A patent's "Background of the invention:" or a paper's "相关工作：" sentence names
+    other work: its terms are set aside up to the end of that sentence."""
+    header, sentence_end = _patterns()[10:12]
+    for found in header.finditer(masked):
+        stop = sentence_end.search(masked, found.end())
+        until = stop.start() if stop else len(masked)
+        for i, (start, end) in enumerate(spans):
+            if found.end() <= start and end <= until:
+                out.setdefault(i, (found.start(), end))
 
 
 _OPENING, _CLOSING = "(（[【", ")）]】"
@@ -209,6 +247,34 @@ def _clause(  # noqa: PLR0917 - one clause of negations(); private
     _chinese(masked, begin, end, spans, inside, out)
     _english(masked, begin, end, spans, inside, out)
     _after(masked, end, spans, inside, out)
+    _others(masked, begin, end, spans, inside, out)
+
+
+def _others(  # noqa: PLR0917 - one pass of _clause(); private
+    masked: str,
+    begin: int,
+    end: int,
+    spans: Sequence[tuple[int, int]],
+    inside: list[int],
+    out: dict[int, tuple[int, int]],
+) -> None:
+    """Somebody else's technology: a contrast ("unlike X,", "不同于X，") or a competitor's."""
+    en_contrast, zh_contrast, rivals = _patterns()[7:10]
+    for contrast in en_contrast.finditer(masked, begin, end):
+        close = masked.find(",", contrast.end(), end)
+        if close < 0:
+            continue  # no comma closes it: the contrast may run over the whole sentence
+        for i in inside:
+            if contrast.start() < spans[i][0] and spans[i][1] <= close:
+                out.setdefault(i, (contrast.start(), spans[i][1]))
+    for contrast in zh_contrast.finditer(masked, begin, end):
+        for i in inside:  # a Chinese clause ends at its comma already
+            if contrast.end() <= spans[i][0]:
+                out.setdefault(i, (contrast.start(), spans[i][1]))
+    for i in inside:
+        owner = rivals.search(masked, max(begin, spans[i][0] - 24), spans[i][0])
+        if owner is not None:
+            out.setdefault(i, (owner.start(), spans[i][1]))
 
 
 def _chinese(  # noqa: PLR0917 - one pass of _clause(); private
@@ -360,7 +426,7 @@ def _after(
 ) -> None:
     """Negations after the term ("X-free", "X is not included", "X不在本次转让范围内"), which
     also reach the terms listed before it ("X and Y are not included", "X、Y除外")."""
-    *_, en_after, zh_after, zh_join = _patterns()
+    en_after, zh_after, zh_join = _patterns()[4:7]
     for position, i in enumerate(inside):
         start, term_end = spans[i]
         tail = masked[term_end:end]

@@ -115,6 +115,22 @@ def _negated(marked: str) -> dict[str, str]:
         ("[无人机]业务不在本次转让范围内。", {"无人机": "无人机业务不在本次转让范围"}),
         ("无[个性化推荐]功能", {"个性化推荐": "无个性化推荐"}),
         ("SDK不提供内容分发，也不做[个性化推送]。", {"个性化推送": "不做个性化推送"}),
+        ("像抖音那样的[推荐算法]我们没有，", {"推荐算法": "推荐算法我们没有"}),
+        (
+            "Unlike TikTok's [recommendation algorithm], this tool is payroll.",
+            {"recommendation algorithm": "Unlike TikTok's recommendation algorithm"},
+        ),
+        ("不同於某競爭對手把[語音助理]塞進充電器，", {"語音助理": "不同於某競爭對手把語音助理"}),
+        (
+            "It talks to a competitor's [voice assistant].",
+            {"voice assistant": "a competitor's voice assistant"},
+        ),
+        ("相关工作：[个性化推荐]广泛使用深度学习。本文", {"个性化推荐": "相关工作：个性化推荐"}),
+        (
+            "Background of the invention: [LiDAR] scanners are costly. Summary: a probe.",
+            {"LiDAR": "Background of the invention: LiDAR"},
+        ),
+        ("The target has never developed [drone] technology.", {"drone": "never developed drone"}),
     ],
 )
 def test_an_unambiguous_negation_sets_the_mention_aside(
@@ -148,6 +164,13 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "[无人机]飞控系统",
         "除非[个性化推荐]被关闭",
         "非洲市场的[语音合成]",
+        "[推荐算法]没有人工干预。",
+        "Unlike most drones our [UAV] uses a tether.",  # no comma closes the contrast
+        "Unlike rule-based filters, our [recommendation engine] learns.",
+        "不同于传统规则引擎，我们的[个性化推荐]实时更新。",
+        "Compared with rivals, our [voice assistant] is faster.",
+        "Background: the company develops [UAV] flight controllers.",
+        "Background of the invention: scanners are costly. Summary: a [LiDAR] probe.",
     ],
 )
 def test_anything_less_certain_stays_a_lead(marked: str) -> None:
@@ -230,7 +253,7 @@ def test_negated_mentions_are_listed_and_not_counted(
     first = result["negated"][0]
     assert (first["path"], first["text"], first["line"]) == ("summary", "个性化推荐", 3)
     text = run_cli("check", str(path), "--as-of", "2025-09-01", "--lang", "zh").stdout
-    assert "以下提及在原文中即被否定，未予计入：“不涉及个性化推荐” (summary, 3:" in text
+    assert "背景技术部分），未予计入：“不涉及个性化推荐” (summary, 3:" in text
 
 
 def test_explain_says_why_a_negated_mention_does_not_count(
