@@ -15,7 +15,6 @@ import msgspec
 
 from exportcheck.diagnostics import SourcePos
 from exportcheck.model import Vocabulary
-from exportcheck.negation import negations
 from exportcheck.profile import Profile
 from exportcheck.termindex import TermIndex
 from exportcheck.units import convert
@@ -109,7 +108,11 @@ def _indications(
     for field in ("title", "summary"):
         value = profile.title if field == "title" else profile.summary
         hits = index.find(value)
-        ruled_out = negations(value, [(hit.start, hit.end) for hit in hits]) if hits else {}
+        ruled_out: dict[int, tuple[int, int]] = {}
+        if hits:
+            from exportcheck.negation import negations  # only for text with a term (~0.7 ms)
+
+            ruled_out = negations(value, [(hit.start, hit.end) for hit in hits])
         for number, hit in enumerate(hits):
             evidence = Evidence(
                 field,

@@ -360,3 +360,12 @@ def test_the_quick_gate_never_changes_an_answer(marked: str) -> None:
     looked at, the answers are the same."""
     text, spans = _unmarked(marked)
     assert negations(text, spans) == negations_in(text, spans, gated=False)
+
+
+def test_the_pass_triggers_cover_every_cue() -> None:
+    """A pass over a clause runs only when the clause holds one of its trigger characters:
+    every Chinese cue must begin with one (the property test above samples; this is exact)."""
+    from exportcheck import negation
+
+    assert all(cue[0] in negation._ZH_CUE_CHARS for cue in negation._ZH_CUES)
+    assert all(cue[0] in negation._ZH_CUE_CHARS for cue in negation._ZH_BARE)
