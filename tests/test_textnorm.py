@@ -220,6 +220,34 @@ def test_translate_and_regex_folding_agree(
     agree()
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from([*"ab 推荐算法。，\n\t", "\u3000"]), max_size=40) | texts)
+def test_the_line_break_shortcut_squeezes_as_the_general_path(text: str) -> None:
+    """Text with only single spaces and line breaks skips the general whitespace scan;
+    the normal form and the map back of every character must not differ."""
+    from exportcheck import textnorm
+
+    folded = normalize._fold(text)
+    quick = textnorm._squeeze(folded)
+    general = textnorm._collapse(folded, folded.text, textnorm._GAP.finditer(folded.text))
+    assert quick.text == general.text
+    spans = range(len(quick.text))
+    assert [quick.original_span(i, i + 1) for i in spans] == [
+        general.original_span(i, i + 1) for i in spans
+    ]
+
+
+def test_the_shortcut_knows_every_space_folding_leaves() -> None:
+    import sys
+    import unicodedata
+
+    from exportcheck import textnorm
+
+    spaces = {chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()}
+    left = {c for c in spaces if unicodedata.normalize("NFKC", c) != " "} - {"\n"}
+    assert set(textnorm._RARE_SPACES) == left
+
+
 def test_words_after_a_shortened_phrase_keep_their_own_span() -> None:
     """演算法 -> 算法 shortens the segment by one character; the words after it must still
     map to themselves (用戶畫像 at 5-9), not one character to the left."""
