@@ -81,8 +81,7 @@ def consequence_for(result: CheckResult, context: CatalogueContext, lang: Lang) 
     negated = [
         f"\u201c{n.words}\u201d ({n.evidence.path}, {n.evidence.pos.line}:{n.evidence.pos.column}"
         f" \u2192 {cap})"
-        for cap, mentions in result.facts.negated.items()
-        for n in mentions
+        for cap, n in result.facts.negated_mentions()
     ]
     if negated:
         notes.append(msg("note.negations", lang, quoted="; ".join(negated)))

@@ -84,6 +84,13 @@ class Facts(msgspec.Struct, frozen=True):
     def true_capabilities(self) -> frozenset[str]:
         return frozenset(self.capabilities)
 
+    def negated_mentions(self) -> list[tuple[str, Negation]]:
+        """Every negated mention with its capability, in reading order (title first)."""
+        pairs = [(cap, n) for cap, mentions in self.negated.items() for n in mentions]
+        return sorted(
+            pairs, key=lambda p: (p[1].evidence.path != "title", p[1].evidence.start, p[0])
+        )
+
     def asserted_only(self) -> Facts:
         """These facts without the text indications."""
         asserted = {k: f for k, f in self.capabilities.items() if f.truth is Truth.ASSERTED}

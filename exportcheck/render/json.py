@@ -80,8 +80,7 @@ def result_dict(result: CheckResult, context: CatalogueContext, lang: Lang) -> d
         # Mentions the description itself negates ("does not use X"): not counted.
         "negated": [
             {"capability": cap, "words": n.words, **n.evidence.as_dict()}
-            for cap, mentions in result.facts.negated.items()
-            for n in mentions
+            for cap, n in result.facts.negated_mentions()
         ],
     }
 
