@@ -14,6 +14,8 @@ import argparse
 import json
 import os
 import random
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -281,9 +283,15 @@ def main() -> int:  # noqa: PLR0915 - a linear script: measure, compare, print
         )
 
         one_profile = [exe, "check", str(yaml_files[0]), "--fail-on", "never"]
+        # The bundled seed example: terms in both languages, findings, explanations.
+        seed = [exe, "check", str(ROOT / "examples/profiles/foryou-recommender.yaml")]
+        seed += ["--fail-on", "never"]
         median_run(one_profile, 1, env)  # warm: the OS file cache, bytecode
-        click_start, version_start, single = interleaved_medians(
-            [[sys.executable, "-c", "import click"], [exe, "--version"], one_profile], 21, env
+        median_run(seed, 1, env)
+        click_start, version_start, single, seeded = interleaved_medians(
+            [[sys.executable, "-c", "import click"], [exe, "--version"], one_profile, seed],
+            21,
+            env,
         )
         targets.append(
             ratio_target(
@@ -293,7 +301,18 @@ def main() -> int:  # noqa: PLR0915 - a linear script: measure, compare, print
         targets.append(
             ratio_target("one-profile check end-to-end vs --version", single, version_start, 2.0)
         )
+        targets.append(
+            Target(
+                "  (for scale) the seed example end-to-end vs --version",
+                seeded * 1e3,
+                version_start * 1e3,
+                seeded / version_start,
+                "info",
+                passed=True,
+            )
+        )
 
+        targets.extend(instruction_ratio(sample_y[: 200 if args.quick else 400], Path(tmp), env))
         targets.extend(hostile_inputs(repeat))
 
         cold = statistics.median(_timed(load_knowledge_base) for _ in range(repeat))
@@ -336,6 +355,68 @@ def main() -> int:  # noqa: PLR0915 - a linear script: measure, compare, print
         )
     )
     return 0
+
+
+# Checks (or strict parses) of the pickled sample after 100 warm-up checks (past them the
+# process has built its automaton and compiled its classes, as in a batch): run three times
+# under callgrind (none, all checked, all parsed) to count instructions per profile.
+_COUNTED = """
+import pickle, sys
+from exportcheck.api import check_profile
+from exportcheck.cache import cached_knowledge_base
+from exportcheck.profile import load_profile_bytes
+from exportcheck.yamlsafe import load_bytes
+kb = cached_knowledge_base()
+items = pickle.load(open(sys.argv[1], "rb"))
+for raw, name in items[:100]:
+    check_profile(kb, load_profile_bytes(raw, name, kb.vocabulary), "2025")
+for raw, name in items[100:] if sys.argv[2] != "none" else ():
+    if sys.argv[2] == "check":
+        check_profile(kb, load_profile_bytes(raw, name, kb.vocabulary), "2025")
+    else:
+        load_bytes(raw, name)
+"""
+
+
+def instruction_ratio(
+    items: list[tuple[bytes, str]], tmp: Path, env: dict[str, str]
+) -> list[Target]:
+    """The check-vs-parse ratio in instructions (callgrind), which, unlike time, does not
+    move when a shared machine is busy: for telling a real change from noise. Info only
+    (the target is about time), and skipped without valgrind."""
+    import pickle
+
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        print("instructions: skipped (valgrind not found)")
+        return []
+    sample = tmp / "sample.pickle"
+    sample.write_bytes(pickle.dumps(items))
+    counted = {**env, "PYTHONHASHSEED": "0"}
+    counts = {}
+    for mode in ("none", "check", "parse"):
+        argv = [valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null"]
+        argv += [sys.executable, "-c", _COUNTED, str(sample), mode]
+        done = subprocess.run(argv, check=False, capture_output=True, text=True, env=counted)
+        found = re.search(r"Collected : (\d+)", done.stderr)
+        if found is None:
+            print(f"instructions: skipped (callgrind said {done.stderr[-200:]!r})")
+            return []
+        counts[mode] = int(found.group(1))
+    n = len(items) - 100
+    check = (counts["check"] - counts["none"]) / n
+    parse = (counts["parse"] - counts["none"]) / n
+    return [
+        Target(
+            "  (for scale) check YAML vs strict parse, instructions",
+            check / 1e6,
+            parse / 1e6,
+            check / parse,
+            "info",
+            passed=True,
+            unit="M",
+        )
+    ]
 
 
 HOSTILE = ROOT / "tests" / "data" / "bad-input"
