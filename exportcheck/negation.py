@@ -37,6 +37,8 @@ import functools
 import re
 from collections.abc import Sequence
 
+import msgspec
+
 _MASK = "\ue000"  # a private-use character: stands for a term's characters while cues are sought
 
 # Clause ends: sentence punctuation before a space (not "2.5", not "e.g" inside a word), CJK
@@ -247,8 +249,9 @@ def negations_in(
         while index < len(spans) and spans[index][1] <= finish:
             inside.append(index)
             index += 1
-        _clause(masked, begin, finish, spans, inside, out, gated=gated)
-        _next_clause(masked, finish, spans, inside, out, gated=gated)
+        clause = _Clause(masked, begin, finish, spans, inside, out)
+        _passes(clause, gated=gated)
+        _next_clause(clause, gated=gated)
     _glosses(masked, spans, out)
     if not gated or (
         any(mark in masked for mark in ":：.") and any(w in masked for w in _BACKGROUND_WORDS)
@@ -257,17 +260,10 @@ def negations_in(
     return out
 
 
-def _next_clause(
-    masked: str,
-    finish: int,
-    spans: Sequence[tuple[int, int]],
-    inside: list[int],
-    out: dict[int, tuple[int, int]],
-    *,
-    gated: bool,
-) -> None:
+def _next_clause(c: _Clause, *, gated: bool) -> None:
     """ "X由母公司保留，不在转让范围内": the next clause negates this one's terms when it
     begins so and names no term of its own."""
+    masked, finish = c.masked, c.end
     if gated and (
         masked[finish : finish + 1] not in "，," or "不" not in masked[finish : finish + 8]
     ):
@@ -279,8 +275,8 @@ def _next_clause(
     stop = after.start() if after else len(masked)
     if _MASK in masked[said.end() : stop]:
         return
-    for i in inside:
-        out.setdefault(i, (spans[i][0], said.end()))
+    for i in c.inside:
+        c.negate(i, c.spans[i][0], said.end())
 
 
 def _background(
@@ -335,83 +331,78 @@ def _masked(text: str, spans: Sequence[tuple[int, int]]) -> str:
 _ASIDE = r"[(（][^()（）\ue000\n]{0,16}[)）]"
 
 
-def _clause(  # noqa: PLR0917 - one clause of negations(); private
-    masked: str,
-    begin: int,
-    end: int,
-    spans: Sequence[tuple[int, int]],
-    inside: list[int],
-    out: dict[int, tuple[int, int]],
-    *,
-    gated: bool,
-) -> None:
-    clause = masked[begin:end]
-    words = frozenset(_compiled(_WORDS).findall(clause))
-    if not gated or any(ch in clause for ch in _ZH_CUE_CHARS):
-        _chinese(masked, begin, end, spans, inside, out)
+class _Clause(msgspec.Struct, frozen=True):
+    """One clause of the masked text (``begin``-``end``), the terms in it (indexes into
+    ``spans``) and the negations found so far (``out``, shared by all clauses)."""
+
+    masked: str
+    begin: int
+    end: int
+    spans: Sequence[tuple[int, int]]
+    inside: list[int]
+    out: dict[int, tuple[int, int]]
+
+    def negate(self, index: int, start: int, end: int) -> None:
+        """Term ``index`` is negated by ``masked[start:end]`` (the first negation found stays)."""
+        self.out.setdefault(index, (start, end))
+
+
+def _passes(c: _Clause, *, gated: bool) -> None:
+    text = c.masked[c.begin : c.end]
+    words = frozenset(_compiled(_WORDS).findall(text))
+    if not gated or any(ch in text for ch in _ZH_CUE_CHARS):
+        _chinese(c)
     if not gated or not _EN_CUES.isdisjoint(words):
-        _english(masked, begin, end, spans, inside, out)
-    after = "free" in clause or not _AFTER_WORDS.isdisjoint(words)
-    if not gated or after or any(ch in clause for ch in _AFTER_CHARS):
-        _after(masked, end, spans, inside, out, gated=gated)
-    if not gated or any(word in clause for word in _OTHER_WORDS):
-        _others(masked, begin, end, spans, inside, out)
+        _english(c)
+    after = "free" in text or not _AFTER_WORDS.isdisjoint(words)
+    if not gated or after or any(ch in text for ch in _AFTER_CHARS):
+        _after(c, gated=gated)
+    if not gated or any(word in text for word in _OTHER_WORDS):
+        _others(c)
 
 
-def _others(  # noqa: PLR0917 - one pass of _clause(); private
-    masked: str,
-    begin: int,
-    end: int,
-    spans: Sequence[tuple[int, int]],
-    inside: list[int],
-    out: dict[int, tuple[int, int]],
-) -> None:
+def _others(c: _Clause) -> None:
     """Somebody else's technology: a contrast ("unlike X,", "不同于X，") or a competitor's."""
+    masked, spans = c.masked, c.spans
     en_contrast, zh_contrast = _compiled(_EN_CONTRAST), _compiled(_ZH_CONTRAST)
-    rivals = _compiled(_RIVALS)
-    for contrast in en_contrast.finditer(masked, begin, end):
-        close = masked.find(",", contrast.end(), end)
+    for contrast in en_contrast.finditer(masked, c.begin, c.end):
+        close = masked.find(",", contrast.end(), c.end)
         if close < 0:
             continue  # no comma closes it: the contrast may run over the whole sentence
-        for i in inside:
+        for i in c.inside:
             if contrast.start() < spans[i][0] and spans[i][1] <= close:
-                out.setdefault(i, (contrast.start(), spans[i][1]))
-    for contrast in zh_contrast.finditer(masked, begin, end):
-        for i in inside:  # a Chinese clause ends at its comma already
+                c.negate(i, contrast.start(), spans[i][1])
+    for contrast in zh_contrast.finditer(masked, c.begin, c.end):
+        for i in c.inside:  # a Chinese clause ends at its comma already
             if contrast.end() <= spans[i][0]:
-                out.setdefault(i, (contrast.start(), spans[i][1]))
-    for i in inside:
-        owner = rivals.search(masked, max(begin, spans[i][0] - 24), spans[i][0])
+                c.negate(i, contrast.start(), spans[i][1])
+    rivals = _compiled(_RIVALS)
+    for i in c.inside:
+        owner = rivals.search(masked, max(c.begin, spans[i][0] - 24), spans[i][0])
         if owner is not None:
-            out.setdefault(i, (owner.start(), spans[i][1]))
+            c.negate(i, owner.start(), spans[i][1])
 
 
-def _chinese(  # noqa: PLR0917 - one pass of _clause(); private
-    masked: str,
-    begin: int,
-    end: int,
-    spans: Sequence[tuple[int, int]],
-    inside: list[int],
-    out: dict[int, tuple[int, int]],
-) -> None:
-    zh_cue, zh_turn = _compiled(_ZH_CUE), _compiled(_ZH_TURN)
-    starts = {spans[i][0]: i for i in inside}
+def _chinese(c: _Clause) -> None:
+    masked, spans = c.masked, c.spans
+    starts = {spans[i][0]: i for i in c.inside}
     for bare in _ZH_BARE:
-        at = masked.find(bare, begin, end)
+        at = masked.find(bare, c.begin, c.end)
         while at >= 0:
             governed = starts.get(at + 1)
-            unless = at > begin and masked[at - 1] == "除"  # 除非: unless
-            if governed is not None and governed not in out and not unless:
-                out[governed] = (at, spans[governed][1])
-            at = masked.find(bare, at + 1, end)
-    for cue in zh_cue.finditer(masked, begin, end):
-        turn = zh_turn.search(masked, cue.end(), end)
-        stop = min(turn.start() if turn else end, cue.end() + _ZH_REACH + 1)
-        described = _described_from(masked, cue.end(), stop)
-        for i in inside:
+            unless = at > c.begin and masked[at - 1] == "除"  # 除非: unless
+            if governed is not None and not unless:
+                c.negate(governed, at, spans[governed][1])
+            at = masked.find(bare, at + 1, c.end)
+    zh_turn = _compiled(_ZH_TURN)
+    for cue in _compiled(_ZH_CUE).finditer(masked, c.begin, c.end):
+        turn = zh_turn.search(masked, cue.end(), c.end)
+        stop = min(turn.start() if turn else c.end, cue.end() + _ZH_REACH + 1)
+        stop = min(stop, _described_from(masked, cue.end(), stop))
+        for i in c.inside:
             start, term_end = spans[i]
-            if cue.end() <= start and term_end <= min(stop, described):
-                out.setdefault(i, (cue.start(), term_end))
+            if cue.end() <= start and term_end <= stop:
+                c.negate(i, cue.start(), term_end)
 
 
 def _described_from(masked: str, after_cue: int, stop: int) -> int:
@@ -423,22 +414,14 @@ def _described_from(masked: str, after_cue: int, stop: int) -> int:
     return de
 
 
-def _english(  # noqa: PLR0917 - one pass of _clause(); private
-    masked: str,
-    begin: int,
-    end: int,
-    spans: Sequence[tuple[int, int]],
-    inside: list[int],
-    out: dict[int, tuple[int, int]],
-) -> None:
+def _english(c: _Clause) -> None:
     """The English rules of the module docstring, as a state machine over the clause's words
     (a masked term is one word)."""
-    token = _compiled(_WORDS)
-    scope = _Scope(spans, out)
-    for match in token.finditer(masked, begin, end):
+    scope = _Scope(c)
+    for match in _compiled(_WORDS).finditer(c.masked, c.begin, c.end):
         word = match.group()
         if word[0] == _MASK:  # one run of terms: overlapping or adjacent ones are one word
-            for index in [i for i in inside if match.start() <= spans[i][0] < match.end()]:
+            for index in [i for i in c.inside if match.start() <= c.spans[i][0] < match.end()]:
                 if scope.cue is not None:  # (a term of the run may end the scope)
                     scope.term(index)
         elif word in _EN_CUES and (scope.cue is None or word not in _EN_JOIN):
@@ -461,9 +444,8 @@ class _Scope:
     """An English negation in force (see _english): where its cue began, how far it reached,
     and the terms of a list that wait for an or/nor/and to close it."""
 
-    def __init__(self, spans: Sequence[tuple[int, int]], out: dict[int, tuple[int, int]]) -> None:
-        self.spans = spans
-        self.out = out
+    def __init__(self, clause: _Clause) -> None:
+        self.clause = clause
         self.cue: int | None = None
         # A scope ended before it reached a term: a cue after it may negate that negation.
         self.ambiguous = False
@@ -522,24 +504,17 @@ class _Scope:
     def _negate(self, indexes: list[int]) -> None:
         assert self.cue is not None
         for i in indexes:
-            self.out.setdefault(i, (self.cue, self.spans[i][1]))
+            self.clause.negate(i, self.cue, self.clause.spans[i][1])
         self.pending.clear()
 
 
-def _after(
-    masked: str,
-    end: int,
-    spans: Sequence[tuple[int, int]],
-    inside: list[int],
-    out: dict[int, tuple[int, int]],
-    *,
-    gated: bool,
-) -> None:
+def _after(c: _Clause, *, gated: bool) -> None:
     """Negations after the term ("X-free", "X is not included", "X不在本次转让范围内"), which
     also reach the terms listed before it ("X and Y are not included", "X、Y除外")."""
-    for position, i in enumerate(inside):
+    masked, spans = c.masked, c.spans
+    for position, i in enumerate(c.inside):
         start, term_end = spans[i]
-        tail = masked[term_end:end]
+        tail = masked[term_end : c.end]
         found = None
         english = tail.startswith(_FREE) or not _AUXILIARIES.isdisjoint(tail[:100].split()[:7])
         if english or not gated:
@@ -549,12 +524,12 @@ def _after(
         if found is None:
             continue
         stop = term_end + found.end()
-        out.setdefault(i, (start, stop))
-        for before in reversed(inside[:position]):
+        c.negate(i, start, stop)
+        for before in reversed(c.inside[:position]):
             gap = masked[spans[before][1] : start].strip()
             if not _joins_list(gap, _compiled(_ZH_JOIN)):
                 break
-            out.setdefault(before, (spans[before][0], stop))
+            c.negate(before, spans[before][0], stop)
             start = spans[before][0]
 
 

@@ -356,8 +356,8 @@ _FRAGMENTS = st.sampled_from(
 @settings(max_examples=500, deadline=None)
 @given(st.lists(_FRAGMENTS, max_size=14).map("".join))
 def test_the_quick_gate_never_changes_an_answer(marked: str) -> None:
-    """negations() skips a clause without any cue word (a speed-up); with every clause
-    looked at, the answers are the same."""
+    """negations() runs a pass over a clause only when the clause holds a word the pass
+    starts from (a speed-up); with every pass run everywhere, the answers are the same."""
     text, spans = _unmarked(marked)
     assert negations(text, spans) == negations_in(text, spans, gated=False)
 
