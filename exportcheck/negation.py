@@ -161,6 +161,15 @@ _RIVALS = (
     r"\b(?:a\s+|the\s+)?(?:competitor|rival|competing\s+vendor)(?:['’]s|s['’])\s+$"
     r"|(?:竞争对手|競爭對手|竞品|競品|友商|对手|對手)(?:的|用的?|使用的?|采用的?|採用的?)?$"
 )
+# A clause whose subject is a competitor speaks of the competitor's technology ("Competitor A
+# sells drone autopilots", "对手用航拍机巡楼"), unless it speaks of us as well ("… than ours").
+_RIVAL_SUBJECT = (
+    r"[\s.;:!?。；：！？，,]*(?:(?:a|the|one|another|some)\s+)?(?:competitors?|rivals?)"
+    r"(?:\s+[a-z0-9]{1,12})?\s|[\s。；：！？，,]*(?:竞争对手|競爭對手|竞品|競品|友商|对手|對手)"
+)
+_OURS_WORDS = frozenset({"we", "our", "ours", "us"})
+_CLAUSE_PUNCTUATION = " \t\n.;:!?。；：！？，,"
+_OURS_ZH = ("我们", "我們", "我司", "本公司", "我方", "我哋", "本司", "本产品", "本產品")
 # A clause that only says "… is not in the scope" speaks of the terms of the clause before
 # it (Chinese drops the repeated subject): "推荐模块由母公司保留，不在转让范围内".
 _ZH_NEXT = (
@@ -362,7 +371,8 @@ def _passes(c: _Clause, *, gated: bool) -> None:
 
 
 def _others(c: _Clause) -> None:
-    """Somebody else's technology: a contrast ("unlike X,", "不同于X，") or a competitor's."""
+    """Somebody else's technology: a contrast ("unlike X,", "不同于X，"), a competitor's
+    product, a clause whose subject is a competitor."""
     masked, spans = c.masked, c.spans
     en_contrast, zh_contrast = _compiled(_EN_CONTRAST), _compiled(_ZH_CONTRAST)
     for contrast in en_contrast.finditer(masked, c.begin, c.end):
@@ -381,6 +391,16 @@ def _others(c: _Clause) -> None:
         owner = rivals.search(masked, max(c.begin, spans[i][0] - 24), spans[i][0])
         if owner is not None:
             c.negate(i, owner.start(), spans[i][1])
+    subject = _compiled(_RIVAL_SUBJECT).match(masked, c.begin, c.end)
+    text = masked[c.begin : c.end]
+    if subject is None or any(word in text for word in _OURS_ZH):
+        return
+    if not _OURS_WORDS.isdisjoint(_compiled(_WORDS).findall(text)):
+        return
+    words = subject.group()
+    begins = subject.start() + len(words) - len(words.lstrip(_CLAUSE_PUNCTUATION))
+    for i in c.inside:
+        c.negate(i, begins, spans[i][1])
 
 
 def _chinese(c: _Clause) -> None:

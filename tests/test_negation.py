@@ -166,6 +166,11 @@ def _negated(marked: str) -> dict[str, str]:
         ("唔包括[推薦演算法]，", {"推薦演算法": "唔包括推薦演算法"}),
         ("The [drone] business was divested in 2023.", {"drone": "drone business was divested"}),
         (
+            "Competitor A sells [drone] autopilots. We make gauges.",
+            {"drone": "Competitor A sells drone"},
+        ),
+        ("竞争对手采用[激光雷达]方案；本产品采用纯视觉。", {"激光雷达": "竞争对手采用激光雷达"}),
+        (
             "The [LiDAR] module is licensed separately.",
             {"LiDAR": "LiDAR module is licensed separately"},
         ),
@@ -208,6 +213,8 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "不同于传统规则引擎，我们的[个性化推荐]实时更新。",
         "Compared with rivals, our [voice assistant] is faster.",
         "Background: the company develops [UAV] flight controllers.",
+        "Competitor analysis shows our [drone] autopilot wins.",  # our own, beside theirs
+        "竞争对手落后于本公司的[激光雷达]。",
         "Background of the invention: scanners are costly. Summary: a [LiDAR] probe.",
     ],
 )
@@ -349,6 +356,7 @@ _FRAGMENTS = st.sampled_from(
         *("engine ", "system ", "功能", "业务", "works ", "runs ", "data "),
         *("removed the ", "(yet) ", "，不在转让范围内", "Excluded technology: ", "冇", "唔包括"),
         *(" is licensed separately", " is outside the licence", "experimental ", "对手用"),
+        *("Competitor A sells ", "竞争对手采用", "our ", "我们", "The rival "),
     ]
 )
 
