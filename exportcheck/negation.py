@@ -52,6 +52,8 @@ _EN_CUES = frozenset(
     {
         *("no", "not", "without", "never", "neither", "nor", "none", "except", "excluding"),
         *("cannot", "lacks", "lacking", "nothing", "removed", "removes", "dropped", "drops"),
+        # "instead of X", "rather than X": X is what is not used
+        *("instead", "rather"),
         *("excludes", "omits", "omitted"),
         *(f"{verb}{quote}t" for verb in _NEGATED_VERBS + _NEGATED_MODALS for quote in "'’"),
     }
@@ -73,6 +75,7 @@ _EN_LEAD = frozenset(
         *("transfer", "transfers", "license", "licenses", "licence", "licences", "cover"),
         *("covers", "comprise", "comprises", "carry", "carries", "for", "in", "on"),
         *("with", "to", "feature", "features", "develop", "develops", "developed", "build"),
+        *("than",),
         *("builds", "built", "make", "makes", "made", "produce", "produces", "produced"),
         *("manufacture", "manufactures", "hold", "holds", "own", "owns", "sell", "sells"),
     }
@@ -108,6 +111,7 @@ _ZH_CUES = (
     *("不具備", "不具有", "不搭载", "不搭載", "未搭载", "未搭載", "不配备", "不配備", "未配备"),
     *("未配備", "不支持", "不支援", "不应用", "不應用", "不运用", "不運用", "不属于", "不屬於"),
     *("不集成", "未集成", "不内置", "不內置", "未内置", "未內置", "不做", "不构建", "不構建"),
+    *("放弃", "放棄", "不再有", "不再提供", "不再使用", "不再包含", "不再包括", "不再支持"),
     *("不建立", "不控制", "不规划", "不規劃", "不采集", "不採集", "不收集", "不部署", "不安装"),
     *("不安裝", "不调用", "不調用", "不接入", "不嵌入", "不附带", "不附帶", "不带有", "不帶有"),
     *("不需要", "不依赖", "不依賴", "不依靠", "不基于", "不基於"),
@@ -134,7 +138,8 @@ _ZH_REACH = 30  # characters from a Chinese cue to the start of a term it govern
 _EN_AFTER = (
     r"\A(?:[-\u2010\u2011]free(?![a-z0-9])"
     r"|(?:\s+(?:features?|functions?|functionality|modules?|components?|business|unit|"
-    r"capabilit(?:y|ies)|technolog(?:y|ies)|engines?|systems?|software|parts?|line))?"
+    r"capabilit(?:y|ies)|technolog(?:y|ies)|engines?|systems?|software|parts?|lines?|"
+    r"programmes?|programs?|projects?|divisions?|teams?|products?|units?|businesses))?"
     r"(?:\s*,?\s+(?:which|that))?\s+"
     r"(?:(?:is|are|was|were|will\s+be|shall\s+be)\s+(?:(?:not|never)\s+(?:be\s+)?"
     r"(?:included|part|involved|covered|transferred|licen[cs]ed|provided|offered|supplied|"
@@ -143,12 +148,16 @@ _EN_AFTER = (
     r"(?:outside|beyond)\s+(?:the\s+|this\s+|our\s+)?(?:scope|licen[cs]e|deal|transfer|"
     r"agreement|transaction))"
     r"|(?:was|were|has\s+been|have\s+been)\s+(?:removed|divested|spun\s+off|sold\s+off|"
-    r"carved\s+out)"
+    r"carved\s+out|replaced|dropped|cancell?ed|abandoned|discontinued|shelved|archived)"
     r"|not\s+included|excluded)(?![a-z0-9]))"
 )
 _ZH_AFTER = (
     r"\A[^\ue000]{0,8}?(?:不在(?:本次)?[^\ue000]{0,6}范[围圍]|不[属屬]于本次|不[属屬]於本次|"
     r"不包括在|不包含在|不纳入|不納入|除外|不在本次|不随本次|不隨本次|不予[转轉][让讓]|"
+    r"未纳入|未納入|未列入|不列入|仅供参考|僅供參考|仅作对比|僅作對比|仅作比较|僅作比較|"
+    r"不构成[^\ue000]{0,6}标的|不構成[^\ue000]{0,6}標的|"
+    r"不[属屬][于於][^\ue000]{0,4}?(?:转让|轉讓|授权|授權|许可|許可|交易|交付)|"
+    r"(?:已经?|已經?)?被[^\ue000]{0,10}?(?:取代|替代|替换|替換)|"
     # at the clause's end only: "像抖音那样的推荐算法我们没有", not "推荐算法没有人工干预"
     r"(?:没有|沒有|不具备|不具備|不涉及|不提供|不做)\s*\Z)"
 )
@@ -174,17 +183,23 @@ _OURS_ZH = ("我们", "我們", "我司", "本公司", "我方", "我哋", "本�
 # it (Chinese drops the repeated subject): "推荐模块由母公司保留，不在转让范围内".
 _ZH_NEXT = (
     r"[，,]\s*(?:均|都|也|亦|皆|则|則)?\s*(?:不在|不[属屬]于|不[属屬]於|不包括在|不纳入|不納入|"
-    r"不予[转轉][让讓]|不[转轉][让讓]|不交付|不许可|不許可|不授权|不授權)"
+    r"不予[转轉][让讓]|不[转轉][让讓]|不交付|不许可|不許可|不授权|不授權|未纳入|未納入|"
+    r"不构成|不構成)"
 )
+# A remark that may stand between the term's clause and that one: "X测试报告，仅供参考，不属于
+# 转让内容", "X，仅作对比，不构成转让标的".
+_ZH_REMARK = r"[，,]\s*(?:仅供参考|僅供參考|仅作对比|僅作對比|仅作比较|僅作比較|仅作参考|僅作參考)"
+_ZH_NEXT_CHARS = frozenset("不未仅僅")  # one of them opens what _ZH_NEXT or _ZH_REMARK match
 _LOOK = 300  # characters around a term searched for the ends of its clause
 # Each pass over a clause runs only when the clause holds a word it starts from (most clauses
 # with a term hold none), so a process compiles only the patterns it needs (0.2-1.8 ms each):
-_ZH_CUE_CHARS = "不未没沒并並无無非冇唔"  # the first characters of _ZH_CUES and _ZH_BARE
+_ZH_CUE_CHARS = "不未没沒并並无無非冇唔放"  # the first characters of _ZH_CUES and _ZH_BARE
 _AFTER_WORDS = frozenset(
     {"not", "never", "excluded", "removed", "stripped", "taken", "scope", "separately"}
-    | {"outside", "beyond", "divested", "spun", "sold", "carved"}
+    | {"outside", "beyond", "divested", "spun", "sold", "carved", "replaced", "dropped"}
+    | {"cancelled", "canceled", "abandoned", "discontinued", "shelved", "archived"}
 )
-_AFTER_CHARS = "不除没沒"  # the first characters of _ZH_AFTER's cues
+_AFTER_CHARS = "不除没沒未仅僅已被"  # the first characters of _ZH_AFTER's cues
 # Right after a term, _EN_AFTER needs "-free" or one of these among the next words.
 _FREE = ("-free", "\u2010free", "\u2011free")
 _AUXILIARIES = frozenset({"is", "are", "was", "were", "will", "shall", "has", "have", "not"})
@@ -274,10 +289,14 @@ def _next_clause(c: _Clause, *, gated: bool) -> None:
     begins so and names no term of its own."""
     masked, finish = c.masked, c.end
     if gated and (
-        masked[finish : finish + 1] not in "，," or "不" not in masked[finish : finish + 8]
+        masked[finish : finish + 1] not in "，,"
+        or not _ZH_NEXT_CHARS & set(masked[finish : finish + 8])
     ):
         return
-    said = _compiled(_ZH_NEXT).match(masked, finish)
+    remark = _compiled(_ZH_REMARK).match(masked, finish)
+    said = _compiled(_ZH_NEXT).match(masked, remark.end() if remark else finish)
+    if said is None and remark is not None:
+        said = remark  # "X，仅供参考。": the remark alone says it
     if said is None:
         return
     after = _compiled(_CLAUSE_END).search(masked, said.end())

@@ -171,6 +171,22 @@ def _negated(marked: str) -> dict[str, str]:
         ),
         ("竞争对手采用[激光雷达]方案；本产品采用纯视觉。", {"激光雷达": "竞争对手采用激光雷达"}),
         (
+            "Editors pick one list instead of a [recommendation engine].",
+            {"recommendation engine": "instead of a recommendation engine"},
+        ),
+        ("Audio comes from the OS rather than [TTS] of our own.", {"TTS": "rather than TTS"}),
+        (
+            "Our [drone] programme was cancelled in 2024.",
+            {"drone": "drone programme was cancelled"},
+        ),
+        ("原有的[语音助手]已被人工坐席取代。", {"语音助手": "语音助手已被人工坐席取代"}),
+        ("系统中不再有[语音交互]模块。", {"语音交互": "不再有语音交互"}),
+        (
+            "附件列出[无人机飞控]参数，仅作对比，不构成转让标的。",
+            {"无人机飞控": "无人机飞控参数，仅作对比，不构成"},
+        ),
+        ("[激光雷达]测试报告，仅供参考。", {"激光雷达": "激光雷达测试报告，仅供参考"}),
+        (
             "The [LiDAR] module is licensed separately.",
             {"LiDAR": "LiDAR module is licensed separately"},
         ),
@@ -215,6 +231,9 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "Background: the company develops [UAV] flight controllers.",
         "Competitor analysis shows our [drone] autopilot wins.",  # our own, beside theirs
         "竞争对手落后于本公司的[激光雷达]。",
+        "Instead of manual curation, a [recommendation engine] ranks posts.",
+        "We chose [LiDAR] rather than radar.",
+        "The [drone] replaced our old survey method.",
         "Background of the invention: scanners are costly. Summary: a [LiDAR] probe.",
     ],
 )
@@ -357,6 +376,8 @@ _FRAGMENTS = st.sampled_from(
         *("removed the ", "(yet) ", "，不在转让范围内", "Excluded technology: ", "冇", "唔包括"),
         *(" is licensed separately", " is outside the licence", "experimental ", "对手用"),
         *("Competitor A sells ", "竞争对手采用", "our ", "我们", "The rival "),
+        *("instead of ", "rather than ", " was replaced", "已被人工坐席取代", "，仅供参考"),
+        *("，不构成转让标的", "不再有", "放弃", " programme was cancelled", "未纳入"),
     ]
 )
 
