@@ -46,6 +46,8 @@ _MASK = "\ue000"  # a private-use character: stands for a term's characters whil
 _CLAUSE_END = r"[.;:!?](?=\s|$)|[。；：！？，（）()\[\]【】—–]|\n\s*\n|\n\s*(?:[-*•·]|\d+[.)])\s"
 
 # With 't: doesn't, can't …
+_BOUGHT = ("purchased", "bought", "procured")  # cues only as adjectives: "bought-in X"
+_DETERMINERS = frozenset({"a", "an", "the", "this", "these", "those", "our", "their", "its"})
 _NEGATED_VERBS = ("doesn", "don", "isn", "aren", "won", "wasn", "weren", "hasn", "haven", "didn")
 _NEGATED_MODALS = ("can", "shouldn", "wouldn")
 _EN_CUES = frozenset(
@@ -54,6 +56,8 @@ _EN_CUES = frozenset(
         *("cannot", "lacks", "lacking", "nothing", "removed", "removes", "dropped", "drops"),
         # "instead of X", "rather than X": X is what is not used
         *("instead", "rather"),
+        # a bought part: its technology is the seller's ("bought-in NdFeB magnets")
+        *_BOUGHT,
         *("excludes", "omits", "omitted"),
         *(f"{verb}{quote}t" for verb in _NEGATED_VERBS + _NEGATED_MODALS for quote in "'’"),
     }
@@ -112,6 +116,7 @@ _ZH_CUES = (
     *("未配備", "不支持", "不支援", "不应用", "不應用", "不运用", "不運用", "不属于", "不屬於"),
     *("不集成", "未集成", "不内置", "不內置", "未内置", "未內置", "不做", "不构建", "不構建"),
     *("放弃", "放棄", "不再有", "不再提供", "不再使用", "不再包含", "不再包括", "不再支持"),
+    *("外购", "外購", "采购的", "採購的", "外采", "外採", "购买的", "購買的", "市售"),
     *("不建立", "不控制", "不规划", "不規劃", "不采集", "不採集", "不收集", "不部署", "不安装"),
     *("不安裝", "不调用", "不調用", "不接入", "不嵌入", "不附带", "不附帶", "不带有", "不帶有"),
     *("不需要", "不依赖", "不依賴", "不依靠", "不基于", "不基於"),
@@ -139,7 +144,8 @@ _EN_AFTER = (
     r"\A(?:[-\u2010\u2011]free(?![a-z0-9])"
     r"|(?:\s+(?:features?|functions?|functionality|modules?|components?|business|unit|"
     r"capabilit(?:y|ies)|technolog(?:y|ies)|engines?|systems?|software|parts?|lines?|"
-    r"programmes?|programs?|projects?|divisions?|teams?|products?|units?|businesses))?"
+    r"programmes?|programs?|projects?|divisions?|teams?|products?|units?|businesses|"
+    r"magnets?|cells?|sensors?|chips?))?"
     r"(?:\s*,?\s+(?:which|that))?\s+"
     r"(?:(?:is|are|was|were|will\s+be|shall\s+be)\s+(?:(?:not|never)\s+(?:be\s+)?"
     r"(?:included|part|involved|covered|transferred|licen[cs]ed|provided|offered|supplied|"
@@ -149,6 +155,7 @@ _EN_AFTER = (
     r"agreement|transaction))"
     r"|(?:was|were|has\s+been|have\s+been)\s+(?:removed|divested|spun\s+off|sold\s+off|"
     r"carved\s+out|replaced|dropped|cancell?ed|abandoned|discontinued|shelved|archived)"
+    r"|(?:is|are|was|were)\s+(?:bought(?:\s+in)?|purchased|procured)"
     r"|not\s+included|excluded)(?![a-z0-9]))"
 )
 _ZH_AFTER = (
@@ -193,11 +200,14 @@ _ZH_NEXT_CHARS = frozenset("不未仅僅")  # one of them opens what _ZH_NEXT or
 _LOOK = 300  # characters around a term searched for the ends of its clause
 # Each pass over a clause runs only when the clause holds a word it starts from (most clauses
 # with a term hold none), so a process compiles only the patterns it needs (0.2-1.8 ms each):
-_ZH_CUE_CHARS = "不未没沒并並无無非冇唔放"  # the first characters of _ZH_CUES and _ZH_BARE
+_ZH_CUE_CHARS = (
+    "不未没沒并並无無非冇唔放外采採购購市"  # the first characters of _ZH_CUES and _ZH_BARE
+)
 _AFTER_WORDS = frozenset(
     {"not", "never", "excluded", "removed", "stripped", "taken", "scope", "separately"}
     | {"outside", "beyond", "divested", "spun", "sold", "carved", "replaced", "dropped"}
     | {"cancelled", "canceled", "abandoned", "discontinued", "shelved", "archived"}
+    | {"bought", "purchased", "procured"}
 )
 _AFTER_CHARS = "不除没沒未仅僅已被"  # the first characters of _ZH_AFTER's cues
 # Right after a term, _EN_AFTER needs "-free" or one of these among the next words.
@@ -467,6 +477,9 @@ def _english(c: _Clause) -> None:
             if scope.ambiguous or scope.unknown:
                 return  # "cannot work without X": a negation of a negation
             scope.start(match.start())
+            scope.bought = word in _BOUGHT
+        elif scope.bought and word in _DETERMINERS and not scope.reached:
+            scope.end()  # "users who purchased *the* drone": a verb with its object
         elif word in _EN_JOIN or word == ",":
             scope.join(comma=word == ",")
         elif scope.cue is None or word in _EN_CARRY or (word in _EN_LEAD and scope.leading()):
@@ -493,6 +506,7 @@ class _Scope:
         self.joined = False  # after or/nor/and: the last item
         self.unknown = 0  # words of the current item that are not terms and carry nothing
         self.pending: list[int] = []
+        self.bought = False  # the cue is "purchased"/"bought": an adjective, not a verb
 
     def leading(self) -> bool:
         """Before anything but carrying words: verbs still carry ("does not use any")."""
@@ -500,7 +514,7 @@ class _Scope:
 
     def start(self, cue: int) -> None:
         self.cue = cue
-        self.reached = self.listing = self.joined = False
+        self.reached = self.listing = self.joined = self.bought = False
         self.unknown = 0
         self.pending.clear()
 

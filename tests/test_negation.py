@@ -187,6 +187,15 @@ def _negated(marked: str) -> dict[str, str]:
         ),
         ("[激光雷达]测试报告，仅供参考。", {"激光雷达": "激光雷达测试报告，仅供参考"}),
         (
+            "Rotor with bought-in [sintered NdFeB] magnets.",
+            {"sintered NdFeB": "bought-in sintered NdFeB"},
+        ),
+        (
+            "The [sintered NdFeB] magnets are bought in.",
+            {"sintered NdFeB": "sintered NdFeB magnets are bought in"},
+        ),
+        ("采购的[烧结钕铁硼]磁体用于转子。", {"烧结钕铁硼": "采购的烧结钕铁硼"}),
+        (
             "The [LiDAR] module is licensed separately.",
             {"LiDAR": "LiDAR module is licensed separately"},
         ),
@@ -234,6 +243,7 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "Instead of manual curation, a [recommendation engine] ranks posts.",
         "We chose [LiDAR] rather than radar.",
         "The [drone] replaced our old survey method.",
+        "Users who purchased the [drone] get firmware updates.",  # a verb and its object
         "Background of the invention: scanners are costly. Summary: a [LiDAR] probe.",
     ],
 )
@@ -378,6 +388,7 @@ _FRAGMENTS = st.sampled_from(
         *("Competitor A sells ", "竞争对手采用", "our ", "我们", "The rival "),
         *("instead of ", "rather than ", " was replaced", "已被人工坐席取代", "，仅供参考"),
         *("，不构成转让标的", "不再有", "放弃", " programme was cancelled", "未纳入"),
+        *("bought-in ", "purchased the ", " magnets are bought in", "采购的", "外购"),
     ]
 )
 
