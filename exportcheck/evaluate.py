@@ -60,7 +60,9 @@ def _capability(cond: Condition, facts: Facts) -> Trace:
     if fact is None:
         negated = facts.negated.get(cap)
         if negated:
-            return Trace(cond, Truth.FALSE, "negated", cap, tuple(n.evidence for n in negated))
+            words = "; ".join(f"\u201c{n.words}\u201d" for n in negated)
+            evidence = tuple(n.evidence for n in negated)
+            return Trace(cond, Truth.FALSE, "negated", f"{cap}: {words}", evidence)
         return Trace(cond, Truth.FALSE, "absent", cap, ())
     note = "asserted" if fact.truth is Truth.ASSERTED else "indicated"
     return Trace(

@@ -338,8 +338,11 @@ def test_explain_says_why_a_negated_mention_does_not_count(
         "explain", str(path), "--entry", "086501X", "--as-of", "2025-09-01", "--format", "json"
     )
     assert out.exit_code == 0, out.stderr
-    notes = {leaf["note"] for leaf in _leaves(json.loads(out.stdout))}
-    assert "negated" in notes
+    negated = [leaf for leaf in _leaves(json.loads(out.stdout)) if leaf["note"] == "negated"]
+    assert negated
+    assert negated[0]["detail"] == "ai.interactive-interface: \u201cno voice assistant\u201d"
+    text = run_cli("explain", str(path), "--entry", "086501X", "--as-of", "2025-09-01").stdout
+    assert "“no voice assistant” — negated in the description" in text
 
 
 def _leaves(node: object) -> list[dict[str, object]]:
