@@ -1,32 +1,39 @@
 """Mentions the description itself rules out: "does not use personalised push",
 "no recommendation engine, chatbot or drone", "LiDAR-free",
-"不涉及个性化推荐、语音合成或无人机技术", "无人机业务不在本次转让范围内".
+"不涉及个性化推荐、语音合成或无人机技术", "无人机业务不在本次转让范围内", "Unlike TikTok's
+recommendation algorithm, …", "Excluded technology: (a) the TTS engine …".
 
-Design §2.1 makes text a lead. A mention whose own sentence says the technology is absent is no
-lead: counting it turned "an ERP that does not involve personalised recommendation" into a review.
-Such a mention is set aside (shown in the result, never silently dropped) when the negation is
-unambiguous; anything less certain stays a lead, and ``denial.py`` only points the cue out.
+Design §2.1 makes text a lead. A mention whose own sentence says the technology is absent, or
+somebody else's, is no lead: counting it turned "an ERP that does not involve personalised
+recommendation" into a review. Such a mention is set aside (shown in the result, never silently
+dropped) when the wording is unambiguous; anything less certain stays a lead, and ``denial.py``
+only points the cue out.
 
 What is unambiguous, by language:
 
-* English: a cue word (no, not, without, never, neither/nor, except, excluding, doesn't …) followed,
-  in its clause, by words that carry the negation on — determiners, generic nouns ("no *such
-  feature*") and, before the first term, auxiliaries and verbs of having and using ("does not
-  *use any*") — up to the term. Lists carry it on: "no X or Y", and "no X, Y or Z" once an
-  or/nor/and closes the list (an item may hold two words that are not terms: "no speech,
-  wake-word or dialogue technology"). Other words end the scope ("not *only* X", "no X and
-  *relies on* Y"), and a cue after words that ended nothing is a negation of a negation and
-  ignored ("cannot *work* without X"). After the term: "X-free", "X is not included / not part
-  of … / excluded / removed / out of scope".
-* Chinese: a negating verb (不涉及, 不包含, 没有, 未采用, 不做 …) governs its whole clause, up to
-  the next comma or full stop, unless a word turns it (但, 而, 仅, 只, 还, 也, 来 …:
-  "没有激光雷达也能避障" still denies the LiDAR, which comes before 也). Past a 的 the term is
-  what the clause describes ("不需要人工干预的推荐", "不使用云端的语音合成" affirm it), unless
-  the words before 的 only qualify it ("不涉及基于用户画像的推荐", "不含任何形式的推送").
-  Bare 无/非 count only directly
-  before a term (无 begins 无人机, 非 begins 非洲; 除非 is "unless"). After the term: 不在…范围,
-  不属于本次, 除外 ….
-* Either: a term in brackets right after a negated one is its gloss ("不含激光雷达（LiDAR）").
+* English: a cue word (no, not, without, never, neither/nor, except, excluding, doesn't,
+  instead of, rather than, removed, bought-in …) followed, in its clause, by words that carry
+  the negation on — determiners, generic nouns ("no *such feature*") and, before the first
+  term, auxiliaries and verbs of having and using ("does not *use any*") — up to the term.
+  Lists carry it on: "no X or Y", and "no X, Y or Z" once an or/nor/and closes the list (an
+  item may hold two words that are not terms: "no speech, wake-word or dialogue technology").
+  Other words end the scope ("not *only* X", "no X and *relies on* Y"), and a cue after words
+  that ended nothing is a negation of a negation and ignored ("cannot *work* without X").
+  After the term: "X-free", "X is not included / not part of … / excluded / out of scope /
+  licensed separately", "X was removed / replaced / divested / cancelled", "X are bought in".
+* Chinese: a negating verb (不涉及, 不包含, 没有, 未采用, 不做, 放弃, 外购 …) governs its whole
+  clause, up to the next comma or full stop, unless a word turns it (但, 而, 仅, 只, 还, 也,
+  来 …: "没有激光雷达也能避障" still denies the LiDAR, which comes before 也). Past a 的 the term
+  is what the clause describes ("不需要人工干预的推荐", "不使用云端的语音合成" affirm it), unless
+  the words before 的 only qualify it ("不涉及基于用户画像的推荐", "不含任何形式的推送"). Bare
+  无/非 count only directly before a term (无 begins 无人机, 非 begins 非洲; 除非 is "unless").
+  After the term: 不在…范围, 不属于本次, 除外, 已被…取代, 仅供参考 …, also in the next clause
+  when that clause says only that ("X由母公司保留，不在转让范围内").
+* Either: a term in brackets right after a negated one is its gloss ("不含激光雷达（LiDAR）");
+  somebody else's technology — a contrast up to the comma that closes it ("unlike X,",
+  "不同于X，"), a competitor's product, a clause whose subject is a competitor and that does not
+  name us; a patent's or paper's background section and a contract's exclusion list, to the end
+  of their sentence.
 
 Terms inside other terms never count as cues: the text is searched with every term masked.
 """
@@ -45,9 +52,9 @@ _MASK = "\ue000"  # a private-use character: stands for a term's characters whil
 # sentence punctuation and commas, brackets, dashes, a blank line, a new list item.
 _CLAUSE_END = r"[.;:!?](?=\s|$)|[。；：！？，（）()\[\]【】—–]|\n\s*\n|\n\s*(?:[-*•·]|\d+[.)])\s"
 
-# With 't: doesn't, can't …
 _BOUGHT = ("purchased", "bought", "procured")  # cues only as adjectives: "bought-in X"
 _DETERMINERS = frozenset({"a", "an", "the", "this", "these", "those", "our", "their", "its"})
+# With 't: doesn't, can't …
 _NEGATED_VERBS = ("doesn", "don", "isn", "aren", "won", "wasn", "weren", "hasn", "haven", "didn")
 _NEGATED_MODALS = ("can", "shouldn", "wouldn")
 _EN_CUES = frozenset(
@@ -78,8 +85,7 @@ _EN_LEAD = frozenset(
         *("incorporate", "incorporates", "embed", "embeds", "embedded", "apply", "applies"),
         *("transfer", "transfers", "license", "licenses", "licence", "licences", "cover"),
         *("covers", "comprise", "comprises", "carry", "carries", "for", "in", "on"),
-        *("with", "to", "feature", "features", "develop", "develops", "developed", "build"),
-        *("than",),
+        *("with", "to", "than", "develop", "develops", "developed", "build"),
         *("builds", "built", "make", "makes", "made", "produce", "produces", "produced"),
         *("manufacture", "manufactures", "hold", "holds", "own", "owns", "sell", "sells"),
     }
