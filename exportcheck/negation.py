@@ -401,6 +401,8 @@ def _passes(c: _Clause, *, gated: bool) -> None:
     after = "free" in text or not _AFTER_WORDS.isdisjoint(words)
     if not gated or after or any(ch in text for ch in _AFTER_CHARS):
         _after(c, gated=gated)
+    if not gated or not _PREDICATE_START.isdisjoint(words):
+        _listed_subject(c)
     if not gated or any(word in text for word in _OTHER_WORDS):
         _others(c)
 
@@ -590,6 +592,49 @@ def _after(c: _Clause, *, gated: bool) -> None:
                 break
             c.negate(before, spans[before][0], stop)
             start = spans[before][0]
+
+
+# A list of items, then one negative predicate: "Our recommendation algorithm, user-profile
+# models and source code are excluded from the licence", "The drones, flight-control
+# software and route-planning algorithms remain with the seller".
+_NEGATIVE_PREDICATE = (
+    r"(?:is|are|was|were|will\s+be)\s+(?:excluded|not\s+(?:be\s+)?(?:part|included|"
+    r"transferred|licen[cs]ed|covered|provided|delivered|sold)|(?:expressly\s+|explicitly\s+)?"
+    r"(?:outside|beyond))(?![a-z0-9])"
+    r"|(?:remain|remains|stay|stays)\s+with\s+(?:the\s+)?(?:seller|licensor|parent|group|us)"
+    r"(?![a-z0-9])"
+)
+_PREDICATE_START = frozenset({"is", "are", "was", "were", "will", "remain", "remains", "stay"})
+_PREDICATE_START |= {"stays"}
+_LIST_SEPARATORS = frozenset({",", "and", "or", "/", "&"})
+
+
+def _listed_subject(c: _Clause) -> None:
+    """The terms of a compact list that is the subject of a negative predicate. After a term
+    only a separator, another term or a generic noun may follow ("X flies and its logs are
+    excluded" is no list); an item may hold three words that are not terms."""
+    listed: list[int] = []
+    words = 0  # words of the current item that are not terms
+    after_term = False
+    for match in _compiled(_WORDS).finditer(c.masked, c.begin, c.end):
+        word = match.group()
+        if word[0] == _MASK:
+            listed += [i for i in c.inside if match.start() <= c.spans[i][0] < match.end()]
+            after_term = True
+        elif word in _LIST_SEPARATORS:
+            words, after_term = 0, False
+        elif word in _PREDICATE_START:
+            said = _compiled(_NEGATIVE_PREDICATE).match(c.masked, match.start(), c.end)
+            if listed and said is not None:
+                for i in listed:
+                    c.negate(i, c.spans[listed[0]][0], said.end())
+            return  # the first predicate closes the subject, negative or not
+        elif after_term and word not in _EN_CARRY:
+            listed, words, after_term = [], 0, False  # "X flies …": not a list
+        else:
+            words += 1
+            if words > 3:
+                listed, words, after_term = [], 0, False
 
 
 def _joins_list(gap: str, zh_join: re.Pattern[str]) -> bool:

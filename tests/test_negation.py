@@ -196,6 +196,20 @@ def _negated(marked: str) -> dict[str, str]:
         ),
         ("采购的[烧结钕铁硼]磁体用于转子。", {"烧结钕铁硼": "采购的烧结钕铁硼"}),
         (
+            "Our [recommendation algorithm], user models and source code are excluded.",
+            {
+                "recommendation algorithm": "recommendation algorithm, user models and source "
+                "code are excluded"
+            },
+        ),
+        (
+            "The [drones] and [route planning] remain with the seller.",
+            {
+                "drones": "drones and route planning remain with the seller",
+                "route planning": "drones and route planning remain with the seller",
+            },
+        ),
+        (
             "The [LiDAR] module is licensed separately.",
             {"LiDAR": "LiDAR module is licensed separately"},
         ),
@@ -244,6 +258,8 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "We chose [LiDAR] rather than radar.",
         "The [drone] replaced our old survey method.",
         "Users who purchased the [drone] get firmware updates.",  # a verb and its object
+        "The [drone] flies autonomously and its logs are excluded from the licence.",
+        "[Drones], sensors and software are included, but maintenance is not part of it.",
         "Background of the invention: scanners are costly. Summary: a [LiDAR] probe.",
     ],
 )
@@ -392,6 +408,7 @@ _FRAGMENTS = st.sampled_from(
         *("instead of ", "rather than ", " was replaced", "已被人工坐席取代", "，仅供参考"),
         *("，不构成转让标的", "不再有", "放弃", " programme was cancelled", "未纳入"),
         *("bought-in ", "purchased the ", " magnets are bought in", "采购的", "外购"),
+        *(" are excluded from the licence", " remain with the seller", " flies ", "source code "),
     ]
 )
 
