@@ -213,7 +213,7 @@ _AFTER_WORDS = frozenset(
     {"not", "never", "excluded", "removed", "stripped", "taken", "scope", "separately"}
     | {"outside", "beyond", "divested", "spun", "sold", "carved", "replaced", "dropped"}
     | {"cancelled", "canceled", "abandoned", "discontinued", "shelved", "archived"}
-    | {"bought", "purchased", "procured"}
+    | set(_BOUGHT)
 )
 _AFTER_CHARS = "不除没沒未仅僅已被"  # the first characters of _ZH_AFTER's cues
 # Right after a term, _EN_AFTER needs "-free" or one of these among the next words.
@@ -289,7 +289,8 @@ def negations_in(
         while index < len(spans) and spans[index][1] <= finish:
             inside.append(index)
             index += 1
-        clause = _Clause(masked, begin, finish, spans, inside, out)
+        words = tuple(_compiled(_WORDS).finditer(masked, begin, finish))
+        clause = _Clause(masked, begin, finish, spans, inside, out, words)
         _passes(clause, gated=gated)
         _next_clause(clause, gated=gated)
     _glosses(masked, spans, out)
@@ -377,7 +378,8 @@ _ASIDE = r"[(（][^()（）\ue000\n]{0,16}[)）]"
 
 class _Clause(msgspec.Struct, frozen=True):
     """One clause of the masked text (``begin``-``end``), the terms in it (indexes into
-    ``spans``) and the negations found so far (``out``, shared by all clauses)."""
+    ``spans``), its words, and the negations found so far (``out``, shared by all
+    clauses)."""
 
     masked: str
     begin: int
@@ -385,6 +387,7 @@ class _Clause(msgspec.Struct, frozen=True):
     spans: Sequence[tuple[int, int]]
     inside: list[int]
     out: dict[int, tuple[int, int]]
+    tokens: tuple[re.Match[str], ...]  # its words (_WORDS), read by several passes
 
     def negate(self, index: int, start: int, end: int) -> None:
         """Term ``index`` is negated by ``masked[start:end]`` (the first negation found stays)."""
@@ -393,7 +396,7 @@ class _Clause(msgspec.Struct, frozen=True):
 
 def _passes(c: _Clause, *, gated: bool) -> None:
     text = c.masked[c.begin : c.end]
-    words = frozenset(_compiled(_WORDS).findall(text))
+    words = frozenset(token.group() for token in c.tokens)
     if not gated or any(ch in text for ch in _ZH_CUE_CHARS):
         _chinese(c)
     if not gated or not _EN_CUES.isdisjoint(words):
@@ -404,10 +407,10 @@ def _passes(c: _Clause, *, gated: bool) -> None:
     if not gated or not _PREDICATE_START.isdisjoint(words):
         _listed_subject(c)
     if not gated or any(word in text for word in _OTHER_WORDS):
-        _others(c)
+        _others(c, words)
 
 
-def _others(c: _Clause) -> None:
+def _others(c: _Clause, words: frozenset[str]) -> None:
     """Somebody else's technology: a contrast ("unlike X,", "不同于X，"), a competitor's
     product, a clause whose subject is a competitor."""
     masked, spans = c.masked, c.spans
@@ -432,10 +435,10 @@ def _others(c: _Clause) -> None:
     text = masked[c.begin : c.end]
     if subject is None or any(word in text for word in _OURS_ZH):
         return
-    if not _OURS_WORDS.isdisjoint(_compiled(_WORDS).findall(text)):
+    if not _OURS_WORDS.isdisjoint(words):
         return
-    words = subject.group()
-    begins = subject.start() + len(words) - len(words.lstrip(_CLAUSE_PUNCTUATION))
+    said = subject.group()
+    begins = subject.start() + len(said) - len(said.lstrip(_CLAUSE_PUNCTUATION))
     for i in c.inside:
         c.negate(i, begins, spans[i][1])
 
@@ -475,7 +478,7 @@ def _english(c: _Clause) -> None:
     """The English rules of the module docstring, as a state machine over the clause's words
     (a masked term is one word)."""
     scope = _Scope(c)
-    for match in _compiled(_WORDS).finditer(c.masked, c.begin, c.end):
+    for match in c.tokens:
         word = match.group()
         if word[0] == _MASK:  # one run of terms: overlapping or adjacent ones are one word
             for index in [i for i in c.inside if match.start() <= c.spans[i][0] < match.end()]:
@@ -616,7 +619,7 @@ def _listed_subject(c: _Clause) -> None:
     listed: list[int] = []
     words = 0  # words of the current item that are not terms
     after_term = False
-    for match in _compiled(_WORDS).finditer(c.masked, c.begin, c.end):
+    for match in c.tokens:
         word = match.group()
         if word[0] == _MASK:
             listed += [i for i in c.inside if match.start() <= c.spans[i][0] < match.end()]
