@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import msgspec
 
+from exportcheck.facts import Evidence
 from exportcheck.messages import msg
 from exportcheck.model import Lang, Outcome, Regime
 from exportcheck.report import CatalogueContext, CheckResult
@@ -49,6 +50,11 @@ def legal_date(context: CatalogueContext) -> str:
     return context.as_of.isoformat() if context.as_of else context.version.in_force
 
 
+def _where(evidence: Evidence) -> str:
+    """Where a piece of evidence stands, as the notes quote it: "summary, 4:42"."""
+    return f"{evidence.path}, {evidence.pos.line}:{evidence.pos.column}"
+
+
 def consequence_for(result: CheckResult, context: CatalogueContext, lang: Lang) -> Consequence:
     regime = context.regime
     on = legal_date(context)
@@ -66,21 +72,18 @@ def consequence_for(result: CheckResult, context: CatalogueContext, lang: Lang) 
         # is the analyst's to confirm, so it is said, not decided.
         notes.append(msg("note.domestic", lang))
     for aside in result.set_aside:
-        quoted = "; ".join(
-            f"\u201c{e.text}\u201d ({e.path}, {e.pos.line}:{e.pos.column})" for e in aside.evidence
-        )
+        quoted = "; ".join(f"\u201c{e.text}\u201d ({_where(e)})" for e in aside.evidence)
         notes.append(
             msg(
                 "note.set_aside" if quoted else "note.denied_unused",
                 lang,
                 capability=aside.capability,
-                where=f"{aside.denial.path}, {aside.denial.pos.line}:{aside.denial.pos.column}",
+                where=_where(aside.denial),
                 quoted=quoted,
             )
         )
     negated = [
-        f"\u201c{n.words}\u201d ({n.evidence.path}, {n.evidence.pos.line}:{n.evidence.pos.column}"
-        f" \u2192 {cap})"
+        f"\u201c{n.words}\u201d ({_where(n.evidence)} \u2192 {cap})"
         for cap, n in result.facts.negated_mentions()
     ]
     if negated:
