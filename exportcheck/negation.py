@@ -20,7 +20,9 @@ What is unambiguous, by language:
   Other words end the scope ("not *only* X", "no X and *relies on* Y"), and a cue after words
   that ended nothing is a negation of a negation and ignored ("cannot *work* without X").
   After the term: "X-free", "X is not included / not part of … / excluded / out of scope /
-  licensed separately", "X was removed / replaced / divested / cancelled", "X are bought in".
+  licensed separately", "X was removed / replaced / divested / cancelled", "X are bought in";
+  also past a phrase that describes X ("the X module shown in the demo is licensed
+  separately").
 * Chinese: a negating verb (不涉及, 不包含, 没有, 未采用, 不做, 放弃, 外购 …) governs its whole
   clause, up to the next comma or full stop, unless a word turns it (但, 而, 仅, 只, 还, 也,
   来 …: "没有激光雷达也能避障" still denies the LiDAR, which comes before 也). Past a 的 the term
@@ -28,7 +30,10 @@ What is unambiguous, by language:
   the words before 的 only qualify it ("不涉及基于用户画像的推荐", "不含任何形式的推送"). Bare
   无/非 count only directly before a term (无 begins 无人机, 非 begins 非洲; 除非 is "unless").
   After the term: 不在…范围, 不属于本次, 除外, 已被…取代, 仅供参考 …, also in the next clause
-  when that clause says only that ("X由母公司保留，不在转让范围内").
+  when that clause says only that ("X由母公司保留，不在转让范围内"), past clauses that only
+  say when or whether ("X仍在规划中，明年才可能开发，不属于本次授权"). "除X外" leaves X out
+  when what follows is the scope without it ("除X外，本次转让包括Y"), not when it adds to X
+  ("除X外，还提供Y") or negates the rest ("除X外均不转让").
 * Either: a term in brackets right after a negated one is its gloss ("不含激光雷达（LiDAR）");
   somebody else's technology — a contrast up to the comma that closes it ("unlike X,",
   "不同于X，"), a competitor's product, a clause whose subject is a competitor and that does not
@@ -203,6 +208,14 @@ _ZH_NEXT = (
 # 转让内容", "X，仅作对比，不构成转让标的".
 _ZH_REMARK = r"[，,]\s*(?:仅供参考|僅供參考|仅作对比|僅作對比|仅作比较|僅作比較|仅作参考|僅作參考)"
 _ZH_NEXT_CHARS = frozenset("不未仅僅")  # one of them opens what _ZH_NEXT or _ZH_REMARK match
+# Clauses that may stand between, because they only say when or whether (no subject of their
+# own): "个人化推荐仍在规划中，明年才可能开发，不属于本次授权". A clause with a subject of its
+# own ("订单系统由买方自建，不在范围内") speaks of that subject, so it is not skipped.
+_ZH_PENDING = (
+    r"[，,]\s*(?:明年|今年|后年|後年|以后|以後|后续|後續|将来|將來|未来|未來|目前|暂|暫|尚|仍|"
+    r"才|可能|预计|預計|计划|計劃|拟|擬|待)[^，,。；;：:！？!?\n\ue000]{0,20}(?=[，,])"
+)
+_ZH_PENDING_CLAUSES = 2
 _LOOK = 300  # characters around a term searched for the ends of its clause
 # Each pass over a clause runs only when the clause holds a word it starts from (most clauses
 # with a term hold none), so a process compiles only the patterns it needs (0.2-1.8 ms each):
@@ -305,10 +318,14 @@ def _next_clause(c: _Clause, *, gated: bool) -> None:
     """ "X由母公司保留，不在转让范围内": the next clause negates this one's terms when it
     begins so and names no term of its own."""
     masked, finish = c.masked, c.end
-    if gated and (
-        masked[finish : finish + 1] not in "，,"
-        or not _ZH_NEXT_CHARS & set(masked[finish : finish + 8])
-    ):
+    if gated and masked[finish : finish + 1] not in "，,":
+        return
+    for _ in range(_ZH_PENDING_CLAUSES):
+        pending = _compiled(_ZH_PENDING).match(masked, finish)
+        if pending is None:
+            break
+        finish = pending.end()
+    if gated and not _ZH_NEXT_CHARS & set(masked[finish : finish + 8]):
         return
     remark = _compiled(_ZH_REMARK).match(masked, finish)
     said = _compiled(_ZH_NEXT).match(masked, remark.end() if remark else finish)
@@ -408,6 +425,35 @@ def _passes(c: _Clause, *, gated: bool) -> None:
         _listed_subject(c)
     if not gated or any(word in text for word in _OTHER_WORDS):
         _others(c, words)
+    if not gated or "除" in text:
+        _except(c)
+
+
+# "除X外" leaves X out or adds to it, by what follows: "除X外，本次转让包括Y" and "除X以外的
+# 模块均转让" leave it out; "除X外，还提供Y" adds Y, and "除X外均不转让" leaves only X in.
+_ZH_EXCEPT = r"除(?!非)(?:了|开|開)?[^，,。；;：:！？!?\n]{1,40}?(?:以外|之外|外)"
+_ZH_EXCEPT_IN = r"包括|包含|转让|轉讓|授权|授權|许可|許可|交付|均|都|全部|其余|其餘|其他|其它"
+_ZH_EXCEPT_OUT = r"还|還|也|另|亦|同时|同時|以及|不|没|沒|未|无|無|再|更"
+
+
+def _except(c: _Clause) -> None:
+    """The terms of "除X、Y外" when what follows leaves them out of the scope."""
+    masked, spans = c.masked, c.spans
+    clause_end = _compiled(_CLAUSE_END)
+    for found in _compiled(_ZH_EXCEPT).finditer(masked, c.begin, c.end):
+        items = [i for i in c.inside if found.start() < spans[i][0] < found.end()]
+        if not items:
+            continue
+        end = clause_end.search(masked, found.end())
+        stop = end.start() if end else len(masked)
+        if end and end.group() in "，,":  # the clause that says what the rest is
+            end = clause_end.search(masked, end.end())
+            stop = end.start() if end else len(masked)
+        rest = masked[found.end() : stop]
+        if _compiled(_ZH_EXCEPT_OUT).search(rest) or not _compiled(_ZH_EXCEPT_IN).search(rest):
+            continue
+        for i in items:
+            c.negate(i, found.start(), found.end())
 
 
 def _others(c: _Clause, words: frozenset[str]) -> None:
@@ -603,13 +649,21 @@ def _after(c: _Clause, *, gated: bool) -> None:
 _NEGATIVE_PREDICATE = (
     r"(?:is|are|was|were|will\s+be)\s+(?:excluded|not\s+(?:be\s+)?(?:part|included|"
     r"transferred|licen[cs]ed|covered|provided|delivered|sold)|(?:expressly\s+|explicitly\s+)?"
-    r"(?:outside|beyond))(?![a-z0-9])"
+    r"(?:outside|beyond)|licen[cs]ed\s+separately)(?![a-z0-9])"
     r"|(?:remain|remains|stay|stays)\s+with\s+(?:the\s+)?(?:seller|licensor|parent|group|us)"
     r"(?![a-z0-9])"
 )
 _PREDICATE_START = frozenset({"is", "are", "was", "were", "will", "remain", "remains", "stay"})
 _PREDICATE_START |= {"stays"}
 _LIST_SEPARATORS = frozenset({",", "and", "or", "/", "&"})
+# A past participle after a term opens a phrase that describes it and may run on for a few
+# words before the predicate: "The LiDAR module *shown in the marketing demo* is not included".
+# (A term inside the phrase is not the subject: "the X shown with the Y" says nothing of Y.)
+_PARTICIPLES = frozenset(
+    {"shown", "used", "described", "mentioned", "displayed", "demonstrated", "pictured"}
+    | {"featured", "depicted", "referenced", "presented", "showcased", "installed", "mounted"}
+)
+_PHRASE_WORDS = 6  # words such a phrase may hold after its participle
 
 
 def _listed_subject(c: _Clause) -> None:
@@ -619,8 +673,14 @@ def _listed_subject(c: _Clause) -> None:
     listed: list[int] = []
     words = 0  # words of the current item that are not terms
     after_term = False
+    phrase = 0  # words left of a participle phrase describing the list's last term
     for match in c.tokens:
         word = match.group()
+        if phrase and word not in _PREDICATE_START:
+            phrase -= 1
+            if not phrase:
+                listed = []  # a phrase too long to tell its end: no list
+            continue
         if word[0] == _MASK:
             listed += [i for i in c.inside if match.start() <= c.spans[i][0] < match.end()]
             after_term = True
@@ -632,6 +692,8 @@ def _listed_subject(c: _Clause) -> None:
                 for i in listed:
                     c.negate(i, c.spans[listed[0]][0], said.end())
             return  # the first predicate closes the subject, negative or not
+        elif after_term and word in _PARTICIPLES:
+            phrase, after_term = _PHRASE_WORDS + 1, False
         elif after_term and word not in _EN_CARRY:
             listed, words, after_term = [], 0, False  # "X flies …": not a list
         else:

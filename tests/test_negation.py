@@ -213,6 +213,23 @@ def _negated(marked: str) -> dict[str, str]:
             "The [LiDAR] module is licensed separately.",
             {"LiDAR": "LiDAR module is licensed separately"},
         ),
+        ("除[个性化推荐]模块外，本次转让包括订单管理。", {"个性化推荐": "除个性化推荐模块外"}),
+        ("除[推荐算法]以外的模块均转让给买方。", {"推荐算法": "除推荐算法以外"}),
+        (
+            "[個人化推薦]功能仍在規劃中，明年才可能開發，不屬於本次授權。",
+            {"個人化推薦": "個人化推薦功能仍在規劃中，明年才可能開發，不屬於"},
+        ),
+        (
+            "The [LiDAR] module shown in the marketing demo is licensed separately.",
+            {"LiDAR": "LiDAR module shown in the marketing demo is licensed separately"},
+        ),
+        (
+            "The [drone] and [route planning] described in annex 3 are excluded.",
+            {
+                "drone": "drone and route planning described in annex 3 are excluded",
+                "route planning": "drone and route planning described in annex 3 are excluded",
+            },
+        ),
     ],
 )
 def test_an_unambiguous_negation_sets_the_mention_aside(
@@ -261,6 +278,13 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "The [drone] flies autonomously and its logs are excluded from the licence.",
         "[Drones], sensors and software are included, but maintenance is not part of it.",
         "Background of the invention: scanners are costly. Summary: a [LiDAR] probe.",
+        "除[个性化推荐]外，还提供[语音合成]。",  # besides X, also Y
+        "除[推荐算法]外均不转让。",  # only X is transferred
+        "除[推荐算法]外，公司开发了订单系统。",  # says nothing of the scope
+        "[推荐算法]已上线，订单系统由买方自建，不在本次转让范围内。",  # another subject
+        "The [LiDAR] module shown in the marketing demo is licensed to the buyer.",
+        "The sensor cleaner used with the [LiDAR] housing is not included.",  # not the subject
+        "The [drone] used in the trials by the farmers of three provinces is not included.",
     ],
 )
 def test_anything_less_certain_stays_a_lead(marked: str) -> None:
@@ -374,6 +398,9 @@ def _leaves(node: object) -> list[dict[str, object]]:
 _FRAGMENTS = st.sampled_from(
     [
         *("no ", "not ", "does not use ", "without ", "neither ", " nor ", "doesn't ", "unlike "),
+        *("除", "外，本次转让包括", "以外的模块均", "，还提供", "，明年才可能开发"),
+        "，不属于本次授权",
+        *(" shown in the demo ", " are excluded", " is licensed separately"),
         *(" is excluded", " was removed", " is not part of it", "-free", " out of scope"),
         *("a competitor's ", "rivals' ", ", ", " or ", " and ", ". ", ": ", " the ", " only "),
         *(
