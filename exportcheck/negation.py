@@ -106,7 +106,8 @@ _EN_CARRY = frozenset(
         *("technologies", "technique", "techniques", "tool", "tools", "system", "systems"),
         *("service", "services", "engine", "engines", "software", "solution", "solutions"),
         *("element", "elements", "part", "parts", "algorithm", "algorithms", "method"),
-        *("methods", "feature", "features", "of"),
+        *("methods", "feature", "features", "of", "middleware", "library", "libraries", "sdk"),
+        *("sdks", "platform", "platforms", "product", "products", "model", "models", "stack"),
         # common modifiers ("removed the *experimental* LiDAR feature", "no *AI* chatbot")
         *("own", "proprietary", "experimental", "optional", "additional", "separate", "ai"),
         *("dedicated", "onboard", "external", "internal", "automatic", "automated", "smart"),
@@ -198,16 +199,22 @@ _OURS_WORDS = frozenset({"we", "our", "ours", "us"})
 _CLAUSE_PUNCTUATION = " \t\n.;:!?。；：！？，,"
 _OURS_ZH = ("我们", "我們", "我司", "本公司", "我方", "我哋", "本司", "本产品", "本產品")
 # A clause that only says "… is not in the scope" speaks of the terms of the clause before
-# it (Chinese drops the repeated subject): "推荐模块由母公司保留，不在转让范围内".
+# it (Chinese drops the repeated subject): "推荐模块由母公司保留，不在转让范围内"; so does one
+# whose subject points back to them ("该产品线及其代码均不在授权范围内", "相关程式码皆不随…").
 _ZH_NEXT = (
-    r"[，,]\s*(?:均|都|也|亦|皆|则|則)?\s*(?:不在|不[属屬]于|不[属屬]於|不包括在|不纳入|不納入|"
+    r"[，,]\s*(?:(?:该|該|此|上述|前述|这些|這些|相关|相關)\s*(?:产品线|產品線|产品|產品|业务|"
+    r"業務|模块|模組|系统|系統|技术|技術|部分|功能|程序|程式|代码|代碼|源码|源碼|算法|演算法|"
+    r"软件|軟體|軟件|平台|引擎|方案|项目|項目|团队|團隊|资产|資產|专利|專利|模型)"
+    # what it adds ("及其代码、模型") may not turn to a part of it ("该系统的日志模块")
+    r"[^，,。；;：:！？!?\n的]{0,12}?)?"
+    r"(?:均|都|也|亦|皆|则|則)?\s*(?:不在|不[属屬]于|不[属屬]於|不包括在|不纳入|不納入|"
     r"不予[转轉][让讓]|不[转轉][让讓]|不交付|不许可|不許可|不授权|不授權|未纳入|未納入|"
-    r"不构成|不構成)"
+    r"不构成|不構成|不[随隨])"
 )
 # A remark that may stand between the term's clause and that one: "X测试报告，仅供参考，不属于
 # 转让内容", "X，仅作对比，不构成转让标的".
 _ZH_REMARK = r"[，,]\s*(?:仅供参考|僅供參考|仅作对比|僅作對比|仅作比较|僅作比較|仅作参考|僅作參考)"
-_ZH_NEXT_CHARS = frozenset("不未仅僅")  # one of them opens what _ZH_NEXT or _ZH_REMARK match
+_ZH_NEXT_CHARS = frozenset("不未仅僅该該此上前这這相")  # each opens a _ZH_NEXT or _ZH_REMARK
 # Clauses that may stand between, because they only say when or whether (no subject of their
 # own): "个人化推荐仍在规划中，明年才可能开发，不属于本次授权". A clause with a subject of its
 # own ("订单系统由买方自建，不在范围内") speaks of that subject, so it is not skipped.
@@ -649,7 +656,7 @@ def _after(c: _Clause, *, gated: bool) -> None:
 _NEGATIVE_PREDICATE = (
     r"(?:is|are|was|were|will\s+be)\s+(?:excluded|not\s+(?:be\s+)?(?:part|included|"
     r"transferred|licen[cs]ed|covered|provided|delivered|sold)|(?:expressly\s+|explicitly\s+)?"
-    r"(?:outside|beyond)|licen[cs]ed\s+separately)(?![a-z0-9])"
+    r"(?:outside|beyond)|licen[cs]ed\s+separately|(?:an?\s+)?third[\s-]party)(?![a-z0-9])"
     r"|(?:remain|remains|stay|stays)\s+with\s+(?:the\s+)?(?:seller|licensor|parent|group|us)"
     r"(?![a-z0-9])"
 )

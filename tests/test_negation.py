@@ -220,6 +220,18 @@ def _negated(marked: str) -> dict[str, str]:
             {"個人化推薦": "個人化推薦功能仍在規劃中，明年才可能開發，不屬於"},
         ),
         (
+            "本公司另有[无人机飞控]产品线，该产品线及其代码均不在本次授权范围内。",
+            {"无人机飞控": "无人机飞控产品线，该产品线及其代码均不在"},
+        ),
+        (
+            "[個人化推薦系統]已歸屬新設公司，相關程式碼與人員皆不隨本事業部移轉。",
+            {"個人化推薦系統": "個人化推薦系統已歸屬新設公司，相關程式碼與人員皆不隨"},
+        ),
+        (
+            "The [text-to-speech] middleware used in our titles is a third-party product.",
+            {"text-to-speech": "text-to-speech middleware used in our titles is a third-party"},
+        ),
+        (
             "The [LiDAR] module shown in the marketing demo is licensed separately.",
             {"LiDAR": "LiDAR module shown in the marketing demo is licensed separately"},
         ),
@@ -282,6 +294,9 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "除[推荐算法]外均不转让。",  # only X is transferred
         "除[推荐算法]外，公司开发了订单系统。",  # says nothing of the scope
         "[推荐算法]已上线，订单系统由买方自建，不在本次转让范围内。",  # another subject
+        "[推荐算法]已上线，该公司的订单系统不在范围内。",  # 该公司: another subject
+        "[推荐系统]已上线，该系统的日志模块不在范围内。",  # a part of it
+        "[推荐算法]由我方开发，相关文档均随本次转让交付。",
         "The [LiDAR] module shown in the marketing demo is licensed to the buyer.",
         "The sensor cleaner used with the [LiDAR] housing is not included.",  # not the subject
         "The [drone] used in the trials by the farmers of three provinces is not included.",
@@ -400,6 +415,9 @@ _FRAGMENTS = st.sampled_from(
         *("no ", "not ", "does not use ", "without ", "neither ", " nor ", "doesn't ", "unlike "),
         *("除", "外，本次转让包括", "以外的模块均", "，还提供", "，明年才可能开发"),
         "，不属于本次授权",
+        "，该产品线均不在范围内",
+        "，该公司的",
+        " is a third-party product",
         *(" shown in the demo ", " are excluded", " is licensed separately"),
         *(" is excluded", " was removed", " is not part of it", "-free", " out of scope"),
         *("a competitor's ", "rivals' ", ", ", " or ", " and ", ". ", ": ", " the ", " only "),
