@@ -38,7 +38,9 @@ What is unambiguous, by language:
   somebody else's technology — a contrast up to the comma that closes it ("unlike X,",
   "不同于X，"), a competitor's product, a clause whose subject is a competitor and that does not
   name us; a patent's or paper's background section and a contract's exclusion list, to the end
-  of their sentence.
+  of their sentence; a contract's section headed as what it leaves out ("3. Excluded
+  Technology", "第三条 除外技术", "Article 12 – Option (not exercised)"), to a blank line or
+  the next heading of its kind.
 
 Terms inside other terms never count as cues: the text is searched with every term masked.
 """
@@ -314,6 +316,10 @@ def negations_in(
         _passes(clause, gated=gated)
         _next_clause(clause, gated=gated)
     _glosses(masked, spans, out)
+    if not gated or "\n" in masked:
+        plain = _masked(text, spans, asides=True)
+        if not gated or any(w in plain for w in _EXCLUSION_WORDS):
+            _exclusion_sections(plain, spans, out)
     if not gated or (
         any(mark in masked for mark in ":：.") and any(w in masked for w in _BACKGROUND_WORDS)
     ):
@@ -364,6 +370,75 @@ def _background(
                 out.setdefault(i, (found.start(), end))
 
 
+# A contract's section that lists what is left out: a heading on a line of its own ("3.
+# Excluded Technology", "第三条 除外技术", "Schedule B – Excluded Assets", "Article 12 – Option
+# (not exercised)") and the lines under it, up to a blank line or the next heading of its kind.
+_HEADING_MARKS = {  # the kinds of heading mark, each with the pattern that opens the next one
+    "zh": r"第[一二三四五六七八九十百零〇两\d]+[条條章节節款]",
+    "word": r"(?:article|section|schedule|annex|appendix|clause|part|exhibit)\b[^\n]{0,8}?"
+    r"(?:\s[-–—]|[:：.]|\s)",
+    "number": r"\d+(?:\.|、|．)(?!\d)",
+    "hash": r"#+",
+}
+_EXCLUSION_TITLE = (
+    r"(?:excluded\s+(?:technolog(?:y|ies)|assets?|items?|components?|software|scope|businesses|"
+    r"subject\s+matter)|excluded\s+from\b|exclusions?\b|out\s+of\s+scope|not\s+(?:licen[cs]ed|"
+    r"included|transferred)\b|retained\s+(?:assets|businesses|technolog(?:y|ies))|"
+    r"options?\b[^\n]{0,40}?(?:not\s+exercised|unexercised|lapsed)|"
+    r"除外(?:技术|技術|条款|條款|事项|事項|资产|資產|项目|項目|内容|內容|范围|範圍)|"
+    r"排除(?:事项|事項|范围|範圍|项目|項目|内容|內容)|不在(?:本次)?(?:许可|許可|转让|轉讓|授权|授權)?"
+    r"范[围圍]|不[属屬][于於](?:本次)?(?:许可|許可|转让|轉讓|授权|授權)|未行使)"
+)
+# A line without a mark must begin with the title ("- LiDAR: not included" is a list item),
+# and a title that joins the exclusions to something else ("Scope and exclusions", "许可范围
+# 及除外条款") heads more than what is left out.
+_EXCLUSION_HEADING = (
+    r"(?m)^[ \t]*(?:(?P<mark>"
+    + "|".join(f"(?P<{k}>{v})" for k, v in _HEADING_MARKS.items())
+    + r")[ \t]*(?:(?!\band\b|\bor\b|&|及|和|与|與|或)[^\n]){0,30}?)?"
+    + _EXCLUSION_TITLE
+    + r"[^\n.。;；,，!?！？]{0,50}[:：]?[ \t]*$"
+)
+_EXCLUSION_WORDS = (  # one of them is in any text _EXCLUSION_HEADING matches
+    *("exclu", "out of scope", "not licen", "not included", "not transferred", "retained"),
+    *("exercised", "lapsed", "除外", "排除", "不在", "不属", "不屬", "未行使"),
+)
+# A section that says it leaves nothing out ("Exclusions\nNone.") sets nothing aside.
+_NOTHING = r"\s*(?:none\b|n/a\b|nil\b|not\s+applicable|[无無][。.；;]?\s*$|暂无|暫無|没有|沒有)"
+
+
+def _exclusion_sections(
+    masked: str, spans: Sequence[tuple[int, int]], out: dict[int, tuple[int, int]]
+) -> None:
+    """The terms of a section headed as what the contract leaves out (see _EXCLUSION_HEADING),
+    each set aside with the heading as the words that say so. (``masked`` with its short
+    asides kept: "Option (not exercised)".)"""
+    blank = _compiled(r"\n[ \t]*(?:\n|$)")
+    for heading in _compiled(_EXCLUSION_HEADING).finditer(masked):
+        body = heading.end()
+        while masked[body : body + 1] in ("\n", " ", "\t") and body < len(masked):
+            body += 1  # blank lines between the heading and its first line
+        if _compiled(_NOTHING).match(masked, body):
+            continue
+        ends = [len(masked)]
+        gap = blank.search(masked, body)
+        if gap:
+            ends.append(gap.start())
+        kind = next((k for k in _HEADING_MARKS if heading.group(k)), None)
+        if kind is not None:
+            following = _compiled(r"(?m)^[ \t]*(?:" + _HEADING_MARKS[kind] + ")")
+            after = following.search(masked, body)
+            if after:
+                ends.append(after.start())
+        until = min(ends)
+        line_start, line_end = heading.start(), heading.end()
+        while line_start < line_end and masked[line_start] in " \t\n":
+            line_start += 1
+        for i, (start, end) in enumerate(spans):
+            if line_start <= start and end <= until:
+                out.setdefault(i, (line_start, line_end))
+
+
 _OPENING, _CLOSING = "(（[【", ")）]】"
 
 
@@ -381,8 +456,9 @@ def _glosses(
             out[i + 1] = (out[i][0], after + 1)
 
 
-def _masked(text: str, spans: Sequence[tuple[int, int]]) -> str:
-    """``text`` lower-cased, with the terms' characters masked (same length: offsets hold)."""
+def _masked(text: str, spans: Sequence[tuple[int, int]], *, asides: bool = False) -> str:
+    """``text`` lower-cased, with the terms' characters masked (same length: offsets hold),
+    and short asides blanked unless ``asides``."""
     pieces, at = [], 0
     for start, end in spans:
         pieces.append(text[at:start].lower())
@@ -392,7 +468,7 @@ def _masked(text: str, spans: Sequence[tuple[int, int]]) -> str:
     # A short aside without a term is no clause of its own: "we do not (yet) offer X",
     # "范围外（客户确认）：X". (Blanked to spaces: the offsets hold.)
     masked = "".join(pieces)
-    if "(" not in masked and "（" not in masked:
+    if asides or ("(" not in masked and "（" not in masked):
         return masked
     return _compiled(_ASIDE).sub(lambda m: " " * len(m.group()), masked)
 

@@ -232,6 +232,42 @@ def _negated(marked: str) -> dict[str, str]:
             {"text-to-speech": "text-to-speech middleware used in our titles is a third-party"},
         ),
         (
+            (
+                "1. Licensed Technology\n1.1 Motor design.\n\n3. Excluded Technology\n"
+                "3.1 The rotor uses [sintered NdFeB] magnets.\n3.2 Inverter design.\n\n"
+                "4. Field\n4.1 The [drone] test rig."
+            ),
+            {"sintered NdFeB": "3. Excluded Technology"},
+        ),
+        (
+            (
+                "第三条 除外技术\n3.1 正极材料（[磷酸铁锂]）制备技术；\n3.2 BMS。\n"
+                "第四条 技术服务\n协助[电芯]量产。"
+            ),
+            {"磷酸铁锂": "第三条 除外技术"},
+        ),
+        (
+            (
+                "Schedule B – Excluded Assets\n1. The division and its [riboflavin] strains;\n"
+                "2. Shares.\n\nSchedule C\n1. [premix] know-how"
+            ),
+            {"riboflavin": "Schedule B – Excluded Assets"},
+        ),
+        (
+            (
+                "Article 12 – Option for [LiDAR] module (not exercised)\n12.1 It lapsed.\n"
+                "Article 13 – Fees\n13.1 [radar] fee."
+            ),
+            {"LiDAR": "Article 12 – Option for LiDAR module (not exercised)"},
+        ),
+        (
+            (
+                "Excluded from the perimeter (retained by the Group):\n- its [recommender];\n\n"
+                "Included: [drone] maps"
+            ),
+            {"recommender": "Excluded from the perimeter (retained by the Group):"},
+        ),
+        (
             "The [LiDAR] module shown in the marketing demo is licensed separately.",
             {"LiDAR": "LiDAR module shown in the marketing demo is licensed separately"},
         ),
@@ -297,6 +333,11 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "[推荐算法]已上线，该公司的订单系统不在范围内。",  # 该公司: another subject
         "[推荐系统]已上线，该系统的日志模块不在范围内。",  # a part of it
         "[推荐算法]由我方开发，相关文档均随本次转让交付。",
+        "Exclusions\nNone. The [recommendation engine] is licensed in full.",
+        "The option was not exercised.\n[LiDAR] module is delivered.",  # a sentence
+        "- LiDAR: not included\n- [drone] software",  # a list item, no heading
+        "3. Scope and exclusions\n3.1 The [drone] autopilot is licensed.",
+        "第三条 许可范围及除外条款\n3.1 [无人机]飞控。",
         "The [LiDAR] module shown in the marketing demo is licensed to the buyer.",
         "The sensor cleaner used with the [LiDAR] housing is not included.",  # not the subject
         "The [drone] used in the trials by the farmers of three provinces is not included.",
@@ -418,6 +459,8 @@ _FRAGMENTS = st.sampled_from(
         "，该产品线均不在范围内",
         "，该公司的",
         " is a third-party product",
+        *("\n", "\n\n", "3. Excluded Technology\n", "第三条 除外技术\n", "4. Fees\n", "None. "),
+        "Article 9 – Option (not exercised)\n",
         *(" shown in the demo ", " are excluded", " is licensed separately"),
         *(" is excluded", " was removed", " is not part of it", "-free", " out of scope"),
         *("a competitor's ", "rivals' ", ", ", " or ", " and ", ". ", ": ", " the ", " only "),
