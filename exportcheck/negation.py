@@ -152,6 +152,8 @@ _ZH_TURNS = (
     *("不仅", "不僅", "不但", "不只", "除了"),
 )
 _ZH_REACH = 30  # characters from a Chinese cue to the start of a term it governs
+_BRACKET_REACH = 60  # characters of brackets that give examples of a negated phrase
+_BRACKET_TURNS = ("除", "例外", "except", "but")  # "不提供硬件（无人机除外）": the drone is in
 
 # After a term: "X-free"; "X (features) are not included / part of …"; "X is excluded".
 _EN_AFTER = (
@@ -316,6 +318,8 @@ def negations_in(
         _passes(clause, gated=gated)
         _next_clause(clause, gated=gated)
     _glosses(masked, spans, out)
+    if not gated or "(" in masked or "（" in masked:
+        _other_senses(text, masked, spans, out)
     if not gated or "\n" in masked:
         plain = _masked(text, spans, asides=True)
         if not gated or any(w in plain for w in _EXCLUSION_WORDS):
@@ -389,15 +393,16 @@ _EXCLUSION_TITLE = (
     r"排除(?:事项|事項|范围|範圍|项目|項目|内容|內容)|不在(?:本次)?(?:许可|許可|转让|轉讓|授权|授權)?"
     r"范[围圍]|不[属屬][于於](?:本次)?(?:许可|許可|转让|轉讓|授权|授權)|未行使)"
 )
-# A line without a mark must begin with the title ("- LiDAR: not included" is a list item),
-# and a title that joins the exclusions to something else ("Scope and exclusions", "许可范围
-# 及除外条款") heads more than what is left out.
+# A line without a mark must begin with the title ("- LiDAR: not included" is a list item;
+# "Out of scope: X" is an inline list, see _BACKGROUND); a heading has lines under it; and a
+# title that joins the exclusions to something else ("Scope and exclusions", "许可范围及除外
+# 条款") heads more than what is left out.
 _EXCLUSION_HEADING = (
     r"(?m)^[ \t]*(?:(?P<mark>"
     + "|".join(f"(?P<{k}>{v})" for k, v in _HEADING_MARKS.items())
     + r")[ \t]*(?:(?!\band\b|\bor\b|&|及|和|与|與|或)[^\n]){0,30}?)?"
     + _EXCLUSION_TITLE
-    + r"[^\n.。;；,，!?！？]{0,50}[:：]?[ \t]*$"
+    + r"[^\n.。;；,，!?！？:：]{0,50}[:：]?[ \t]*(?=\n)"
 )
 _EXCLUSION_WORDS = (  # one of them is in any text _EXCLUSION_HEADING matches
     *("exclu", "out of scope", "not licen", "not included", "not transferred", "retained"),
@@ -437,6 +442,63 @@ def _exclusion_sections(
         for i, (start, end) in enumerate(spans):
             if line_start <= start and end <= until:
                 out.setdefault(i, (line_start, line_end))
+
+
+# An abbreviation the text defines as something that is no term: "temporary threshold shift
+# (TTS)", "CTR (current-transformer ratio)". Every use of it in the text has that sense.
+_ACRONYM = r"[A-Z][A-Z0-9]{1,5}s?"
+_ACRONYM_FILLERS = frozenset({"of", "and", "the", "for", "in", "on", "to", "a", "&"})
+
+
+def _initials_spell(words: list[str], acronym: str) -> bool:
+    """Whether ``words`` (in order) spell ``acronym`` by their initials, small words skipped."""
+    letters = [ch for ch in acronym.lower() if ch.isalnum()]
+    kept = [w for w in words if w not in _ACRONYM_FILLERS or w[0] == letters[0]]
+    return len(kept) == len(letters) and all(
+        w[0] == ch for w, ch in zip(kept, letters, strict=True)
+    )
+
+
+def _other_senses(
+    text: str, masked: str, spans: Sequence[tuple[int, int]], out: dict[int, tuple[int, int]]
+) -> None:
+    """Every use of an abbreviation the text defines by words that are no term, set aside
+    with the definition as the words that say so."""
+    acronym_re, word_re = _compiled(_ACRONYM), _compiled(r"[a-z0-9]+|\ue000+")
+    defined: dict[str, tuple[int, int]] = {}
+    for start, end in spans:
+        acronym = text[start:end]
+        if acronym in defined or not acronym_re.fullmatch(acronym):
+            continue
+        letters = acronym[:-1] if acronym.endswith("s") else acronym
+        reach = 12 * len(letters)
+        if masked[start - 1 : start] in ("(", "（") and masked[end : end + 1] in (")", "）"):
+            # "temporary threshold shift (TTS)": the words before the bracket
+            words = list(word_re.finditer(masked, max(0, start - 1 - reach), start - 1))
+            for size in range(len(letters), len(letters) + 4):
+                tail = words[-size:]
+                if len(tail) == size and _initials_spell([w.group() for w in tail], letters):
+                    if _MASK not in masked[tail[0].start() : start]:
+                        defined[acronym] = (tail[0].start(), end + 1)
+                    break
+            continue
+        opening = end + 1 if masked[end : end + 1] == " " else end
+        if masked[opening : opening + 1] not in ("(", "（"):
+            continue
+        # "CTR (current-transformer ratio)": the words in the bracket
+        close = _compiled(r"[)）]").search(masked, opening, opening + reach)
+        if close is None:
+            continue
+        inside = masked[opening + 1 : close.start()]
+        spelled = [w.group() for w in word_re.finditer(inside)]
+        if _MASK not in inside and spelled and _initials_spell(spelled, letters):
+            defined[acronym] = (start, close.end())
+    if not defined:
+        return
+    for i, (start, end) in enumerate(spans):
+        where = defined.get(text[start:end])
+        if where is not None:
+            out.setdefault(i, where)
 
 
 _OPENING, _CLOSING = "(（[【", ")）]】"
@@ -499,6 +561,8 @@ def _passes(c: _Clause, *, gated: bool) -> None:
     words = frozenset(token.group() for token in c.tokens)
     if not gated or any(ch in text for ch in _ZH_CUE_CHARS):
         _chinese(c)
+    if not gated or c.masked[c.begin : c.begin + 1] in ("（", "("):
+        _bracket_examples(c)
     if not gated or not _EN_CUES.isdisjoint(words):
         _english(c)
     after = "free" in text or not _AFTER_WORDS.isdisjoint(words)
@@ -592,6 +656,32 @@ def _chinese(c: _Clause) -> None:
             start, term_end = spans[i]
             if cue.end() <= start and term_end <= stop:
                 c.negate(i, cue.start(), term_end)
+
+
+def _bracket_examples(c: _Clause) -> None:
+    """Terms in brackets that close a clause whose Chinese negation reaches its end: they name
+    examples of what it negates ("不涉及任何磷酸盐体系（磷酸铁锂、磷酸锰铁锂）"), unless a word
+    in the brackets turns it. (``c`` is the clause in the brackets.)"""
+    masked, opening = c.masked, c.begin
+    if masked[opening : opening + 1] not in ("（", "("):
+        return
+    close = _compiled(r"[)）]").search(masked, opening, opening + _BRACKET_REACH)
+    zh_turn = _compiled(_ZH_TURN)
+    inner = masked[opening : close.start()] if close else ""
+    if close is None or zh_turn.search(inner) or any(w in inner for w in _BRACKET_TURNS):
+        return
+    begin = max(0, opening - _LOOK)
+    for found in _compiled(_CLAUSE_END).finditer(masked, begin, opening):
+        begin = found.end()
+    for cue in _compiled(_ZH_CUE).finditer(masked, begin, opening):
+        turn = zh_turn.search(masked, cue.end(), opening)
+        stop = min(turn.start() if turn else opening, cue.end() + _ZH_REACH + 1)
+        if min(stop, _described_from(masked, cue.end(), stop)) < opening:
+            continue
+        for i in c.inside:
+            if c.spans[i][1] <= close.start():
+                c.negate(i, cue.start(), close.end())
+        return
 
 
 def _described_from(masked: str, after_cue: int, stop: int) -> int:

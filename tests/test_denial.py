@@ -85,4 +85,4 @@ def test_a_settled_negation_is_not_also_pointed_out_as_a_cue(
     out = run_cli("check", str(negated), "--fail-on", "never", "--as-of", "2025-09-01").stdout
     assert "REVIEW" in out
     assert "may deny" not in out
-    assert "a background section): “No pyrotechnics” (summary, 3:" in out
+    assert "defines in another sense): “No pyrotechnics” (summary, 3:" in out

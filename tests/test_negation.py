@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from exportcheck.kb import KnowledgeBase
 from exportcheck.negation import negations, negations_in
 
 from conftest import RunCli
@@ -268,6 +269,18 @@ def _negated(marked: str) -> dict[str, str]:
             {"recommender": "Excluded from the perimeter (retained by the Group):"},
         ),
         (
+            "该技术不涉及任何磷酸盐体系（[磷酸铁锂]、[磷酸锰铁锂]及其前驱体）。",
+            {
+                "磷酸铁锂": "不涉及任何磷酸盐体系（磷酸铁锂、磷酸锰铁锂及其前驱体）",
+                "磷酸锰铁锂": "不涉及任何磷酸盐体系（磷酸铁锂、磷酸锰铁锂及其前驱体）",
+            },
+        ),
+        (
+            "It estimates the temporary threshold shift ([TTS]). The [TTS] alarm vibrates.",
+            {"TTS": "temporary threshold shift (TTS)"},
+        ),
+        ("[CTR] (current-transformer ratio) is 200/5.", {"CTR": "CTR (current-transformer ratio)"}),
+        (
             "The [LiDAR] module shown in the marketing demo is licensed separately.",
             {"LiDAR": "LiDAR module shown in the marketing demo is licensed separately"},
         ),
@@ -338,6 +351,12 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "- LiDAR: not included\n- [drone] software",  # a list item, no heading
         "3. Scope and exclusions\n3.1 The [drone] autopilot is licensed.",
         "第三条 许可范围及除外条款\n3.1 [无人机]飞控。",
+        "不使用云端（但本地运行[语音合成]）。",  # the brackets turn it
+        "不涉及人工干预的推送（[个性化推荐]）。",  # past a 的: what the clause describes
+        "We ship a [text-to-speech] ([TTS]) engine.",  # defined by a term: the same sense
+        "[CTR] ([click-through rate]) prediction.",
+        "Our [TTS] (text to speech) engine.",  # no term, but not the words before a bracket
+        "The [TTS] engine (v2) speaks.",  # a bracket that spells nothing
         "The [LiDAR] module shown in the marketing demo is licensed to the buyer.",
         "The sensor cleaner used with the [LiDAR] housing is not included.",  # not the subject
         "The [drone] used in the trials by the farmers of three provinces is not included.",
@@ -423,7 +442,7 @@ def test_negated_mentions_are_listed_and_not_counted(
     first = result["negated"][0]
     assert (first["path"], first["text"], first["line"]) == ("summary", "个性化推荐", 3)
     text = run_cli("check", str(path), "--as-of", "2025-09-01", "--lang", "zh").stdout
-    assert "背景技术部分），未予计入：“不涉及个性化推荐” (summary, 3:" in text
+    assert "原文另有所指的缩写），未予计入：“不涉及个性化推荐” (summary, 3:" in text
 
 
 def test_explain_says_why_a_negated_mention_does_not_count(
@@ -461,6 +480,7 @@ _FRAGMENTS = st.sampled_from(
         " is a third-party product",
         *("\n", "\n\n", "3. Excluded Technology\n", "第三条 除外技术\n", "4. Fees\n", "None. "),
         "Article 9 – Option (not exercised)\n",
+        *("temporary threshold shift (", ") ", " (current-transformer ratio)", "（", "）", "("),
         *(" shown in the demo ", " are excluded", " is licensed separately"),
         *(" is excluded", " was removed", " is not part of it", "-free", " out of scope"),
         *("a competitor's ", "rivals' ", ", ", " or ", " and ", ". ", ": ", " the ", " only "),
@@ -517,3 +537,36 @@ def test_the_pass_triggers_cover_every_cue() -> None:
 
     assert all(cue[0] in negation._ZH_CUE_CHARS for cue in negation._ZH_CUES)
     assert all(cue[0] in negation._ZH_CUE_CHARS for cue in negation._ZH_BARE)
+
+
+# Abbreviations in the vocabulary and what they stand for: written out before the abbreviation
+# in brackets, they must be terms too, or the text would read as defining it in another sense.
+_EXPANSIONS = {
+    "TTS": "text-to-speech",
+    "HPC": "high-performance computing",
+    "UAV": "unmanned aerial vehicle",
+    "UAS": "unmanned aircraft system",
+    "SLAM": "simultaneous localization and mapping",
+    "LFP": "lithium iron phosphate",
+    "LMFP": "lithium manganese iron phosphate",
+    "CAM": "cathode active material",
+    "GBD": "grain boundary diffusion",
+    "HDDR": "hydrogenation-disproportionation-desorption-recombination",
+    "ADAS": "advanced driver assistance systems",
+    "NGFW": "next-generation firewall",
+    "HTGR": "high-temperature gas-cooled reactor",
+    "VLFS": "very large floating structure",
+    "LIDAR": "light detection and ranging",
+}
+
+
+@pytest.mark.parametrize(("acronym", "expansion"), sorted(_EXPANSIONS.items()))
+def test_a_vocabulary_abbreviation_spelled_out_keeps_its_sense(
+    kb: KnowledgeBase, acronym: str, expansion: str
+) -> None:
+    text = f"The licence covers the {expansion} ({acronym}) software."
+    hits = kb.term_index.find(text)
+    spans = [(h.start, h.end) for h in hits]
+    at = text.index(f"({acronym})") + 1
+    assert (at, at + len(acronym)) in spans  # the abbreviation is a term
+    assert negations(text, spans) == {}
