@@ -16,7 +16,7 @@ import msgspec
 from exportcheck.diagnostics import SourcePos
 from exportcheck.model import Vocabulary
 from exportcheck.profile import Profile
-from exportcheck.termindex import TermIndex
+from exportcheck.termindex import TermHit, TermIndex
 from exportcheck.units import convert
 
 
@@ -112,14 +112,13 @@ def _indications(
     """What the title and summary indicate, and the mentions they negate, by capability."""
     found: dict[str, list[Evidence]] = {}
     negated: dict[str, list[Negation]] = {}
-    for field in ("title", "summary"):
-        value = profile.title if field == "title" else profile.summary
-        hits = index.find(value)
-        ruled_out: dict[int, tuple[int, int]] = {}
+    texts = {"title": profile.title, "summary": profile.summary}
+    found_hits = {field: index.find(value) for field, value in texts.items()}
+    for field, value in texts.items():
+        hits = found_hits[field]
+        ruled_out: dict[int, str] = {}
         if hits:
-            from exportcheck.negation import negations  # only for text with a term (~0.7 ms)
-
-            ruled_out = negations(value, [(hit.start, hit.end) for hit in hits])
+            ruled_out = _ruled_out(value, hits, texts, found_hits if field == "title" else None)
         for number, hit in enumerate(hits):
             evidence = Evidence(
                 field,
@@ -129,14 +128,36 @@ def _indications(
                 hit.end,
                 hit.term,
             )
-            span = ruled_out.get(number)
+            words = ruled_out.get(number)
             for cap in hit.capabilities:
-                if span is None:
+                if words is None:
                     found.setdefault(cap, []).append(evidence)
                 else:
-                    words = " ".join(value[span[0] : span[1]].split())
                     negated.setdefault(cap, []).append(Negation(evidence, words))
     return found, negated
+
+
+def _ruled_out(
+    value: str,
+    hits: list[TermHit],
+    texts: dict[str, str],
+    found_hits: dict[str, list[TermHit]] | None,
+) -> dict[int, str]:
+    """The words that rule out each hit (by number) that ``value`` itself rules out; for the
+    title (``found_hits`` given), also an abbreviation the summary defines in another sense
+    ("TTS/PTS risk estimator" over "temporary threshold shift (TTS)")."""
+    from exportcheck.negation import abbreviations_defined, negations  # only with a term
+
+    spans = [(hit.start, hit.end) for hit in hits]
+    out = {n: " ".join(value[a:b].split()) for n, (a, b) in negations(value, spans).items()}
+    if found_hits is not None and found_hits["summary"]:
+        summary = texts["summary"]
+        defined = abbreviations_defined(summary, [(h.start, h.end) for h in found_hits["summary"]])
+        for number, hit in enumerate(hits):
+            where = defined.get(value[hit.start : hit.end])
+            if where is not None and number not in out:
+                out[number] = " ".join(summary[where[0] : where[1]].split())
+    return out
 
 
 def _with_implied(facts: dict[str, CapabilityFact], vocabulary: Vocabulary) -> None:

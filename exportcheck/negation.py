@@ -459,11 +459,32 @@ def _initials_spell(words: list[str], acronym: str) -> bool:
     )
 
 
+def abbreviations_defined(
+    text: str, spans: Sequence[tuple[int, int]]
+) -> dict[str, tuple[int, int]]:
+    """The abbreviations among the terms at ``spans`` that ``text`` defines by words that are
+    no term ("temporary threshold shift (TTS)"), each with the span of its definition. (The
+    title, which seldom defines anything, shares the summary's definitions: see facts.)"""
+    if "(" not in text and "（" not in text:
+        return {}
+    return _defined(text, _masked(text, spans, asides=True), spans)
+
+
 def _other_senses(
     text: str, masked: str, spans: Sequence[tuple[int, int]], out: dict[int, tuple[int, int]]
 ) -> None:
     """Every use of an abbreviation the text defines by words that are no term, set aside
     with the definition as the words that say so."""
+    defined = _defined(text, masked, spans)
+    for i, (start, end) in enumerate(spans):
+        where = defined.get(text[start:end])
+        if where is not None:
+            out.setdefault(i, where)
+
+
+def _defined(
+    text: str, masked: str, spans: Sequence[tuple[int, int]]
+) -> dict[str, tuple[int, int]]:
     acronym_re, word_re = _compiled(_ACRONYM), _compiled(r"[a-z0-9]+|\ue000+")
     defined: dict[str, tuple[int, int]] = {}
     for start, end in spans:
@@ -493,12 +514,7 @@ def _other_senses(
         spelled = [w.group() for w in word_re.finditer(inside)]
         if _MASK not in inside and spelled and _initials_spell(spelled, letters):
             defined[acronym] = (start, close.end())
-    if not defined:
-        return
-    for i, (start, end) in enumerate(spans):
-        where = defined.get(text[start:end])
-        if where is not None:
-            out.setdefault(i, where)
+    return defined
 
 
 _OPENING, _CLOSING = "(（[【", ")）]】"
