@@ -34,6 +34,8 @@ What is unambiguous, by language:
   say when or whether ("X仍在规划中，明年才可能开发，不属于本次授权"). "除X外" leaves X out
   when what follows is the scope without it ("除X外，本次转让包括Y"), not when it adds to X
   ("除X外，还提供Y") or negates the rest ("除X外均不转让").
+  Goods named as such are no technology: "出口X成品", "X商品种子", "…，均为采购的成品" (not
+  when the clause speaks of making them: "从毛坯到成品的加工工艺").
 * Either: a term in brackets right after a negated one is its gloss ("不含激光雷达（LiDAR）");
   somebody else's technology — a contrast up to the comma that closes it ("unlike X,",
   "不同于X，"), a competitor's product, a clause whose subject is a competitor and that does not
@@ -172,6 +174,9 @@ _EN_AFTER = (
     r"|(?:was|were|has\s+been|have\s+been)\s+(?:removed|divested|spun\s+off|sold\s+off|"
     r"carved\s+out|replaced|dropped|cancell?ed|abandoned|discontinued|shelved|archived)"
     r"|(?:is|are|was|were)\s+(?:bought(?:\s+in)?|purchased|procured)"
+    # goods, not technology: "LFP cells are supplied as finished goods"
+    r"|(?:is|are|was|were)\s+(?:supplied|purchased|bought|sold|shipped|delivered|imported)\s+"
+    r"as\s+finished\s+(?:goods|products?|components?|parts?)"
     r"|not\s+included|excluded)(?![a-z0-9]))"
 )
 _ZH_AFTER = (
@@ -213,12 +218,13 @@ _ZH_NEXT = (
     r"[^，,。；;：:！？!?\n的]{0,12}?)?"
     r"(?:均|都|也|亦|皆|则|則)?\s*(?:不在|不[属屬]于|不[属屬]於|不包括在|不纳入|不納入|"
     r"不予[转轉][让讓]|不[转轉][让讓]|不交付|不许可|不許可|不授权|不授權|未纳入|未納入|"
-    r"不构成|不構成|不[随隨])"
+    r"不构成|不構成|不[随隨]|"
+    r"(?:为|為|是|系|係)[^，,。；;：:！？!?\n\ue000]{0,20}?成品(?!率))"
 )
 # A remark that may stand between the term's clause and that one: "X测试报告，仅供参考，不属于
 # 转让内容", "X，仅作对比，不构成转让标的".
 _ZH_REMARK = r"[，,]\s*(?:仅供参考|僅供參考|仅作对比|僅作對比|仅作比较|僅作比較|仅作参考|僅作參考)"
-_ZH_NEXT_CHARS = frozenset("不未仅僅该該此上前这這相")  # each opens a _ZH_NEXT or _ZH_REMARK
+_ZH_NEXT_CHARS = frozenset("不未仅僅该該此上前这這相为為是系係")  # each opens a _ZH_NEXT/_REMARK
 # Clauses that may stand between, because they only say when or whether (no subject of their
 # own): "个人化推荐仍在规划中，明年才可能开发，不属于本次授权". A clause with a subject of its
 # own ("订单系统由买方自建，不在范围内") speaks of that subject, so it is not skipped.
@@ -234,7 +240,7 @@ _ZH_CUE_CHARS = (
     "不未没沒并並无無非冇唔放外采採购購市"  # the first characters of _ZH_CUES and _ZH_BARE
 )
 _AFTER_WORDS = frozenset(
-    {"not", "never", "excluded", "removed", "stripped", "taken", "scope", "separately"}
+    {"not", "never", "excluded", "removed", "stripped", "taken", "scope", "separately", "finished"}
     | {"outside", "beyond", "divested", "spun", "sold", "carved", "replaced", "dropped"}
     | {"cancelled", "canceled", "abandoned", "discontinued", "shelved", "archived"}
     | set(_BOUGHT)
@@ -579,6 +585,8 @@ def _passes(c: _Clause, *, gated: bool) -> None:
         _chinese(c)
     if not gated or c.masked[c.begin : c.begin + 1] in ("（", "("):
         _bracket_examples(c)
+    if not gated or "成品" in text or "商品" in text:
+        _goods(c)
     if not gated or not _EN_CUES.isdisjoint(words):
         _english(c)
     after = "free" in text or not _AFTER_WORDS.isdisjoint(words)
@@ -672,6 +680,27 @@ def _chinese(c: _Clause) -> None:
             start, term_end = spans[i]
             if cue.end() <= start and term_end <= stop:
                 c.negate(i, cue.start(), term_end)
+
+
+# Goods, not technology: "出口烧结钕铁硼磁钢成品", "杂交水稻商品种子". Not a clause that speaks
+# of making or of a process ("从毛坯到成品的加工工艺", "授权生产X成品"): that is technology.
+_GOODS = r"(?:成品|商品)(?!率|化|房)"
+_MAKING_WORDS = (
+    *("工艺", "工藝", "技术", "技術", "方法", "制备", "製備", "加工", "配方", "流程", "工序"),
+    *("生产", "生產", "制造", "製造", "制作", "製作", "诀窍", "訣竅", "研发", "研發"),
+)
+
+
+def _goods(c: _Clause) -> None:
+    """The terms before 成品/商品 in a clause that names goods and no making of them."""
+    masked = c.masked
+    found = _compiled(_GOODS).search(masked, c.begin, c.end)
+    if found is None or any(word in masked[c.begin : c.end] for word in _MAKING_WORDS):
+        return
+    for i in c.inside:
+        start, end = c.spans[i]
+        if end <= found.start():
+            c.negate(i, start, found.end())
 
 
 def _bracket_examples(c: _Clause) -> None:

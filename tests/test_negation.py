@@ -275,6 +275,16 @@ def _negated(marked: str) -> dict[str, str]:
                 "磷酸锰铁锂": "不涉及任何磷酸盐体系（磷酸铁锂、磷酸锰铁锂及其前驱体）",
             },
         ),
+        ("出口N52牌号[烧结钕铁硼]磁钢成品（按图纸加工）。", {"烧结钕铁硼": "烧结钕铁硼磁钢成品"}),
+        ("出口[杂交水稻]F1代商品种子200吨。", {"杂交水稻": "杂交水稻F1代商品"}),
+        (
+            "注射剂（如[紫杉醇]注射液等，均为采购的成品）。",
+            {"紫杉醇": "紫杉醇注射液等，均为采购的成品"},
+        ),
+        (
+            "[LFP] cells are supplied as finished goods.",
+            {"LFP": "LFP cells are supplied as finished goods"},
+        ),
         (
             "It estimates the temporary threshold shift ([TTS]). The [TTS] alarm vibrates.",
             {"TTS": "temporary threshold shift (TTS)"},
@@ -353,6 +363,11 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "第三条 许可范围及除外条款\n3.1 [无人机]飞控。",
         "不使用云端（但本地运行[语音合成]）。",  # the brackets turn it
         "不涉及人工干预的推送（[个性化推荐]）。",  # past a 的: what the clause describes
+        "[钕铁硼]磁体从毛坯到成品的加工工艺。",  # making goods is technology
+        "授权对方生产[无人机]成品。",
+        "[烧结钕铁硼]成品率提升至98%。",  # yield
+        "[推荐算法]商品化落地。",  # commercialisation
+        "[推荐系统]已上线，是本公司的主要商品。",
         "We ship a [text-to-speech] ([TTS]) engine.",  # defined by a term: the same sense
         "[CTR] ([click-through rate]) prediction.",
         "Our [TTS] (text to speech) engine.",  # no term, but not the words before a bracket
@@ -480,6 +495,7 @@ _FRAGMENTS = st.sampled_from(
         " is a third-party product",
         *("\n", "\n\n", "3. Excluded Technology\n", "第三条 除外技术\n", "4. Fees\n", "None. "),
         "Article 9 – Option (not exercised)\n",
+        *("成品", "商品", "，均为采购的成品", "加工工艺", " cells are supplied as finished goods"),
         *("temporary threshold shift (", ") ", " (current-transformer ratio)", "（", "）", "("),
         *(" shown in the demo ", " are excluded", " is licensed separately"),
         *(" is excluded", " was removed", " is not part of it", "-free", " out of scope"),
