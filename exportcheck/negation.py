@@ -179,8 +179,9 @@ _EN_AFTER = (
     r"as\s+finished\s+(?:goods|products?|components?|parts?)"
     r"|not\s+included|excluded)(?![a-z0-9]))"
 )
-_ZH_AFTER = (
-    r"\A[^\ue000]{0,8}?(?:不在(?:本次)?[^\ue000]{0,6}范[围圍]|不[属屬]于本次|不[属屬]於本次|"
+_ZH_AFTER = (  # after the term and the items listed with it ("X、订单系统和结算系统均不在…")
+    r"\A(?:[^、，,。；;：:\ue000]{0,6}?(?:[、和及][^、，,。；;：:\ue000]{1,8}?){1,4}?)?"
+    r"[^\ue000]{0,8}?(?:不在(?:本次)?[^\ue000]{0,6}范[围圍]|不[属屬]于本次|不[属屬]於本次|"
     r"不包括在|不包含在|不纳入|不納入|除外|不在本次|不随本次|不隨本次|不予[转轉][让讓]|"
     r"未纳入|未納入|未列入|不列入|仅供参考|僅供參考|仅作对比|僅作對比|仅作比较|僅作比較|"
     r"不构成[^\ue000]{0,6}标的|不構成[^\ue000]{0,6}標的|"
@@ -201,7 +202,8 @@ _RIVALS = (
 # A clause whose subject is a competitor speaks of the competitor's technology ("Competitor A
 # sells drone autopilots", "对手用航拍机巡楼"), unless it speaks of us as well ("… than ours").
 _RIVAL_SUBJECT = (
-    r"[\s.;:!?。；：！？，,]*(?:(?:a|the|one|another|some)\s+)?(?:competitors?|rivals?)"
+    r"[\s.;:!?。；：！？，,]*(?:(?:a|the|one|another|some)\s+)?(?:[a-z]+\s+){0,3}?"
+    r"(?:competitors?|rivals?)"
     r"(?:\s+[a-z0-9]{1,12})?\s|[\s。；：！？，,]*(?:竞争对手|競爭對手|竞品|競品|友商|对手|對手)"
 )
 _OURS_WORDS = frozenset({"we", "our", "ours", "us"})
@@ -585,8 +587,12 @@ def _passes(c: _Clause, *, gated: bool) -> None:
         _chinese(c)
     if not gated or c.masked[c.begin : c.begin + 1] in ("（", "("):
         _bracket_examples(c)
-    if not gated or "成品" in text or "商品" in text:
+    if not gated or any(word in text for word in _GOODS_WORDS):
         _goods(c)
+    if not gated or any(word in text for word in _ORGANISATION_WORDS):
+        _organisations(c, words)
+    if not gated or any(word in text for word in _OPTION_WORDS):
+        _lapsed_options(c)
     if not gated or not _EN_CUES.isdisjoint(words):
         _english(c)
     after = "free" in text or not _AFTER_WORDS.isdisjoint(words)
@@ -684,22 +690,105 @@ def _chinese(c: _Clause) -> None:
 
 # Goods, not technology: "出口烧结钕铁硼磁钢成品", "杂交水稻商品种子". Not a clause that speaks
 # of making or of a process ("从毛坯到成品的加工工艺", "授权生产X成品"): that is technology.
-_GOODS = r"(?:成品|商品)(?!率|化|房)"
+_GOODS = r"(?:成品|商品)(?!率|化|房)|零售|批发|批發|经销|經銷|分销|分銷"
 _MAKING_WORDS = (
     *("工艺", "工藝", "技术", "技術", "方法", "制备", "製備", "加工", "配方", "流程", "工序"),
     *("生产", "生產", "制造", "製造", "制作", "製作", "诀窍", "訣竅", "研发", "研發"),
 )
 
 
+_GOODS_WORDS = ("成品", "商品", "零售", "批发", "批發", "经销", "經銷", "分销", "分銷")
+# Somebody else described by the technology it works with: "向马来西亚一家稀土分离企业转让
+# 废水处理技术", "systems supplied by foreign drone makers". Only after a word that makes the
+# organisation another one (一家, 某, a, foreign …) and in a clause that does not name us
+# ("我们是一家语音合成公司" speaks of our own technology).
+_ZH_ORGANISATION = (
+    r"[^\ue000，,。；;：:]{0,4}?(?:企业|企業|公司|厂商|廠商|厂家|廠家|集团|集團|经销商|經銷商|"
+    r"供应商|供應商|客户|客戶)"
+)
+_ZH_ANOTHER = (
+    r"(?:一家|某家?|多家|几家|幾家|各家|其他|其它|国外|國外|海外|境外|外国|外國|当地|當地)"
+)
+_EN_ORGANISATION = (
+    r"(?:[-\s][a-z]+){0,2}?\s+(?:companies|company|firms?|makers?|manufacturers?|vendors?|"
+    r"suppliers?|start-?ups?|operators?|dealers?|distributors?|customers?)(?![a-z])"
+)
+_EN_ANOTHER = frozenset(
+    {"a", "an", "other", "foreign", "several", "many", "some", "local", "overseas", "various"}
+)
+_ORGANISATION_WORDS = (
+    *("企业", "企業", "公司", "厂", "廠", "集团", "集團", "商", "客户", "客戶", "compan", "firm"),
+    *("maker", "manufacturer", "vendor", "supplier", "startup", "start-up", "operator"),
+    *("dealer", "distributor", "customer"),
+)
+
+
+def _organisations(c: _Clause, words: frozenset[str]) -> None:
+    """The terms that describe another organisation (see _ZH_ORGANISATION)."""
+    masked, spans = c.masked, c.spans
+    text = masked[c.begin : c.end]
+    if any(word in text for word in _OURS_ZH) or not _OURS_WORDS.isdisjoint(words):
+        return
+    zh_org, zh_another = _compiled(_ZH_ORGANISATION), _compiled(_ZH_ANOTHER)
+    en_org, word_re = _compiled(_EN_ORGANISATION), _compiled(r"[a-z]+")
+    for i in c.inside:
+        start, end = spans[i]
+        org = zh_org.match(masked, end, c.end)
+        if org is not None and zh_another.search(masked, max(c.begin, start - 8), start):
+            c.negate(i, start, org.end())
+            continue
+        org = en_org.match(masked, end, c.end)
+        before = word_re.findall(masked, max(c.begin, start - 30), start)[-3:]
+        if org is not None and not _EN_ANOTHER.isdisjoint(before):
+            c.negate(i, start, org.end())
+
+
+# An option that was not taken up: "the option for the LiDAR module was not exercised",
+# "激光雷达模块的选择权未行使".
+_EN_OPTION = (
+    r"\boptions?\s+(?:for|to\s+(?:acquire|obtain|license|licence|buy|add|purchase))\b"
+    r"[^.;:!?\n]{0,80}?(?:not\s+(?:been\s+)?exercised|unexercised|lapsed|expired|"
+    r"(?:was|were|has\s+been)\s+(?:declined|waived|deleted|withdrawn))"
+)
+_ZH_OPTION = r"(?:选择权|選擇權|期权|期權|认购权|認購權|优先购买权|優先購買權)"
+_ZH_OPTION_LAPSED = r"未(?:被)?行使|已失效|已过期|已過期|已放弃|已放棄|作废|作廢|未获行使"
+_OPTION_WORDS = (
+    "option",
+    "选择权",
+    "選擇權",
+    "期权",
+    "期權",
+    "认购权",
+    "認購權",
+    "购买权",
+    "購買權",
+)
+
+
+def _lapsed_options(c: _Clause) -> None:
+    masked, spans = c.masked, c.spans
+    for found in _compiled(_EN_OPTION).finditer(masked, c.begin, c.end):
+        for i in c.inside:
+            if found.start() < spans[i][0] and spans[i][1] <= found.end():
+                c.negate(i, found.start(), found.end())
+    option = _compiled(_ZH_OPTION).search(masked, c.begin, c.end)
+    lapsed = option and _compiled(_ZH_OPTION_LAPSED).search(masked, option.end(), c.end)
+    if lapsed:
+        for i in c.inside:
+            if spans[i][1] <= lapsed.start():
+                c.negate(i, spans[i][0], lapsed.end())
+
+
 def _goods(c: _Clause) -> None:
     """The terms before 成品/商品 in a clause that names goods and no making of them."""
     masked = c.masked
-    found = _compiled(_GOODS).search(masked, c.begin, c.end)
-    if found is None or any(word in masked[c.begin : c.end] for word in _MAKING_WORDS):
+    if any(word in masked[c.begin : c.end] for word in _MAKING_WORDS):
         return
+    goods = _compiled(_GOODS)
     for i in c.inside:
         start, end = c.spans[i]
-        if end <= found.start():
+        found = goods.search(masked, end, c.end)
+        if found is not None:
             c.negate(i, start, found.end())
 
 
@@ -920,11 +1009,16 @@ def _listed_subject(c: _Clause) -> None:
                 listed, words, after_term = [], 0, False
 
 
+_ZH_LIST_ITEMS = r"(?:、[^、，,。；;：:\ue000\s]{1,8})+(?:等等?|等)?"
+
+
 def _joins_list(gap: str, zh_join: re.Pattern[str]) -> bool:
     """Whether the words between two terms make them one list: "X, Y and", "X、Y或"."""
     if not gap:
         return True
     if zh_join.fullmatch(gap) or gap in ("、", ",", "/", "&"):
+        return True
+    if _compiled(_ZH_LIST_ITEMS).fullmatch(gap):  # "X、金属冶炼等Y": items that are no terms
         return True
     words = gap.replace(",", " ").split()
     return bool(words) and all(w in _EN_JOIN for w in words)

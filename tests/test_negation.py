@@ -276,6 +276,33 @@ def _negated(marked: str) -> dict[str, str]:
             },
         ),
         ("出口N52牌号[烧结钕铁硼]磁钢成品（按图纸加工）。", {"烧结钕铁硼": "烧结钕铁硼磁钢成品"}),
+        (
+            "经营湖笔、[徽墨]等文房四宝产品的零售与批发。",
+            {"徽墨": "徽墨等文房四宝产品的零售"},
+        ),
+        ("拟向马来西亚一家[稀土分离]企业转让废水处理技术。", {"稀土分离": "稀土分离企业"}),
+        ("They use systems supplied by foreign [drone] makers.", {"drone": "drone makers"}),
+        (
+            "Several regional logistics competitors are trialling [drone] delivery.",
+            {"drone": "Several regional logistics competitors are trialling drone"},
+        ),
+        (
+            "The Licensee had an option to add the [LiDAR] module, which was not exercised.",
+            {"LiDAR": "option to add the LiDAR module, which was not exercised"},
+        ),
+        ("[激光雷达]模块的选择权未行使。", {"激光雷达": "激光雷达模块的选择权未行使"}),
+        (
+            "[推荐算法]、订单系统和结算系统均不在转让范围内。",
+            {"推荐算法": "推荐算法、订单系统和结算系统均不在转让范围"},
+        ),
+        ("[无人机]飞控及配套地面站软件除外。", {"无人机": "无人机飞控及配套地面站软件除外"}),
+        (
+            "我方[稀土萃取分离]、金属冶炼等[生产工艺]不在本次转让范围内。",
+            {
+                "稀土萃取分离": "稀土萃取分离、金属冶炼等生产工艺不在本次转让范围",
+                "生产工艺": "生产工艺不在本次转让范围",
+            },
+        ),
         ("出口[杂交水稻]F1代商品种子200吨。", {"杂交水稻": "杂交水稻F1代商品"}),
         (
             "注射剂（如[紫杉醇]注射液等，均为采购的成品）。",
@@ -363,6 +390,12 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "第三条 许可范围及除外条款\n3.1 [无人机]飞控。",
         "不使用云端（但本地运行[语音合成]）。",  # the brackets turn it
         "不涉及人工干预的推送（[个性化推荐]）。",  # past a 的: what the clause describes
+        "我们是一家[语音合成]公司，本次许可核心引擎。",  # our own
+        "[语音合成]企业简介：拟许可核心引擎。",  # no word makes it another organisation
+        "Our [drone] company licenses the autopilot.",
+        "The option for [LiDAR] is exercised in 2025.",
+        "Our competitors lag behind our [drone] autopilot.",
+        "[推荐算法]与订单系统对接的数据不在范围内。",  # 与: "with", not a list
         "[钕铁硼]磁体从毛坯到成品的加工工艺。",  # making goods is technology
         "授权对方生产[无人机]成品。",
         "[烧结钕铁硼]成品率提升至98%。",  # yield
@@ -496,6 +529,9 @@ _FRAGMENTS = st.sampled_from(
         *("\n", "\n\n", "3. Excluded Technology\n", "第三条 除外技术\n", "4. Fees\n", "None. "),
         "Article 9 – Option (not exercised)\n",
         *("成品", "商品", "，均为采购的成品", "加工工艺", " cells are supplied as finished goods"),
+        *("一家", "企业", " makers", "foreign ", "option to add the ", " was not exercised"),
+        *("选择权未行使", "零售", "Several regional competitors "),
+        *("、订单系统和结算系统均", "、金属冶炼等", "及配套地面站软件除外"),
         *("temporary threshold shift (", ") ", " (current-transformer ratio)", "（", "）", "("),
         *(" shown in the demo ", " are excluded", " is licensed separately"),
         *(" is excluded", " was removed", " is not part of it", "-free", " out of scope"),
