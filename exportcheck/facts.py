@@ -143,20 +143,30 @@ def _ruled_out(
     texts: dict[str, str],
     found_hits: dict[str, list[TermHit]] | None,
 ) -> dict[int, str]:
-    """The words that rule out each hit (by number) that ``value`` itself rules out; for the
-    title (``found_hits`` given), also an abbreviation the summary defines in another sense
-    ("TTS/PTS risk estimator" over "temporary threshold shift (TTS)")."""
-    from exportcheck.negation import abbreviations_defined, negations  # only with a term
+    """The words that rule out each hit (by number) that ``value`` itself rules out. For the
+    title (``found_hits`` given) also what the summary says of the whole description: an
+    abbreviation it defines in another sense ("TTS/PTS risk estimator" over "temporary
+    threshold shift (TTS)"), or that the deal is a sale of goods ("智能音箱整机出口" over
+    "提供整机不提供技术")."""
+    from exportcheck.negation import (  # only with a term
+        abbreviations_defined,
+        goods_only_declaration,
+        negations,
+    )
 
     spans = [(hit.start, hit.end) for hit in hits]
     out = {n: " ".join(value[a:b].split()) for n, (a, b) in negations(value, spans).items()}
-    if found_hits is not None and found_hits["summary"]:
-        summary = texts["summary"]
+    if found_hits is None or len(out) == len(hits):
+        return out
+    summary = texts["summary"]
+    defined = {}
+    if found_hits["summary"]:
         defined = abbreviations_defined(summary, [(h.start, h.end) for h in found_hits["summary"]])
-        for number, hit in enumerate(hits):
-            where = defined.get(value[hit.start : hit.end])
-            if where is not None and number not in out:
-                out[number] = " ".join(summary[where[0] : where[1]].split())
+    declared = goods_only_declaration(summary)
+    for number, hit in enumerate(hits):
+        where = defined.get(value[hit.start : hit.end]) or declared
+        if where is not None and number not in out:
+            out[number] = " ".join(summary[where[0] : where[1]].split())
     return out
 
 

@@ -35,7 +35,9 @@ What is unambiguous, by language:
   when what follows is the scope without it ("除X外，本次转让包括Y"), not when it adds to X
   ("除X外，还提供Y") or negates the rest ("除X外均不转让").
   Goods named as such are no technology: "出口X成品", "X商品种子", "…，均为采购的成品" (not
-  when the clause speaks of making them: "从毛坯到成品的加工工艺").
+  when the clause speaks of making them: "从毛坯到成品的加工工艺"); nor is anything in a
+  description that declares a sale of goods with no technology ("提供整机不提供技术", "sold as
+  goods"), unless another sentence hands technology over ("还转让飞控源代码").
 * Either: a term in brackets right after a negated one is its gloss ("不含激光雷达（LiDAR）");
   somebody else's technology — a contrast up to the comma that closes it ("unlike X,",
   "不同于X，"), a competitor's product, a clause whose subject is a competitor and that does not
@@ -326,6 +328,10 @@ def negations_in(
         _passes(clause, gated=gated)
         _next_clause(clause, gated=gated)
     _glosses(masked, spans, out)
+    declared = goods_only_declaration(text)
+    if declared is not None:
+        for i in range(len(spans)):
+            out.setdefault(i, declared)
     if not gated or "(" in masked or "（" in masked:
         _other_senses(text, masked, spans, out)
     if not gated or "\n" in masked:
@@ -450,6 +456,77 @@ def _exclusion_sections(
         for i, (start, end) in enumerate(spans):
             if line_start <= start and end <= until:
                 out.setdefault(i, (line_start, line_end))
+
+
+# A description that says the deal is a sale of goods and no technology goes with it: "提供整机
+# 不提供技术", "作为商品出口", "本次交易为一般货物贸易", "sold as goods", "no technology is
+# transferred". Every mention in it then names the goods (design §2.1: text is a lead, and
+# this text says what it leads to). Not in a question ("是否属于技术出口？"), a condition or a
+# negation ("如另行提供源代码，则不再属于货物贸易"), and not when another sentence of the text
+# hands over technology without a negation in it ("还转让飞控源代码").
+_GOODS_ONLY = (
+    r"提供整机[，,、]?\s*不提供技术|(?:作为|作為|属于|屬於|系|为|為)(?:一般)?(?:商品|货物|貨物)"
+    r"(?:出口|贸易|貿易)|不(?:构成|構成|涉及|属于|屬於)(?:任何)?技术(?:出口|转让|轉讓)|"
+    r"无需(?:办理|辦理|按)技术出口|無需(?:辦理|按)技術出口|"
+    r"\b(?:sold|exported|shipped|supplied|delivered)\s+as\s+(?:finished\s+)?goods\b|"
+    r"\bgoods[- ]only\b|"
+    r"\b(?:an?\s+)?(?:ordinary\s+|plain\s+|pure\s+)?(?:sale|export)\s+of\s+goods\b|"
+    r"\bno\s+technology\s+(?:is|will\s+be|shall\s+be|was)\s+(?:transferred|exported|licen[cs]ed|"
+    r"disclosed)\b|\bnot\s+an?\s+technology\s+(?:export|transfer)\b|"
+    r"\bdoes\s+not\s+(?:constitute|involve|amount\s+to)\s+(?:an?\s+|any\s+)?technology\s+"
+    r"(?:export|transfer)\b"
+)
+_GOODS_ONLY_WORDS = (
+    "整机",
+    "商品",
+    "货物",
+    "貨物",
+    "技术出口",
+    "技術出口",
+    "技术转让",
+    "goods",
+    "technology",
+)
+_UNLESS = r"是否|如果|如|若|假如|倘若|不再|并非|並非|\bif\b|\bwhether\b|\bunless\b"
+# Words that hand over technology; in a sentence with no negation they outweigh the declaration.
+_HANDED_OVER = (
+    *("源代码", "源代碼", "源码", "源碼", "技术资料", "技術資料", "工艺包", "工藝包", "工艺文件"),
+    *("工藝文件", "设计图纸", "設計圖紙", "技术秘密", "技術秘密", "source code", "know-how"),
+    *("design files", "technical documentation", "process package"),
+)
+_SENTENCE_NEGATION = (
+    r"不|未|没|沒|无|無|非|\bno\b|\bnot\b|n't\b|\bwithout\b|\bnor\b|\bnever\b|\bexcluding\b"
+)
+
+
+def goods_only_declaration(text: str) -> tuple[int, int] | None:
+    """The span of a declaration that the described deal is a sale of goods with no technology
+    (see _GOODS_ONLY), or None. (Shared by the title: see facts.)"""
+    lowered = text.lower()
+    if not any(word in lowered for word in _GOODS_ONLY_WORDS):
+        return None
+    sentence_end = _compiled(_SENTENCE_END + r"|[?？]")
+    declared = None
+    for found in _compiled(_GOODS_ONLY).finditer(lowered):
+        begin = max(0, found.start() - _LOOK)
+        for end in sentence_end.finditer(lowered, begin, found.start()):
+            begin = end.end()
+        after = sentence_end.search(lowered, found.end())
+        if after is not None and after.group() in "?？":
+            continue  # a question
+        if _compiled(_UNLESS).search(lowered, begin, found.start()):
+            continue
+        declared = found.span()
+        break
+    if declared is None:
+        return None
+    negation = _compiled(_SENTENCE_NEGATION)
+    starts = [0, *(end.end() for end in sentence_end.finditer(lowered))]
+    for begin, stop in zip(starts, [*starts[1:], len(lowered)], strict=True):
+        sentence = lowered[begin:stop]
+        if any(word in sentence for word in _HANDED_OVER) and not negation.search(sentence):
+            return None
+    return declared
 
 
 # An abbreviation the text defines as something that is no term: "temporary threshold shift

@@ -292,6 +292,14 @@ def _negated(marked: str) -> dict[str, str]:
         ),
         ("[激光雷达]模块的选择权未行使。", {"激光雷达": "激光雷达模块的选择权未行使"}),
         (
+            "本次合作采取“提供整机不提供技术”的模式。交付200架测绘[无人机]，不涉及源代码。",
+            {"无人机": "提供整机不提供技术"},
+        ),
+        (
+            "The units ship with a spec sheet. No technology is transferred. [LiDAR] model GL-1.",
+            {"LiDAR": "No technology is transferred"},
+        ),
+        (
             "[推荐算法]、订单系统和结算系统均不在转让范围内。",
             {"推荐算法": "推荐算法、订单系统和结算系统均不在转让范围"},
         ),
@@ -395,6 +403,9 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "Our [drone] company licenses the autopilot.",
         "The option for [LiDAR] is exercised in 2025.",
         "Our competitors lag behind our [drone] autopilot.",
+        "问：出口[智能音箱]是否属于技术出口？",  # a question
+        "如另行提供源代码，则不再属于货物贸易。[无人机]飞控。",  # a condition
+        "Sold as goods. The buyer also receives the [drone] autopilot source code.",
         "[推荐算法]与订单系统对接的数据不在范围内。",  # 与: "with", not a list
         "[钕铁硼]磁体从毛坯到成品的加工工艺。",  # making goods is technology
         "授权对方生产[无人机]成品。",
@@ -532,6 +543,7 @@ _FRAGMENTS = st.sampled_from(
         *("一家", "企业", " makers", "foreign ", "option to add the ", " was not exercised"),
         *("选择权未行使", "零售", "Several regional competitors "),
         *("、订单系统和结算系统均", "、金属冶炼等", "及配套地面站软件除外"),
+        *("提供整机不提供技术。", "No technology is transferred. ", "是否属于货物贸易？", "源代码"),
         *("temporary threshold shift (", ") ", " (current-transformer ratio)", "（", "）", "("),
         *(" shown in the demo ", " are excluded", " is licensed separately"),
         *(" is excluded", " was removed", " is not part of it", "-free", " out of scope"),
