@@ -263,6 +263,7 @@ _OTHER_WORDS = (
 _BACKGROUND_WORDS = (  # one of them is in any text _BACKGROUND matches
     *("background", "prior art", "related work", "背景技", "现有技", "現有技", "先前技"),
     *("相关工作", "相關工作", "excluded", "exclusions", "of scope", "not in scope", "范围外"),
+    *("not licensed", "not licenced", "not included", "not transferred"),
     *("範圍外", "排除项", "排除項", "不在范围内", "不在範圍內", "除外项目", "除外項目"),
 )
 _BACKGROUND = (
@@ -270,8 +271,8 @@ _BACKGROUND = (
     r"背景技术|背景技術|现有技术|現有技術|先前技术|先前技術|相关工作|相關工作|"
     # ... and the list of what a contract or an offer leaves out
     r"excluded\s+(?:technology|technologies|items|components|software)|exclusions|"
-    r"out\s+of\s+scope|not\s+in\s+scope|范围外|範圍外|排除项目?|排除項目?|不在范围内的?|"
-    r"不在範圍內的?|除外项目|除外項目)\s*[:：]"
+    r"out\s+of\s+scope|not\s+in\s+scope|not\s+(?:licen[cs]ed|included|transferred)|"
+    r"范围外|範圍外|排除项目?|排除項目?|不在范围内的?|不在範圍內的?|除外项目|除外項目)\s*[:：]"
     # a section title on a line of its own, ended by a full stop ("Related work.")
     r"|(?:^|\n)\s*(?:related\s+work|prior\s+art|background\s+of\s+the\s+invention)\s*[.]"
 )
@@ -494,8 +495,9 @@ _HANDED_OVER = (
     *("工藝文件", "设计图纸", "設計圖紙", "技术秘密", "技術秘密", "source code", "know-how"),
     *("design files", "technical documentation", "process package"),
 )
-_SENTENCE_NEGATION = (
-    r"不|未|没|沒|无|無|非|\bno\b|\bnot\b|n't\b|\bwithout\b|\bnor\b|\bnever\b|\bexcluding\b"
+_SENTENCE_NEGATION = (  # ... or a condition: "如今后拟提供算法源代码，应另行评估"
+    r"不|未|没|沒|无|無|非|\bno\b|\bnot\b|n't\b|\bwithout\b|\bnor\b|\bnever\b|\bexcluding\b|"
+    r"如果|如今后|如今後|如需|如另|如拟|如擬|若|假如|倘若|一旦|\bif\b|\bunless\b|\bshould\b"
 )
 
 
@@ -666,6 +668,8 @@ def _passes(c: _Clause, *, gated: bool) -> None:
         _bracket_examples(c)
     if not gated or any(word in text for word in _GOODS_WORDS):
         _goods(c)
+    if not gated or "finished" in text or "resale" in text:
+        _english_goods(c)
     if not gated or any(word in text for word in _ORGANISATION_WORDS):
         _organisations(c, words)
     if not gated or any(word in text for word in _OPTION_WORDS):
@@ -823,7 +827,7 @@ def _organisations(c: _Clause, words: frozenset[str]) -> None:
 # An option that was not taken up: "the option for the LiDAR module was not exercised",
 # "激光雷达模块的选择权未行使".
 _EN_OPTION = (
-    r"\boptions?\s+(?:for|to\s+(?:acquire|obtain|license|licence|buy|add|purchase))\b"
+    r"\boptions?\s+(?:for|to\s+(?:also\s+)?(?:acquire|obtain|license|licence|buy|add|purchase))\b"
     r"[^.;:!?\n]{0,80}?(?:not\s+(?:been\s+)?exercised|unexercised|lapsed|expired|"
     r"(?:was|were|has\s+been)\s+(?:declined|waived|deleted|withdrawn))"
 )
@@ -842,18 +846,52 @@ _OPTION_WORDS = (
 )
 
 
+# ... or one the next sentence says was not: "… an option to license X. The option expired
+# unexercised on 31 December 2025."
+_EN_OPTION_OFFER = (
+    r"\boptions?\s+(?:for|to\s+(?:also\s+)?(?:acquire|obtain|license|licence|buy|add|purchase))\b"
+)
+_EN_OPTION_ENDED = (
+    r"[.;]\s+(?:the|this|that|such|said)\s+option\s+(?:has\s+|had\s+)?(?:expired|lapsed|"
+    r"was\s+(?:not\s+exercised|never\s+exercised|declined|waived|deleted|withdrawn))"
+)
+
+
 def _lapsed_options(c: _Clause) -> None:
     masked, spans = c.masked, c.spans
     for found in _compiled(_EN_OPTION).finditer(masked, c.begin, c.end):
         for i in c.inside:
             if found.start() < spans[i][0] and spans[i][1] <= found.end():
                 c.negate(i, found.start(), found.end())
+    offer = _compiled(_EN_OPTION_OFFER).search(masked, c.begin, c.end)
+    ended = _compiled(_EN_OPTION_ENDED).match(masked, c.end) if offer else None
+    if offer and ended:
+        for i in c.inside:
+            if offer.start() < spans[i][0]:
+                c.negate(i, offer.start(), ended.end())
     option = _compiled(_ZH_OPTION).search(masked, c.begin, c.end)
     lapsed = option and _compiled(_ZH_OPTION_LAPSED).search(masked, option.end(), c.end)
     if lapsed:
         for i in c.inside:
             if spans[i][1] <= lapsed.start():
                 c.negate(i, spans[i][0], lapsed.end())
+
+
+# English goods: "buys finished automotive LiDAR units", "NdFeB magnets for resale".
+_EN_GOODS = (
+    r"\bfinished\s+(?:[a-z]+\s+)?(?P<a>\ue000[\ue000\s-]*)\s*(?:[a-z]+\s+)?(?:units?|products?|"
+    r"goods|magnets?|modules?|cells?|devices?|sensors?|blocks?)\b"
+    r"|(?P<b>\ue000[\ue000\s-]*)\s*(?:[a-z]+\s+)?(?:units?|products?|goods|magnets?|modules?|"
+    r"cells?|devices?|sensors?)\s+(?:\([^()\n]{0,60}\)\s+)?for\s+resale\b"
+)
+
+
+def _english_goods(c: _Clause) -> None:
+    masked, spans = c.masked, c.spans
+    for found in _compiled(_EN_GOODS).finditer(masked, c.begin, c.end):
+        for i in c.inside:
+            if found.start() <= spans[i][0] and spans[i][1] <= found.end():
+                c.negate(i, found.start(), found.end())
 
 
 def _goods(c: _Clause) -> None:

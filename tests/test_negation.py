@@ -296,6 +296,22 @@ def _negated(marked: str) -> dict[str, str]:
             {"无人机": "提供整机不提供技术"},
         ),
         (
+            "The distributor buys finished [automotive LiDAR] units for resale.",
+            {"automotive LiDAR": "finished automotive LiDAR units"},
+        ),
+        (
+            "It sells [NdFeB] magnets (nickel-plated) for resale.",
+            {"NdFeB": "NdFeB magnets (nickel-plated) for resale"},
+        ),
+        (
+            "It had an option to also license our [LFP] process. The option expired unexercised.",
+            {"LFP": "option to also license our LFP process. The option expired"},
+        ),
+        (
+            "Not licensed: the company's [drone] stack is expressly excluded.",
+            {"drone": "Not licensed: the company's drone"},
+        ),
+        (
             "The units ship with a spec sheet. No technology is transferred. [LiDAR] model GL-1.",
             {"LiDAR": "No technology is transferred"},
         ),
@@ -403,6 +419,8 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "Our [drone] company licenses the autopilot.",
         "The option for [LiDAR] is exercised in 2025.",
         "Our competitors lag behind our [drone] autopilot.",
+        "We finished [LiDAR] testing in May.",  # a verb
+        "It has an option to license the [LiDAR] design. The option was exercised in May.",
         "问：出口[智能音箱]是否属于技术出口？",  # a question
         "如另行提供源代码，则不再属于货物贸易。[无人机]飞控。",  # a condition
         "Sold as goods. The buyer also receives the [drone] autopilot source code.",
@@ -544,6 +562,8 @@ _FRAGMENTS = st.sampled_from(
         *("选择权未行使", "零售", "Several regional competitors "),
         *("、订单系统和结算系统均", "、金属冶炼等", "及配套地面站软件除外"),
         *("提供整机不提供技术。", "No technology is transferred. ", "是否属于货物贸易？", "源代码"),
+        *("finished ", " units for resale", "an option to also license ", ". The option expired"),
+        *("Not licensed: ", "如今后提供源代码，"),
         *("temporary threshold shift (", ") ", " (current-transformer ratio)", "（", "）", "("),
         *(" shown in the demo ", " are excluded", " is licensed separately"),
         *(" is excluded", " was removed", " is not part of it", "-free", " out of scope"),
