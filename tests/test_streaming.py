@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import exportcheck.batch
@@ -27,6 +27,9 @@ _JSON = st.recursive(
 
 @settings(max_examples=100, deadline=None)
 @given(st.lists(_JSON, max_size=4), st.dictionaries(st.text(max_size=4), _JSON, max_size=3))
+@example(
+    [], {"": "\x00items\x00"}
+)  # a value that spells the splitting marker (found by hypothesis)
 def test_streamed_json_list_equals_dumping_the_document(
     items: list[Any], around: dict[str, Any]
 ) -> None:

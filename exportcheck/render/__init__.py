@@ -78,10 +78,13 @@ def json_frame(
     byte for byte what dumping the whole document would (``empty``: the list stays ``[]``)."""
     import json
 
-    marker = "\x00items\x00"
     node: Any = skeleton
     for step in path[:-1]:
         node = node[step]
+    # A marker that occurs nowhere else in the document (a value could hold any text).
+    marker, others = "\x00items\x00", json.dumps(skeleton, ensure_ascii=False)
+    while json.dumps(marker, ensure_ascii=False)[1:-1] in others:
+        marker += "\x00"
     node[path[-1]] = [marker]
     text = json.dumps(skeleton, ensure_ascii=False, indent=2)
     before, after = text.split(json.dumps(marker))
