@@ -335,12 +335,10 @@ def negations_in(
             out.setdefault(i, declared)
     if not gated or "(" in masked or "（" in masked:
         _other_senses(text, masked, spans, out)
-    if not gated or "\n" in masked:
-        plain = _masked(text, spans, asides=True)
-        if not gated or any(w in plain for w in _EXCLUSION_WORDS):
-            _exclusion_sections(plain, spans, out)
+    if not gated or ("\n" in masked and _holds(text.lower(), _EXCLUSION_WORDS_ANY)):
+        _exclusion_sections(_masked(text, spans, asides=True), spans, out)
     if not gated or (
-        any(mark in masked for mark in ":：.") and any(w in masked for w in _BACKGROUND_WORDS)
+        any(mark in masked for mark in ":：.") and _holds(masked, _BACKGROUND_WORDS_ANY)
     ):
         _background(masked, spans, out)
     return out
@@ -467,7 +465,7 @@ def _exclusion_sections(
 # hands over technology without a negation in it ("还转让飞控源代码").
 _GOODS_ONLY = (
     r"提供整机[，,、]?\s*不提供技术|(?:作为|作為|属于|屬於|系|为|為)(?:一般)?(?:商品|货物|貨物)"
-    r"(?:出口|贸易|貿易)|不(?:构成|構成|涉及|属于|屬於)(?:任何)?技术(?:出口|转让|轉讓)|"
+    r"(?:出口|贸易|貿易)|不(?:构成|構成|涉及|属于|屬於)(?:任何)?技[术術](?:出口|转让|轉讓)|"
     r"无需(?:办理|辦理|按)技术出口|無需(?:辦理|按)技術出口|"
     r"\b(?:sold|exported|shipped|supplied|delivered)\s+as\s+(?:finished\s+)?goods\b|"
     r"\bgoods[- ]only\b|"
@@ -477,16 +475,12 @@ _GOODS_ONLY = (
     r"\bdoes\s+not\s+(?:constitute|involve|amount\s+to)\s+(?:an?\s+|any\s+)?technology\s+"
     r"(?:export|transfer)\b"
 )
-_GOODS_ONLY_WORDS = (
-    "整机",
-    "商品",
-    "货物",
-    "貨物",
-    "技术出口",
-    "技術出口",
-    "技术转让",
-    "goods",
-    "technology",
+_GOODS_ONLY_WORDS = (  # one of them is in any text _GOODS_ONLY matches (and seldom others)
+    *("提供整机", "商品出口", "商品贸易", "商品貿易", "货物出口", "货物贸易"),
+    *("貨物出口", "貨物貿易", "不构成", "不構成", "不涉及技", "不涉及任何技"),
+    *("不属于技", "不屬於技", "不属于任何技", "不屬於任何技", "无需", "無需"),
+    *("as goods", "goods only", "goods-only", "of goods", "no technology", "not a technology"),
+    *("not an technology", "not constitute", "not involve", "not amount to"),
 )
 _UNLESS = r"是否|如果|如|若|假如|倘若|不再|并非|並非|\bif\b|\bwhether\b|\bunless\b"
 # Words that hand over technology; in a sentence with no negation they outweigh the declaration.
@@ -501,11 +495,13 @@ _SENTENCE_NEGATION = (  # ... or a condition: "如今后拟提供算法源代码
 )
 
 
+@functools.lru_cache(maxsize=4)
 def goods_only_declaration(text: str) -> tuple[int, int] | None:
     """The span of a declaration that the described deal is a sale of goods with no technology
-    (see _GOODS_ONLY), or None. (Shared by the title: see facts.)"""
+    (see _GOODS_ONLY), or None. (Shared by the title: see facts. Cached: the summary is read
+    for itself and for the title.)"""
     lowered = text.lower()
-    if not any(word in lowered for word in _GOODS_ONLY_WORDS):
+    if not _holds(lowered, _GOODS_ONLY_WORDS_ANY):
         return None
     sentence_end = _compiled(_SENTENCE_END + r"|[?？]")
     declared = None
@@ -659,29 +655,40 @@ class _Clause(msgspec.Struct, frozen=True):
         self.out.setdefault(index, (start, end))
 
 
+def _any_of(words: Sequence[str]) -> str:
+    """A pattern for any of ``words`` (built once, at import: see _holds)."""
+    return "|".join(map(re.escape, words))
+
+
+def _holds(text: str, any_of: str) -> bool:
+    """Whether ``text`` holds a match of ``any_of`` (from _any_of): one regex scan, cheaper
+    than a test per word once there are more than a few."""
+    return _compiled(any_of).search(text) is not None
+
+
 def _passes(c: _Clause, *, gated: bool) -> None:
     text = c.masked[c.begin : c.end]
     words = frozenset(token.group() for token in c.tokens)
-    if not gated or any(ch in text for ch in _ZH_CUE_CHARS):
+    if not gated or _holds(text, _ZH_CUE_CHARS_ANY):
         _chinese(c)
     if not gated or c.masked[c.begin : c.begin + 1] in ("（", "("):
         _bracket_examples(c)
-    if not gated or any(word in text for word in _GOODS_WORDS):
+    if not gated or _holds(text, _GOODS_WORDS_ANY):
         _goods(c)
     if not gated or "finished" in text or "resale" in text:
         _english_goods(c)
-    if not gated or any(word in text for word in _ORGANISATION_WORDS):
+    if not gated or _holds(text, _ORGANISATION_WORDS_ANY):
         _organisations(c, words)
-    if not gated or any(word in text for word in _OPTION_WORDS):
+    if not gated or _holds(text, _OPTION_WORDS_ANY):
         _lapsed_options(c)
     if not gated or not _EN_CUES.isdisjoint(words):
         _english(c)
     after = "free" in text or not _AFTER_WORDS.isdisjoint(words)
-    if not gated or after or any(ch in text for ch in _AFTER_CHARS):
+    if not gated or after or _holds(text, _AFTER_CHARS_ANY):
         _after(c, gated=gated)
     if not gated or not _PREDICATE_START.isdisjoint(words):
         _listed_subject(c)
-    if not gated or any(word in text for word in _OTHER_WORDS):
+    if not gated or _holds(text, _OTHER_WORDS_ANY):
         _others(c, words)
     if not gated or "除" in text:
         _except(c)
@@ -1137,3 +1144,15 @@ def _joins_list(gap: str, zh_join: re.Pattern[str]) -> bool:
         return True
     words = gap.replace(",", " ").split()
     return bool(words) and all(w in _EN_JOIN for w in words)
+
+
+# The gates of the passes, each one pattern (see _holds).
+_ZH_CUE_CHARS_ANY = _any_of(_ZH_CUE_CHARS)
+_GOODS_WORDS_ANY = _any_of(_GOODS_WORDS)
+_ORGANISATION_WORDS_ANY = _any_of(_ORGANISATION_WORDS)
+_OPTION_WORDS_ANY = _any_of(_OPTION_WORDS)
+_AFTER_CHARS_ANY = _any_of(_AFTER_CHARS)
+_OTHER_WORDS_ANY = _any_of(_OTHER_WORDS)
+_EXCLUSION_WORDS_ANY = _any_of(_EXCLUSION_WORDS)
+_GOODS_ONLY_WORDS_ANY = _any_of(_GOODS_ONLY_WORDS)
+_BACKGROUND_WORDS_ANY = _any_of(_BACKGROUND_WORDS)

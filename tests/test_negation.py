@@ -654,3 +654,25 @@ def test_a_vocabulary_abbreviation_spelled_out_keeps_its_sense(
     at = text.index(f"({acronym})") + 1
     assert (at, at + len(acronym)) in spans  # the abbreviation is a term
     assert negations(text, spans) == {}
+
+
+_DECLARATION_PARTS = st.sampled_from(
+    [
+        *("提供整机", "不提供技术", "作为", "属于", "為", "一般", "商品", "货物", "貨物", "出口"),
+        *("贸易", "貿易", "不", "构成", "構成", "涉及", "屬於", "任何", "技术", "技術", "转让"),
+        *("轉讓", "无需", "無需", "办理", "辦理", "按", "sold ", "as ", "finished ", "goods"),
+        *(" only", "-only", "a ", "sale ", "export ", " of ", "no ", "technology ", "is "),
+        *("transferred", "not ", "an ", "does ", "constitute ", "involve ", "amount to ", ", "),
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_DECLARATION_PARTS, max_size=10).map("".join))
+def test_the_goods_only_gate_lets_every_declaration_through(text: str) -> None:
+    """goods_only_declaration() looks for a declaration only in text that holds one of a few
+    words (a speed-up): every text the declaration pattern matches must hold one."""
+    from exportcheck import negation
+
+    if negation._compiled(negation._GOODS_ONLY).search(text.lower()):
+        assert negation._holds(text.lower(), negation._GOODS_ONLY_WORDS_ANY)
