@@ -675,4 +675,16 @@ def test_the_goods_only_gate_lets_every_declaration_through(text: str) -> None:
     from exportcheck import negation
 
     if negation._compiled(negation._GOODS_ONLY).search(text.lower()):
-        assert negation._holds(text.lower(), negation._GOODS_ONLY_WORDS_ANY)
+        assert not negation._text_cues(text.lower()).isdisjoint(negation._GOODS_ONLY_WORDS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_FRAGMENTS | _DECLARATION_PARTS, max_size=14).map("".join))
+def test_both_ways_of_finding_whole_text_cues_agree(text: str) -> None:
+    """One test per word (a process's first texts) and the automaton find the same cues."""
+    from exportcheck import negation
+
+    lowered = text.lower()
+    assert negation._text_cues(lowered, automaton=False) == negation._text_cues(
+        lowered, automaton=True
+    )
