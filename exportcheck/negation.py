@@ -812,24 +812,24 @@ _MAKING_WORDS = (
 
 
 _GOODS_WORDS = ("成品", "商品", "零售", "批发", "批發", "经销", "經銷", "分销", "分銷")
-# Somebody else described by the technology it works with: "向马来西亚一家稀土分离企业转让
-# 废水处理技术", "systems supplied by foreign drone makers". Only after a word that makes the
-# organisation another one (一家, 某, a, foreign …) and in a clause that does not name us
-# ("我们是一家语音合成公司" speaks of our own technology).
+# A supplier described by the technology it works with: "systems supplied by foreign drone
+# makers", "由一家激光雷达厂商提供的模组". Only where the organisation is where something comes
+# from (by, from, 由, 从): a recipient is often in the very business of the technology it
+# receives ("转让给巴西一家植物药企业" transfers plant-drug production), so "to a drone maker",
+# "向一家…企业" stay leads. Never in a clause that names us ("我们是一家语音合成公司").
 _ZH_ORGANISATION = (
     r"[^\ue000，,。；;：:]{0,4}?(?:企业|企業|公司|厂商|廠商|厂家|廠家|集团|集團|经销商|經銷商|"
     r"供应商|供應商|客户|客戶)"
 )
 _ZH_ANOTHER = (
+    r"(?:由|从|從|自)[^，,。；;：:\ue000]{0,6}?"
     r"(?:一家|某家?|多家|几家|幾家|各家|其他|其它|国外|國外|海外|境外|外国|外國|当地|當地)"
 )
 _EN_ORGANISATION = (
     r"(?:[-\s][a-z]+){0,2}?\s+(?:companies|company|firms?|makers?|manufacturers?|vendors?|"
     r"suppliers?|start-?ups?|operators?|dealers?|distributors?|customers?)(?![a-z])"
 )
-_EN_ANOTHER = frozenset(
-    {"a", "an", "other", "foreign", "several", "many", "some", "local", "overseas", "various"}
-)
+_EN_FROM = frozenset({"by", "from"})
 _ORGANISATION_WORDS = (
     *("企业", "企業", "公司", "厂", "廠", "集团", "集團", "商", "客户", "客戶", "compan", "firm"),
     *("maker", "manufacturer", "vendor", "supplier", "startup", "start-up", "operator"),
@@ -848,12 +848,12 @@ def _organisations(c: _Clause, words: frozenset[str]) -> None:
     for i in c.inside:
         start, end = spans[i]
         org = zh_org.match(masked, end, c.end)
-        if org is not None and zh_another.search(masked, max(c.begin, start - 8), start):
+        if org is not None and zh_another.search(masked, max(c.begin, start - 16), start):
             c.negate(i, start, org.end())
             continue
         org = en_org.match(masked, end, c.end)
         before = word_re.findall(masked, max(c.begin, start - 30), start)[-3:]
-        if org is not None and not _EN_ANOTHER.isdisjoint(before):
+        if org is not None and not _EN_FROM.isdisjoint(before):
             c.negate(i, start, org.end())
 
 

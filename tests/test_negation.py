@@ -280,7 +280,7 @@ def _negated(marked: str) -> dict[str, str]:
             "经营湖笔、[徽墨]等文房四宝产品的零售与批发。",
             {"徽墨": "徽墨等文房四宝产品的零售"},
         ),
-        ("拟向马来西亚一家[稀土分离]企业转让废水处理技术。", {"稀土分离": "稀土分离企业"}),
+        ("模组由一家[激光雷达]厂商提供。", {"激光雷达": "激光雷达厂商"}),
         ("They use systems supplied by foreign [drone] makers.", {"drone": "drone makers"}),
         (
             "Several regional logistics competitors are trialling [drone] delivery.",
@@ -415,6 +415,8 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "不使用云端（但本地运行[语音合成]）。",  # the brackets turn it
         "不涉及人工干预的推送（[个性化推荐]）。",  # past a 的: what the clause describes
         "我们是一家[语音合成]公司，本次许可核心引擎。",  # our own
+        "拟转让给巴西一家[植物药]企业。",  # a recipient: often in that very business
+        "We license the design to a [LiDAR] maker.",
         "[语音合成]企业简介：拟许可核心引擎。",  # no word makes it another organisation
         "Our [drone] company licenses the autopilot.",
         "The option for [LiDAR] is exercised in 2025.",
