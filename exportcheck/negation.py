@@ -1104,7 +1104,8 @@ def _after(c: _Clause, *, gated: bool) -> None:
 _NEGATIVE_PREDICATE = (
     r"(?:is|are|was|were|will\s+be)\s+(?:excluded|not\s+(?:be\s+)?(?:part|included|"
     r"transferred|licen[cs]ed|covered|provided|delivered|sold)|(?:expressly\s+|explicitly\s+)?"
-    r"(?:outside|beyond)|licen[cs]ed\s+separately|(?:an?\s+)?third[\s-]party)(?![a-z0-9])"
+    r"(?:outside|beyond|carved\s+out)|licen[cs]ed\s+separately|(?:an?\s+)?third[\s-]party)"
+    r"(?![a-z0-9])"
     r"|(?:remain|remains|stay|stays)\s+with\s+(?:the\s+)?(?:seller|licensor|parent|group|us)"
     r"(?![a-z0-9])"
 )
@@ -1147,7 +1148,8 @@ def _listed_subject(c: _Clause) -> None:
                 for i in listed:
                     c.negate(i, c.spans[listed[0]][0], said.end())
             return  # the first predicate closes the subject, negative or not
-        elif after_term and word in _PARTICIPLES:
+        elif listed and (word in _PARTICIPLES or word == "of"):
+            # "the X module shown in the demo …", "the X engine of the food-delivery app …"
             phrase, after_term = _PHRASE_WORDS + 1, False
         elif after_term and word not in _EN_CARRY:
             listed, words, after_term = [], 0, False  # "X flies …": not a list

@@ -281,6 +281,10 @@ def _negated(marked: str) -> dict[str, str]:
             {"徽墨": "徽墨等文房四宝产品的零售"},
         ),
         ("模组由一家[激光雷达]厂商提供。", {"激光雷达": "激光雷达厂商"}),
+        (
+            "The [recommendation] engine of the delivery app is expressly carved out.",
+            {"recommendation": "recommendation engine of the delivery app is expressly carved out"},
+        ),
         ("They use systems supplied by foreign [drone] makers.", {"drone": "drone makers"}),
         (
             "Several regional logistics competitors are trialling [drone] delivery.",
@@ -417,6 +421,7 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "我们是一家[语音合成]公司，本次许可核心引擎。",  # our own
         "拟转让给巴西一家[植物药]企业。",  # a recipient: often in that very business
         "We license the design to a [LiDAR] maker.",
+        "The [drone] autopilot of the survey line is licensed to the buyer.",
         "[语音合成]企业简介：拟许可核心引擎。",  # no word makes it another organisation
         "Our [drone] company licenses the autopilot.",
         "The option for [LiDAR] is exercised in 2025.",
