@@ -239,6 +239,7 @@ _ZH_PENDING = (
     r"才|可能|预计|預計|计划|計劃|拟|擬|待)[^，,。；;：:！？!?\n\ue000]{0,20}(?=[，,])"
 )
 _ZH_PENDING_CLAUSES = 2
+_PENDING_FIRST = frozenset("明今后後以将將未目暂暫尚仍才可预預计計拟擬待")  # _ZH_PENDING's words
 _LOOK = 300  # characters around a term searched for the ends of its clause
 # Each pass over a clause runs only when the clause holds a word it starts from (most clauses
 # with a term hold none), so a process compiles only the patterns it needs (0.2-1.8 ms each):
@@ -375,6 +376,8 @@ def _next_clause(c: _Clause, *, gated: bool) -> None:
     if gated and masked[finish : finish + 1] not in "，,":
         return
     for _ in range(_ZH_PENDING_CLAUSES):
+        if gated and masked[finish + 1 : finish + 40].lstrip()[:1] not in _PENDING_FIRST:
+            break
         pending = _compiled(_ZH_PENDING).match(masked, finish)
         if pending is None:
             break

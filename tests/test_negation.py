@@ -628,6 +628,9 @@ def test_the_pass_triggers_cover_every_cue() -> None:
 
     assert all(cue[0] in negation._ZH_CUE_CHARS for cue in negation._ZH_CUES)
     assert all(cue[0] in negation._ZH_CUE_CHARS for cue in negation._ZH_BARE)
+    pending = re.search(r"\(\?:([^)]*)\)", negation._ZH_PENDING)
+    assert pending is not None
+    assert all(word[0] in negation._PENDING_FIRST for word in pending.group(1).split("|"))
 
 
 # Abbreviations in the vocabulary and what they stand for: written out before the abbreviation
