@@ -1114,7 +1114,7 @@ _NEGATIVE_PREDICATE = (
 )
 _PREDICATE_START = frozenset({"is", "are", "was", "were", "will", "remain", "remains", "stay"})
 _PREDICATE_START |= {"stays"}
-_LIST_SEPARATORS = frozenset({",", "and", "or", "/", "&"})
+_LIST_SEPARATORS = _EN_JOIN | {","}  # the words between the items of a listed subject
 # A past participle after a term opens a phrase that describes it and may run on for a few
 # words before the predicate: "The LiDAR module *shown in the marketing demo* is not included".
 # (A term inside the phrase is not the subject: "the X shown with the Y" says nothing of Y.)
