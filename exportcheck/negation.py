@@ -686,6 +686,12 @@ class _Clause(msgspec.Struct, frozen=True):
         """Term ``index`` is negated by ``masked[start:end]`` (the first negation found stays)."""
         self.out.setdefault(index, (start, end))
 
+    def negate_within(self, found: re.Match[str]) -> None:
+        """Every term of the clause that lies inside ``found`` is negated by it."""
+        for i in self.inside:
+            if found.start() <= self.spans[i][0] and self.spans[i][1] <= found.end():
+                self.negate(i, found.start(), found.end())
+
 
 def _gate(words: Sequence[str]) -> Callable[[str], bool]:
     """A test whether a clause holds one of ``words``: the set of their first characters rules
@@ -896,9 +902,7 @@ _EN_OPTION_ENDED = (
 def _lapsed_options(c: _Clause) -> None:
     masked, spans = c.masked, c.spans
     for found in _compiled(_EN_OPTION).finditer(masked, c.begin, c.end):
-        for i in c.inside:
-            if found.start() < spans[i][0] and spans[i][1] <= found.end():
-                c.negate(i, found.start(), found.end())
+        c.negate_within(found)
     offer = _compiled(_EN_OPTION_OFFER).search(masked, c.begin, c.end)
     ended = _compiled(_EN_OPTION_ENDED).match(masked, c.end) if offer else None
     if offer and ended:
@@ -923,11 +927,8 @@ _EN_GOODS = (
 
 
 def _english_goods(c: _Clause) -> None:
-    masked, spans = c.masked, c.spans
-    for found in _compiled(_EN_GOODS).finditer(masked, c.begin, c.end):
-        for i in c.inside:
-            if found.start() <= spans[i][0] and spans[i][1] <= found.end():
-                c.negate(i, found.start(), found.end())
+    for found in _compiled(_EN_GOODS).finditer(c.masked, c.begin, c.end):
+        c.negate_within(found)
 
 
 def _goods(c: _Clause) -> None:
