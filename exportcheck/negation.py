@@ -123,6 +123,10 @@ _EN_CARRY = frozenset(
     }
 )
 _EN_ITEM_WORDS = 2  # words that are not terms, allowed in one item of a negated list
+# Words that make a cue restrict rather than negate ("not only", "not limited to").
+_EN_RESTRICTING = frozenset(
+    {"only", "just", "merely", "solely", "exclusively", "limited", "necessarily", "restricted"}
+)
 _EN_JOIN = frozenset({"or", "nor", "and", "/", "&", "、"})
 
 # Negating verbs of Chinese, Simplified and Traditional. (无需 is left out: "无需人工干预的推荐"
@@ -202,6 +206,8 @@ _ZH_CONTRAST = "不同于|不同於|区别于|區別於|有别于|有別於|相�
 _RIVALS = (
     r"\b(?:a\s+|the\s+)?(?:competitor|rival|competing\s+vendor)(?:['’]s|s['’])\s+$"
     r"|(?:竞争对手|競爭對手|竞品|競品|友商|对手|對手)(?:的|用的?|使用的?|采用的?|採用的?)?$"
+    # ... and what somebody else owns ("the partner flies their own certified drones")
+    r"|\btheir\s+own\s+(?:[a-z][a-z-]*\s+){0,2}$"
 )
 # A clause whose subject is a competitor speaks of the competitor's technology ("Competitor A
 # sells drone autopilots", "对手用航拍机巡楼"), unless it speaks of us as well ("… than ours").
@@ -259,6 +265,7 @@ _AUXILIARIES = frozenset({"is", "are", "was", "were", "will", "shall", "has", "h
 _AUXILIARIES |= {"excluded", "excluded,", "excluded."}
 _OTHER_WORDS = (
     *("unlike", "contrast", "opposed", "compet", "rival", "同于", "同於", "别于", "別於"),
+    "their own",
     *("比于", "比於", "竞争", "競爭", "竞品", "競品", "友商", "对手", "對手"),
 )
 # Sections of a patent or paper about other work: what they name is background. (The words
@@ -719,7 +726,7 @@ def _passes(c: _Clause, *, gated: bool) -> None:
     if not gated or not _EN_CUES.isdisjoint(words):
         _english(c)
     after = "free" in text or not _AFTER_WORDS.isdisjoint(words)
-    if not gated or after or not _AFTER_SET.isdisjoint(text):
+    if not gated or after or not _AFTER_SET.isdisjoint(text) or _glossed_word(c):
         _after(c, gated=gated)
     if not gated or not _PREDICATE_START.isdisjoint(words):
         _listed_subject(c)
@@ -994,10 +1001,16 @@ def _english(c: _Clause) -> None:
                 return  # "cannot work without X": a negation of a negation
             scope.start(match.start())
             scope.bought = word in _BOUGHT
-        elif scope.bought and word in _DETERMINERS and not scope.reached:
-            scope.end()  # "users who purchased *the* drone": a verb with its object
+        elif (
+            scope.cue is not None
+            and not scope.reached
+            and (word in _EN_RESTRICTING or (scope.bought and word in _DETERMINERS))
+        ):
+            # "not only X or Y", "not limited to X or Y": it restricts, nothing is negated;
+            # "users who purchased *the* drone": a verb with its object
+            scope.end()
         elif word in _EN_JOIN or word == ",":
-            scope.join(comma=word == ",")
+            scope.join(word)
         elif scope.cue is None or word in _EN_CARRY or (word in _EN_LEAD and scope.leading()):
             continue
         elif word in _EN_LEAD and scope.reached:
@@ -1050,14 +1063,16 @@ class _Scope:
         self._negate([*self.pending, index])
         self.reached = True
 
-    def join(self, *, comma: bool) -> None:
+    def join(self, word: str) -> None:
+        comma = word == ","
         if self.cue is None:
             self.ambiguous = False  # "… and has no X": a new predicate, its own negation
             return
-        if self._first_item_unknown() and not comma:
+        if self._first_item_unknown() and not comma and word not in ("or", "nor"):
             self.end()  # "no manual curation and X": the cue negated something else …
             self.ambiguous = False  # … and what follows the join is a new predicate
             return
+        # ("no magnet material or X know-how": "or" shares the negation out over its items)
         if comma:
             self.listing = True
         else:
@@ -1081,9 +1096,14 @@ def _after(c: _Clause, *, gated: bool) -> None:
     """Negations after the term ("X-free", "X is not included", "X不在本次转让范围内"), which
     also reach the terms listed before it ("X and Y are not included", "X、Y除外")."""
     masked, spans = c.masked, c.spans
+    stop, glossed = c.end, _glossed_word(c)
+    if glossed:  # "Magnets (NdFeB) are purchased": the predicate is past the bracket
+        after = _compiled(_CLAUSE_END).search(masked, c.end + 1, c.end + _LOOK)
+        stop = after.start() if after else min(len(masked), c.end + _LOOK)
     for position, i in enumerate(c.inside):
         start, term_end = spans[i]
-        tail = masked[term_end : c.end]
+        base = c.end + 1 if glossed else term_end  # where the words after it begin
+        tail = masked[base:stop]
         found = None
         english = tail.startswith(_FREE) or not _AUXILIARIES.isdisjoint(tail[:100].split()[:7])
         if english or not gated:
@@ -1092,14 +1112,32 @@ def _after(c: _Clause, *, gated: bool) -> None:
             found = _compiled(_ZH_AFTER).match(tail)
         if found is None:
             continue
-        stop = term_end + found.end()
-        c.negate(i, start, stop)
+        stop_at = base + found.end()
+        if glossed:  # quote the word the bracket glosses too: "Magnets (NdFeB) are …"
+            word_end = c.begin - 1 if masked[c.begin - 1 : c.begin] == " " else c.begin
+            start = word_end
+            while start > max(0, word_end - 12) and masked[start - 1] not in _CLAUSE_PUNCTUATION:
+                start -= 1
+            start = start if start < word_end else spans[i][0]
+        c.negate(i, start, stop_at)
         for before in reversed(c.inside[:position]):
             gap = masked[spans[before][1] : start].strip()
             if not _joins_list(gap, _compiled(_ZH_JOIN)):
                 break
-            c.negate(before, spans[before][0], stop)
+            c.negate(before, spans[before][0], stop_at)
             start = spans[before][0]
+
+
+def _glossed_word(c: _Clause) -> bool:
+    """Whether the clause is a bracket that holds only a term and glosses the word before it
+    ("Magnets (NdFeB) are …")."""
+    masked = c.masked
+    return (
+        masked[c.begin : c.begin + 1] in ("(", "（")
+        and masked[c.end : c.end + 1] in (")", "）")
+        and not masked[c.begin + 1 : c.end].strip(" " + _MASK)
+        and len(c.inside) == 1
+    )
 
 
 # A list of items, then one negative predicate: "Our recommendation algorithm, user-profile
@@ -1110,7 +1148,7 @@ _NEGATIVE_PREDICATE = (
     r"transferred|licen[cs]ed|covered|provided|delivered|sold)|(?:expressly\s+|explicitly\s+)?"
     r"(?:outside|beyond|carved\s+out)|licen[cs]ed\s+separately|(?:an?\s+)?third[\s-]party)"
     r"(?![a-z0-9])"
-    r"|(?:remain|remains|stay|stays)\s+with\s+(?:the\s+)?(?:seller|licensor|parent|group|us)"
+    r"|(?:remain|remains|stay|stays)\s+with\s+(?:the\s+)?(?:seller|licensor|parent|group|us|our)"
     r"(?![a-z0-9])"
 )
 _PREDICATE_START = frozenset({"is", "are", "was", "were", "will", "remain", "remains", "stay"})

@@ -346,6 +346,23 @@ def _negated(marked: str) -> dict[str, str]:
         ),
         ("[CTR] (current-transformer ratio) is 200/5.", {"CTR": "CTR (current-transformer ratio)"}),
         (
+            "Magnets ([NdFeB]) are purchased finished from a supplier.",
+            {"NdFeB": "Magnets (NdFeB) are purchased"},
+        ),
+        ("磁钢（[钕铁硼]）不在本次转让范围内。", {"钕铁硼": "磁钢（钕铁硼）不在本次转让范围"}),
+        (
+            "The [UAV flight control] software stays with our Shenzhen team.",
+            {"UAV flight control": "UAV flight control software stays with our"},
+        ),
+        (
+            "The partner flies their own certified [drones].",
+            {"drones": "their own certified drones"},
+        ),
+        (
+            "No magnet material or [magnet manufacturing] know-how is included.",
+            {"magnet manufacturing": "No magnet material or magnet manufacturing"},
+        ),
+        (
             "The [LiDAR] module shown in the marketing demo is licensed separately.",
             {"LiDAR": "LiDAR module shown in the marketing demo is licensed separately"},
         ),
@@ -369,6 +386,11 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
     [
         "It uses a [recommender system].",
         "Not only [personalised recommendation] but also [speech synthesis].",
+        "Not only reports or [chatbot] logs are kept.",
+        "Including but not limited to maps or [drone] imagery.",
+        "Magnets ([NdFeB]) are made in-house.",
+        "磁钢（[钕铁硼]）由我方生产。",
+        "We train their [drone] pilots.",
         "The feed cannot work without its [personalised recommendation] engine.",
         "No manual curation: the feed is ranked by [personalised recommendation].",
         "No manual curation and [personalised push] ranks the feed.",
@@ -570,7 +592,8 @@ _FRAGMENTS = st.sampled_from(
         *("、订单系统和结算系统均", "、金属冶炼等", "及配套地面站软件除外"),
         *("提供整机不提供技术。", "No technology is transferred. ", "是否属于货物贸易？", "源代码"),
         *("finished ", " units for resale", "an option to also license ", ". The option expired"),
-        *("Not licensed: ", "如今后提供源代码，"),
+        *("Not licensed: ", "如今后提供源代码，", "magnet material ", "not only ", "limited to "),
+        *(" stays with our team", "their own ", "Magnets (", ") are purchased", "）"),
         *("temporary threshold shift (", ") ", " (current-transformer ratio)", "（", "）", "("),
         *(" shown in the demo ", " are excluded", " is licensed separately"),
         *(" is excluded", " was removed", " is not part of it", "-free", " out of scope"),
