@@ -77,7 +77,7 @@ class Facts(msgspec.Struct, frozen=True):
     sector: tuple[str, Evidence] | None
     # Text indications of a denied capability, set aside (design §2.1: shown, not counted).
     set_aside: dict[str, tuple[Evidence, ...]] = msgspec.field(default_factory=dict)
-    # Mentions the text itself negates (negation.py), by capability: not counted.
+    # Mentions the text itself negates (exportcheck.negation), by capability: not counted.
     negated: dict[str, tuple[Negation, ...]] = msgspec.field(default_factory=dict)
 
     @property

@@ -1,4 +1,4 @@
-"""Denial cues near a term that the text does not settle (``negation.py`` sets aside the
+"""Denial cues near a term that the text does not settle (``exportcheck.negation`` sets aside the
 mentions it does) are pointed out, never acted on (design §2.1: text is a lead)."""
 
 from __future__ import annotations

@@ -647,13 +647,13 @@ def test_the_quick_gate_never_changes_an_answer(marked: str) -> None:
 def test_the_pass_triggers_cover_every_cue() -> None:
     """A pass over a clause runs only when the clause holds one of its trigger characters:
     every Chinese cue must begin with one (the property test above samples; this is exact)."""
-    from exportcheck import negation
+    from exportcheck.negation import chinese
 
-    assert all(cue[0] in negation._ZH_CUE_CHARS for cue in negation._ZH_CUES)
-    assert all(cue[0] in negation._ZH_CUE_CHARS for cue in negation._ZH_BARE)
-    pending = re.search(r"\(\?:([^)]*)\)", negation._ZH_PENDING)
+    assert all(cue[0] in chinese._ZH_CUE_CHARS for cue in chinese._ZH_CUES)
+    assert all(cue[0] in chinese._ZH_CUE_CHARS for cue in chinese._ZH_BARE)
+    pending = re.search(r"\(\?:([^)]*)\)", chinese._ZH_PENDING)
     assert pending is not None
-    assert all(word[0] in negation._PENDING_FIRST for word in pending.group(1).split("|"))
+    assert all(word[0] in chinese._PENDING_FIRST for word in pending.group(1).split("|"))
 
 
 # Abbreviations in the vocabulary and what they stand for: written out before the abbreviation
@@ -705,19 +705,19 @@ _DECLARATION_PARTS = st.sampled_from(
 def test_the_goods_only_gate_lets_every_declaration_through(text: str) -> None:
     """goods_only_declaration() looks for a declaration only in text that holds one of a few
     words (a speed-up): every text the declaration pattern matches must hold one."""
-    from exportcheck import negation
+    from exportcheck.negation import clause, document
 
-    if negation._compiled(negation._GOODS_ONLY).search(text.lower()):
-        assert not negation._text_cues(text.lower()).isdisjoint(negation._GOODS_ONLY_WORDS)
+    if clause._compiled(document._GOODS_ONLY).search(text.lower()):
+        assert not document._text_cues(text.lower()).isdisjoint(document._GOODS_ONLY_WORDS)
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_FRAGMENTS | _DECLARATION_PARTS, max_size=14).map("".join))
 def test_both_ways_of_finding_whole_text_cues_agree(text: str) -> None:
     """One test per word (a process's first texts) and the automaton find the same cues."""
-    from exportcheck import negation
+    from exportcheck.negation import document
 
     lowered = text.lower()
-    assert negation._text_cues(lowered, automaton=False) == negation._text_cues(
+    assert document._text_cues(lowered, automaton=False) == document._text_cues(
         lowered, automaton=True
     )

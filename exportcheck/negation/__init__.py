@@ -1,0 +1,126 @@
+"""Mentions the description itself rules out: "does not use personalised push",
+"no recommendation engine, chatbot or drone", "LiDAR-free",
+"不涉及个性化推荐、语音合成或无人机技术", "无人机业务不在本次转让范围内", "Unlike TikTok's
+recommendation algorithm, …", "Excluded technology: (a) the TTS engine …".
+
+Design §2.1 makes text a lead. A mention whose own sentence says the technology is absent, or
+somebody else's, is no lead: counting it turned "an ERP that does not involve personalised
+recommendation" into a review. Such a mention is set aside (shown in the result, never silently
+dropped) when the wording is unambiguous; anything less certain stays a lead, and ``denial.py``
+only points the cue out.
+
+What is unambiguous, by language:
+
+* English: a cue word (no, not, without, never, neither/nor, except, excluding, doesn't,
+  instead of, rather than, removed, bought-in …) followed, in its clause, by words that carry
+  the negation on — determiners, generic nouns ("no *such feature*") and, before the first
+  term, auxiliaries and verbs of having and using ("does not *use any*") — up to the term.
+  Lists carry it on: "no X or Y", and "no X, Y or Z" once an or/nor/and closes the list (an
+  item may hold two words that are not terms: "no speech, wake-word or dialogue technology").
+  Other words end the scope ("not *only* X", "no X and *relies on* Y"), and a cue after words
+  that ended nothing is a negation of a negation and ignored ("cannot *work* without X").
+  After the term: "X-free", "X is not included / not part of … / excluded / out of scope /
+  licensed separately", "X was removed / replaced / divested / cancelled", "X are bought in";
+  also past a phrase that describes X ("the X module shown in the demo is licensed
+  separately").
+* Chinese: a negating verb (不涉及, 不包含, 没有, 未采用, 不做, 放弃, 外购 …) governs its whole
+  clause, up to the next comma or full stop, unless a word turns it (但, 而, 仅, 只, 还, 也,
+  来 …: "没有激光雷达也能避障" still denies the LiDAR, which comes before 也). Past a 的 the term
+  is what the clause describes ("不需要人工干预的推荐", "不使用云端的语音合成" affirm it), unless
+  the words before 的 only qualify it ("不涉及基于用户画像的推荐", "不含任何形式的推送"). Bare
+  无/非 count only directly before a term (无 begins 无人机, 非 begins 非洲; 除非 is "unless").
+  After the term: 不在…范围, 不属于本次, 除外, 已被…取代, 仅供参考 …, also in the next clause
+  when that clause says only that ("X由母公司保留，不在转让范围内"), past clauses that only
+  say when or whether ("X仍在规划中，明年才可能开发，不属于本次授权"). "除X外" leaves X out
+  when what follows is the scope without it ("除X外，本次转让包括Y"), not when it adds to X
+  ("除X外，还提供Y") or negates the rest ("除X外均不转让").
+  Goods named as such are no technology: "出口X成品", "X商品种子", "…，均为采购的成品" (not
+  when the clause speaks of making them: "从毛坯到成品的加工工艺"); nor is anything in a
+  description that declares a sale of goods with no technology ("提供整机不提供技术", "sold as
+  goods"), unless another sentence hands technology over ("还转让飞控源代码").
+* Either: a term in brackets right after a negated one is its gloss ("不含激光雷达（LiDAR）");
+  somebody else's technology — a contrast up to the comma that closes it ("unlike X,",
+  "不同于X，"), a competitor's product, a clause whose subject is a competitor and that does not
+  name us; a patent's or paper's background section and a contract's exclusion list, to the end
+  of their sentence; a contract's section headed as what it leaves out ("3. Excluded
+  Technology", "第三条 除外技术", "Article 12 – Option (not exercised)"), to a blank line or
+  the next heading of its kind.
+
+Terms inside other terms never count as cues: the text is searched with every term masked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from exportcheck.negation.chinese import _next_clause
+from exportcheck.negation.clause import _CLAUSE_END, _LOOK, _WORDS, _Clause, _compiled, _masked
+from exportcheck.negation.document import (
+    _BACKGROUND_WORDS,
+    _EXCLUSION_WORDS,
+    _GOODS_ONLY_WORDS,
+    _background,
+    _exclusion_sections,
+    _glosses,
+    _goods_only,
+    _other_senses,
+    _text_cues,
+    abbreviations_defined,
+    goods_only_declaration,
+)
+from exportcheck.negation.passes import _passes
+
+__all__ = ["abbreviations_defined", "goods_only_declaration", "negations", "negations_in"]
+
+
+def negations(text: str, spans: Sequence[tuple[int, int]]) -> dict[int, tuple[int, int]]:
+    """The spans (by index) the text negates, each with the span of its negation: from the
+    cue through the term, or from the term through the words after it. ``spans`` are the
+    terms found in ``text``, sorted by start (they may overlap, not nest)."""
+    return negations_in(text, spans, gated=True)
+
+
+def negations_in(
+    text: str, spans: Sequence[tuple[int, int]], *, gated: bool
+) -> dict[int, tuple[int, int]]:
+    """:func:`negations`; ``gated``: run a pass over a clause only when the clause holds a
+    word the pass starts from (the same answers, faster; a property test holds the two to
+    each other)."""
+    if not spans:
+        return {}
+    masked = _masked(text, spans)
+    clause_end = _compiled(_CLAUSE_END)
+    out: dict[int, tuple[int, int]] = {}
+    index = 0
+    while index < len(spans):  # the clause of each term, looked for near the term only
+        start, end = spans[index]
+        lo = max(0, start - _LOOK)
+        begin = lo
+        for found in clause_end.finditer(masked, lo, start):
+            begin = found.start()
+        after = clause_end.search(masked, end, end + _LOOK)
+        finish = after.start() if after else min(len(masked), end + _LOOK)
+        inside = [index]
+        index += 1
+        while index < len(spans) and spans[index][1] <= finish:
+            inside.append(index)
+            index += 1
+        words = tuple(_compiled(_WORDS).finditer(masked, begin, finish))
+        clause = _Clause(masked, begin, finish, spans, inside, out, words)
+        _passes(clause, gated=gated)
+        _next_clause(clause, gated=gated)
+    _glosses(masked, spans, out)
+    cues = _text_cues(masked)  # the words the passes over the whole text start from
+    declared = _goods_only(text) if not cues.isdisjoint(_GOODS_ONLY_WORDS) else None
+    if declared is not None:
+        for i in range(len(spans)):
+            out.setdefault(i, declared)
+    if not gated or "(" in masked or "（" in masked:
+        _other_senses(text, masked, spans, out)
+    if not gated or ("\n" in masked and not cues.isdisjoint(_EXCLUSION_WORDS)):
+        _exclusion_sections(_masked(text, spans, asides=True), spans, out)
+    if not gated or (
+        any(mark in masked for mark in ":：.") and not cues.isdisjoint(_BACKGROUND_WORDS)
+    ):
+        _background(masked, spans, out)
+    return out

@@ -1,0 +1,256 @@
+"""Chinese negations: a negating verb over its clause, the clause after it that says only
+that something is out of the scope, 除X外, goods named as such, examples in brackets."""
+
+from __future__ import annotations
+
+from exportcheck.negation.clause import _CLAUSE_END, _LOOK, _MASK, _Clause, _compiled
+
+# Negating verbs of Chinese, Simplified and Traditional. (无需 is left out: "无需人工干预的推荐"
+# affirms the recommendation; 不需要 is in, and the 的 rule keeps "不需要人工干预的推荐" a lead.)
+_ZH_CUES = (
+    *("不涉及", "未涉及", "不牵涉", "不牽涉", "不包括", "不包含", "不含", "不使用", "未使用"),
+    *("不采用", "不採用", "未采用", "未採用", "不提供", "不转让", "不轉讓", "没有", "沒有"),
+    *("并无", "並無", "并未", "並未", "并非", "並非", "不进行", "不進行", "未进行", "未進行"),
+    *("不从事", "不從事", "不开展", "不開展", "不研发", "不研發", "不生产", "不生產", "不具备"),
+    *("不具備", "不具有", "不搭载", "不搭載", "未搭载", "未搭載", "不配备", "不配備", "未配备"),
+    *("未配備", "不支持", "不支援", "不应用", "不應用", "不运用", "不運用", "不属于", "不屬於"),
+    *("不集成", "未集成", "不内置", "不內置", "未内置", "未內置", "不做", "不构建", "不構建"),
+    *("放弃", "放棄", "不再有", "不再提供", "不再使用", "不再包含", "不再包括", "不再支持"),
+    *("外购", "外購", "采购的", "採購的", "外采", "外採", "购买的", "購買的", "市售"),
+    *("不建立", "不控制", "不规划", "不規劃", "不采集", "不採集", "不收集", "不部署", "不安装"),
+    *("不安裝", "不调用", "不調用", "不接入", "不嵌入", "不附带", "不附帶", "不带有", "不帶有"),
+    *("不需要", "不依赖", "不依賴", "不依靠", "不基于", "不基於"),
+    # Cantonese
+    *("唔包括", "唔包含", "唔涉及", "唔提供", "唔使用", "唔會提供", "唔会提供", "唔用", "冇"),
+)
+
+
+# Words before a 的 that only qualify the term after it, which the negation then reaches.
+_ZH_QUALIFIERS = (
+    *("基于", "基於", "任何", "相关", "相關", "有关", "有關", "其他", "其它", "此类", "此類"),
+    *("该类", "該類", "各类", "各類", "各种", "各種", "一切", "所有", "类似", "類似", "针对"),
+    *("針對", "面向"),
+)
+
+
+# Bare negations that begin ordinary words (无人机, 非洲): cues only directly before a term.
+_ZH_BARE = ("无", "無", "非")
+
+
+# Words that turn a Chinese negation before the term: "不使用云端，而是…", "没有…也能…".
+_ZH_TURNS = (
+    *("但", "而", "却", "卻", "仅", "僅", "只", "就", "才", "还", "還", "也", "来", "來"),
+    *("以便", "以免", "用于", "用於", "通过", "通過", "实现", "實現", "即可", "依然", "仍"),
+    *("不仅", "不僅", "不但", "不只", "除了"),
+)
+
+
+_ZH_REACH = 30  # characters from a Chinese cue to the start of a term it governs
+
+
+_BRACKET_REACH = 60  # characters of brackets that give examples of a negated phrase
+
+
+_BRACKET_TURNS = ("除", "例外", "except", "but")  # "不提供硬件（无人机除外）": the drone is in
+
+
+# A clause that only says "… is not in the scope" speaks of the terms of the clause before
+# it (Chinese drops the repeated subject): "推荐模块由母公司保留，不在转让范围内"; so does one
+# whose subject points back to them ("该产品线及其代码均不在授权范围内", "相关程式码皆不随…").
+_ZH_NEXT = (
+    r"[，,]\s*(?:(?:该|該|此|上述|前述|这些|這些|相关|相關)\s*(?:产品线|產品線|产品|產品|业务|"
+    r"業務|模块|模組|系统|系統|技术|技術|部分|功能|程序|程式|代码|代碼|源码|源碼|算法|演算法|"
+    r"软件|軟體|軟件|平台|引擎|方案|项目|項目|团队|團隊|资产|資產|专利|專利|模型)"
+    # what it adds ("及其代码、模型") may not turn to a part of it ("该系统的日志模块")
+    r"[^，,。；;：:！？!?\n的]{0,12}?)?"
+    r"(?:均|都|也|亦|皆|则|則)?\s*(?:不在|不[属屬]于|不[属屬]於|不包括在|不纳入|不納入|"
+    r"不予[转轉][让讓]|不[转轉][让讓]|不交付|不许可|不許可|不授权|不授權|未纳入|未納入|"
+    r"不构成|不構成|不[随隨]|"
+    r"(?:为|為|是|系|係)[^，,。；;：:！？!?\n\ue000]{0,20}?成品(?!率))"
+)
+
+
+# A remark that may stand between the term's clause and that one: "X测试报告，仅供参考，不属于
+# 转让内容", "X，仅作对比，不构成转让标的".
+_ZH_REMARK = r"[，,]\s*(?:仅供参考|僅供參考|仅作对比|僅作對比|仅作比较|僅作比較|仅作参考|僅作參考)"
+
+
+_ZH_NEXT_CHARS = frozenset("不未仅僅该該此上前这這相为為是系係")  # each opens a _ZH_NEXT/_REMARK
+
+
+# Clauses that may stand between, because they only say when or whether (no subject of their
+# own): "个人化推荐仍在规划中，明年才可能开发，不属于本次授权". A clause with a subject of its
+# own ("订单系统由买方自建，不在范围内") speaks of that subject, so it is not skipped.
+_ZH_PENDING = (
+    r"[，,]\s*(?:明年|今年|后年|後年|以后|以後|后续|後續|将来|將來|未来|未來|目前|暂|暫|尚|仍|"
+    r"才|可能|预计|預計|计划|計劃|拟|擬|待)[^，,。；;：:！？!?\n\ue000]{0,20}(?=[，,])"
+)
+
+
+_ZH_PENDING_CLAUSES = 2
+
+
+_PENDING_FIRST = frozenset("明今后後以将將未目暂暫尚仍才可预預计計拟擬待")  # _ZH_PENDING's words
+
+
+# Each pass over a clause runs only when the clause holds a word it starts from (most clauses
+# with a term hold none), so a process compiles only the patterns it needs (0.2-1.8 ms each):
+_ZH_CUE_CHARS = (
+    "不未没沒并並无無非冇唔放外采採购購市"  # the first characters of _ZH_CUES and _ZH_BARE
+)
+
+
+_ZH_CUE = "|".join(_ZH_CUES)
+
+
+_ZH_TURN = "|".join(_ZH_TURNS)
+
+
+_ZH_JOIN = "[和及与與或]|以及|或者|或是|及其"
+
+
+def _next_clause(c: _Clause, *, gated: bool) -> None:
+    """ "X由母公司保留，不在转让范围内": the next clause negates this one's terms when it
+    begins so and names no term of its own."""
+    masked, finish = c.masked, c.end
+    if gated and masked[finish : finish + 1] not in "，,":
+        return
+    for _ in range(_ZH_PENDING_CLAUSES):
+        if gated and masked[finish + 1 : finish + 40].lstrip()[:1] not in _PENDING_FIRST:
+            break
+        pending = _compiled(_ZH_PENDING).match(masked, finish)
+        if pending is None:
+            break
+        finish = pending.end()
+    if gated and not _ZH_NEXT_CHARS & set(masked[finish : finish + 8]):
+        return
+    remark = _compiled(_ZH_REMARK).match(masked, finish)
+    said = _compiled(_ZH_NEXT).match(masked, remark.end() if remark else finish)
+    if said is None and remark is not None:
+        said = remark  # "X，仅供参考。": the remark alone says it
+    if said is None:
+        return
+    after = _compiled(_CLAUSE_END).search(masked, said.end())
+    stop = after.start() if after else len(masked)
+    if _MASK in masked[said.end() : stop]:
+        return
+    for i in c.inside:
+        c.negate(i, c.spans[i][0], said.end())
+
+
+# "除X外" leaves X out or adds to it, by what follows: "除X外，本次转让包括Y" and "除X以外的
+# 模块均转让" leave it out; "除X外，还提供Y" adds Y, and "除X外均不转让" leaves only X in.
+_ZH_EXCEPT = r"除(?!非)(?:了|开|開)?[^，,。；;：:！？!?\n]{1,40}?(?:以外|之外|外)"
+
+
+_ZH_EXCEPT_IN = r"包括|包含|转让|轉讓|授权|授權|许可|許可|交付|均|都|全部|其余|其餘|其他|其它"
+
+
+_ZH_EXCEPT_OUT = r"还|還|也|另|亦|同时|同時|以及|不|没|沒|未|无|無|再|更"
+
+
+def _except(c: _Clause) -> None:
+    """The terms of "除X、Y外" when what follows leaves them out of the scope."""
+    masked, spans = c.masked, c.spans
+    clause_end = _compiled(_CLAUSE_END)
+    for found in _compiled(_ZH_EXCEPT).finditer(masked, c.begin, c.end):
+        items = [i for i in c.inside if found.start() < spans[i][0] < found.end()]
+        if not items:
+            continue
+        end = clause_end.search(masked, found.end())
+        stop = end.start() if end else len(masked)
+        if end and end.group() in "，,":  # the clause that says what the rest is
+            end = clause_end.search(masked, end.end())
+            stop = end.start() if end else len(masked)
+        rest = masked[found.end() : stop]
+        if _compiled(_ZH_EXCEPT_OUT).search(rest) or not _compiled(_ZH_EXCEPT_IN).search(rest):
+            continue
+        for i in items:
+            c.negate(i, found.start(), found.end())
+
+
+def _chinese(c: _Clause) -> None:
+    masked, spans = c.masked, c.spans
+    starts = {spans[i][0]: i for i in c.inside}
+    for bare in _ZH_BARE:
+        at = masked.find(bare, c.begin, c.end)
+        while at >= 0:
+            governed = starts.get(at + 1)
+            unless = at > c.begin and masked[at - 1] == "除"  # 除非: unless
+            if governed is not None and not unless:
+                c.negate(governed, at, spans[governed][1])
+            at = masked.find(bare, at + 1, c.end)
+    zh_turn = _compiled(_ZH_TURN)
+    for cue in _compiled(_ZH_CUE).finditer(masked, c.begin, c.end):
+        turn = zh_turn.search(masked, cue.end(), c.end)
+        stop = min(turn.start() if turn else c.end, cue.end() + _ZH_REACH + 1)
+        stop = min(stop, _described_from(masked, cue.end(), stop))
+        for i in c.inside:
+            start, term_end = spans[i]
+            if cue.end() <= start and term_end <= stop:
+                c.negate(i, cue.start(), term_end)
+
+
+# Goods, not technology: "出口烧结钕铁硼磁钢成品", "杂交水稻商品种子". Not a clause that speaks
+# of making or of a process ("从毛坯到成品的加工工艺", "授权生产X成品"): that is technology.
+_GOODS = r"(?:成品|商品)(?!率|化|房)|零售|批发|批發|经销|經銷|分销|分銷"
+
+
+_MAKING_WORDS = (
+    *("工艺", "工藝", "技术", "技術", "方法", "制备", "製備", "加工", "配方", "流程", "工序"),
+    *("生产", "生產", "制造", "製造", "制作", "製作", "诀窍", "訣竅", "研发", "研發"),
+)
+
+
+_GOODS_WORDS = ("成品", "商品", "零售", "批发", "批發", "经销", "經銷", "分销", "分銷")
+
+
+def _goods(c: _Clause) -> None:
+    """The terms before 成品/商品 in a clause that names goods and no making of them."""
+    masked = c.masked
+    if any(word in masked[c.begin : c.end] for word in _MAKING_WORDS):
+        return
+    goods = _compiled(_GOODS)
+    for i in c.inside:
+        start, end = c.spans[i]
+        found = goods.search(masked, end, c.end)
+        if found is not None:
+            c.negate(i, start, found.end())
+
+
+def _bracket_examples(c: _Clause) -> None:
+    """Terms in brackets that close a clause whose Chinese negation reaches its end: they name
+    examples of what it negates ("不涉及任何磷酸盐体系（磷酸铁锂、磷酸锰铁锂）"), unless a word
+    in the brackets turns it. (``c`` is the clause in the brackets.)"""
+    masked, opening = c.masked, c.begin
+    if masked[opening : opening + 1] not in ("（", "("):
+        return
+    close = _compiled(r"[)）]").search(masked, opening, opening + _BRACKET_REACH)
+    zh_turn = _compiled(_ZH_TURN)
+    inner = masked[opening : close.start()] if close else ""
+    if close is None or zh_turn.search(inner) or any(w in inner for w in _BRACKET_TURNS):
+        return
+    begin = max(0, opening - _LOOK)
+    for found in _compiled(_CLAUSE_END).finditer(masked, begin, opening):
+        begin = found.end()
+    for cue in _compiled(_ZH_CUE).finditer(masked, begin, opening):
+        turn = zh_turn.search(masked, cue.end(), opening)
+        stop = min(turn.start() if turn else opening, cue.end() + _ZH_REACH + 1)
+        if min(stop, _described_from(masked, cue.end(), stop)) < opening:
+            continue
+        for i in c.inside:
+            if c.spans[i][1] <= close.start():
+                c.negate(i, cue.start(), close.end())
+        return
+
+
+def _described_from(masked: str, after_cue: int, stop: int) -> int:
+    """Where the terms a Chinese cue describes rather than negates begin: after the first 的
+    of its scope (outside terms), unless the words before that 的 only qualify what follows."""
+    de = masked.find("的", after_cue, stop)
+    if de < 0 or masked.startswith(_ZH_QUALIFIERS, after_cue):
+        return stop
+    return de
+
+
+_ZH_LIST_ITEMS = r"(?:、[^、，,。；;：:\ue000\s]{1,8})+(?:等等?|等)?"

@@ -1,0 +1,325 @@
+"""Passes over a whole description: exclusion sections and lists, background sections, a
+declared sale of goods, abbreviations defined in another sense, glosses in brackets."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from exportcheck.negation.clause import _LOOK, _MASK, _SENTENCE_END, _compiled, _masked
+
+# Sections of a patent or paper about other work: what they name is background. (The words
+# are looked for first: the pattern has no literal prefix to skip ahead with.)
+_BACKGROUND_WORDS = (  # one of them is in any text _BACKGROUND matches
+    *("background", "prior art", "related work", "背景技", "现有技", "現有技", "先前技"),
+    *("相关工作", "相關工作", "excluded", "exclusions", "of scope", "not in scope", "范围外"),
+    *("not licensed", "not licenced", "not included", "not transferred"),
+    *("範圍外", "排除项", "排除項", "不在范围内", "不在範圍內", "除外项目", "除外項目"),
+)
+
+
+_BACKGROUND = (
+    r"(?:background\s+(?:of\s+the\s+invention|art)|prior\s+art|related\s+work|"
+    r"背景技术|背景技術|现有技术|現有技術|先前技术|先前技術|相关工作|相關工作|"
+    # ... and the list of what a contract or an offer leaves out
+    r"excluded\s+(?:technology|technologies|items|components|software)|exclusions|"
+    r"out\s+of\s+scope|not\s+in\s+scope|not\s+(?:licen[cs]ed|included|transferred)|"
+    r"范围外|範圍外|排除项目?|排除項目?|不在范围内的?|不在範圍內的?|除外项目|除外項目)\s*[:：]"
+    # a section title on a line of its own, ended by a full stop ("Related work.")
+    r"|(?:^|\n)\s*(?:related\s+work|prior\s+art|background\s+of\s+the\s+invention)\s*[.]"
+)
+
+
+def _text_cues(lowered: str, *, automaton: bool | None = None) -> frozenset[str]:
+    """The words of _CUE_WORDS in ``lowered``, for the three passes over a whole text. A regex
+    alternation scans at ~15-20 us per 2.4 KB and more with more words; the Aho-Corasick
+    automaton the term index uses (Rust) takes ~5 us. Its import and build (~1.2 ms) are paid
+    only once the term index has imported it (a process checking many texts); before that,
+    one test per word. (``automaton``: force one way; the two agree, a test holds them to.)"""
+    if automaton is None:
+        automaton = "ahocorasick_rs" in sys.modules
+    if not automaton:
+        return frozenset(word for word in _CUE_WORDS if word in lowered)
+    found = _cue_automaton().find_matches_as_indexes(lowered, overlapping=True)
+    return frozenset(_CUE_WORDS[index] for index, _, _ in found)
+
+
+@functools.cache
+def _cue_automaton() -> Any:
+    import ahocorasick_rs
+
+    return ahocorasick_rs.AhoCorasick(_CUE_WORDS)
+
+
+def _background(
+    masked: str, spans: Sequence[tuple[int, int]], out: dict[int, tuple[int, int]]
+) -> None:
+    """A patent's "Background of the invention:" or a paper's "相关工作：" sentence names
+    other work, and a contract's "Excluded technology:" or an offer's "范围外：" what is left
+    out: their terms are set aside up to the end of that sentence (a line wrap does not end
+    it, a blank line does)."""
+    header, sentence_end = _compiled(_BACKGROUND), _compiled(_SENTENCE_END)
+    for found in header.finditer(masked):
+        stop = sentence_end.search(masked, found.end())
+        until = stop.start() if stop else len(masked)
+        for i, (start, end) in enumerate(spans):
+            if found.end() <= start and end <= until:
+                out.setdefault(i, (found.start(), end))
+
+
+# A contract's section that lists what is left out: a heading on a line of its own ("3.
+# Excluded Technology", "第三条 除外技术", "Schedule B – Excluded Assets", "Article 12 – Option
+# (not exercised)") and the lines under it, up to a blank line or the next heading of its kind.
+_HEADING_MARKS = {  # the kinds of heading mark, each with the pattern that opens the next one
+    "zh": r"第[一二三四五六七八九十百零〇两\d]+[条條章节節款]",
+    "word": r"(?:article|section|schedule|annex|appendix|clause|part|exhibit)\b[^\n]{0,8}?"
+    r"(?:\s[-–—]|[:：.]|\s)",
+    "number": r"\d+(?:\.|、|．)(?!\d)",
+    "hash": r"#+",
+}
+
+
+_EXCLUSION_TITLE = (
+    r"(?:excluded\s+(?:technolog(?:y|ies)|assets?|items?|components?|software|scope|businesses|"
+    r"subject\s+matter)|excluded\s+from\b|exclusions?\b|out\s+of\s+scope|not\s+(?:licen[cs]ed|"
+    r"included|transferred)\b|retained\s+(?:assets|businesses|technolog(?:y|ies))|"
+    r"options?\b[^\n]{0,40}?(?:not\s+exercised|unexercised|lapsed)|"
+    r"除外(?:技术|技術|条款|條款|事项|事項|资产|資產|项目|項目|内容|內容|范围|範圍)|"
+    r"排除(?:事项|事項|范围|範圍|项目|項目|内容|內容)|不在(?:本次)?(?:许可|許可|转让|轉讓|授权|授權)?"
+    r"范[围圍]|不[属屬][于於](?:本次)?(?:许可|許可|转让|轉讓|授权|授權)|未行使)"
+)
+
+
+# A line without a mark must begin with the title ("- LiDAR: not included" is a list item;
+# "Out of scope: X" is an inline list, see _BACKGROUND); a heading has lines under it; and a
+# title that joins the exclusions to something else ("Scope and exclusions", "许可范围及除外
+# 条款") heads more than what is left out.
+_EXCLUSION_HEADING = (
+    r"(?m)^[ \t]*(?:(?P<mark>"
+    + "|".join(f"(?P<{k}>{v})" for k, v in _HEADING_MARKS.items())
+    + r")[ \t]*(?:(?!\band\b|\bor\b|&|及|和|与|與|或)[^\n]){0,30}?)?"
+    + _EXCLUSION_TITLE
+    + r"[^\n.。;；,，!?！？:：]{0,50}[:：]?[ \t]*(?=\n)"
+)
+
+
+_EXCLUSION_WORDS = (  # one of them is in any text _EXCLUSION_HEADING matches
+    *("exclu", "out of scope", "not licen", "not included", "not transferred", "retained"),
+    *("exercised", "lapsed", "除外", "排除", "不在", "不属", "不屬", "未行使"),
+)
+
+
+# A section that says it leaves nothing out ("Exclusions\nNone.") sets nothing aside.
+_NOTHING = r"\s*(?:none\b|n/a\b|nil\b|not\s+applicable|[无無][。.；;]?\s*$|暂无|暫無|没有|沒有)"
+
+
+def _exclusion_sections(
+    masked: str, spans: Sequence[tuple[int, int]], out: dict[int, tuple[int, int]]
+) -> None:
+    """The terms of a section headed as what the contract leaves out (see _EXCLUSION_HEADING),
+    each set aside with the heading as the words that say so. (``masked`` with its short
+    asides kept: "Option (not exercised)".)"""
+    blank = _compiled(r"\n[ \t]*(?:\n|$)")
+    for heading in _compiled(_EXCLUSION_HEADING).finditer(masked):
+        body = heading.end()
+        while masked[body : body + 1] in ("\n", " ", "\t") and body < len(masked):
+            body += 1  # blank lines between the heading and its first line
+        if _compiled(_NOTHING).match(masked, body):
+            continue
+        ends = [len(masked)]
+        gap = blank.search(masked, body)
+        if gap:
+            ends.append(gap.start())
+        kind = next((k for k in _HEADING_MARKS if heading.group(k)), None)
+        if kind is not None:
+            following = _compiled(r"(?m)^[ \t]*(?:" + _HEADING_MARKS[kind] + ")")
+            after = following.search(masked, body)
+            if after:
+                ends.append(after.start())
+        until = min(ends)
+        line_start, line_end = heading.start(), heading.end()
+        while line_start < line_end and masked[line_start] in " \t\n":
+            line_start += 1
+        for i, (start, end) in enumerate(spans):
+            if line_start <= start and end <= until:
+                out.setdefault(i, (line_start, line_end))
+
+
+# A description that says the deal is a sale of goods and no technology goes with it: "提供整机
+# 不提供技术", "作为商品出口", "本次交易为一般货物贸易", "sold as goods", "no technology is
+# transferred". Every mention in it then names the goods (design §2.1: text is a lead, and
+# this text says what it leads to). Not in a question ("是否属于技术出口？"), a condition or a
+# negation ("如另行提供源代码，则不再属于货物贸易"), and not when another sentence of the text
+# hands over technology without a negation in it ("还转让飞控源代码").
+_GOODS_ONLY = (
+    r"提供整机[，,、]?\s*不提供技术|(?:作为|作為|属于|屬於|系|为|為)(?:一般)?(?:商品|货物|貨物)"
+    r"(?:出口|贸易|貿易)|不(?:构成|構成|涉及|属于|屬於)(?:任何)?技[术術](?:出口|转让|轉讓)|"
+    r"无需(?:办理|辦理|按)技术出口|無需(?:辦理|按)技術出口|"
+    r"\b(?:sold|exported|shipped|supplied|delivered)\s+as\s+(?:finished\s+)?goods\b|"
+    r"\bgoods[- ]only\b|"
+    r"\b(?:an?\s+)?(?:ordinary\s+|plain\s+|pure\s+)?(?:sale|export)\s+of\s+goods\b|"
+    r"\bno\s+technology\s+(?:is|will\s+be|shall\s+be|was)\s+(?:transferred|exported|licen[cs]ed|"
+    r"disclosed)\b|\bnot\s+an?\s+technology\s+(?:export|transfer)\b|"
+    r"\bdoes\s+not\s+(?:constitute|involve|amount\s+to)\s+(?:an?\s+|any\s+)?technology\s+"
+    r"(?:export|transfer)\b"
+)
+
+
+_GOODS_ONLY_WORDS = (  # one of them is in any text _GOODS_ONLY matches (and seldom others)
+    *("提供整机", "商品出口", "商品贸易", "商品貿易", "货物出口", "货物贸易"),
+    *("貨物出口", "貨物貿易", "不构成", "不構成", "不涉及技", "不涉及任何技"),
+    *("不属于技", "不屬於技", "不属于任何技", "不屬於任何技", "无需", "無需"),
+    *("as goods", "goods only", "goods-only", "of goods", "no technology", "not a technology"),
+    *("not an technology", "not constitute", "not involve", "not amount to"),
+)
+
+
+_UNLESS = r"是否|如果|如|若|假如|倘若|不再|并非|並非|\bif\b|\bwhether\b|\bunless\b"
+
+
+# Words that hand over technology; in a sentence with no negation they outweigh the declaration.
+_HANDED_OVER = (
+    *("源代码", "源代碼", "源码", "源碼", "技术资料", "技術資料", "工艺包", "工藝包", "工艺文件"),
+    *("工藝文件", "设计图纸", "設計圖紙", "技术秘密", "技術秘密", "source code", "know-how"),
+    *("design files", "technical documentation", "process package"),
+)
+
+
+_SENTENCE_NEGATION = (  # ... or a condition: "如今后拟提供算法源代码，应另行评估"
+    r"不|未|没|沒|无|無|非|\bno\b|\bnot\b|n't\b|\bwithout\b|\bnor\b|\bnever\b|\bexcluding\b|"
+    r"如果|如今后|如今後|如需|如另|如拟|如擬|若|假如|倘若|一旦|\bif\b|\bunless\b|\bshould\b"
+)
+
+
+def goods_only_declaration(text: str) -> tuple[int, int] | None:
+    """The span of a declaration that the described deal is a sale of goods with no technology
+    (see _GOODS_ONLY), or None. (Shared by the title: see facts.)"""
+    if _text_cues(text.lower()).isdisjoint(_GOODS_ONLY_WORDS):
+        return None
+    return _goods_only(text)
+
+
+@functools.lru_cache(maxsize=4)
+def _goods_only(text: str) -> tuple[int, int] | None:
+    """goods_only_declaration() for a text that holds one of its words. (Cached: the summary
+    is read for itself and again for the title.)"""
+    lowered = text.lower()
+    sentence_end = _compiled(_SENTENCE_END + r"|[?？]")
+    declared = None
+    for found in _compiled(_GOODS_ONLY).finditer(lowered):
+        begin = max(0, found.start() - _LOOK)
+        for end in sentence_end.finditer(lowered, begin, found.start()):
+            begin = end.end()
+        after = sentence_end.search(lowered, found.end())
+        if after is not None and after.group() in "?？":
+            continue  # a question
+        if _compiled(_UNLESS).search(lowered, begin, found.start()):
+            continue
+        declared = found.span()
+        break
+    if declared is None:
+        return None
+    negation = _compiled(_SENTENCE_NEGATION)
+    starts = [0, *(end.end() for end in sentence_end.finditer(lowered))]
+    for begin, stop in zip(starts, [*starts[1:], len(lowered)], strict=True):
+        sentence = lowered[begin:stop]
+        if any(word in sentence for word in _HANDED_OVER) and not negation.search(sentence):
+            return None
+    return declared
+
+
+# An abbreviation the text defines as something that is no term: "temporary threshold shift
+# (TTS)", "CTR (current-transformer ratio)". Every use of it in the text has that sense.
+_ACRONYM = r"[A-Z][A-Z0-9]{1,5}s?"
+
+
+_ACRONYM_FILLERS = frozenset({"of", "and", "the", "for", "in", "on", "to", "a", "&"})
+
+
+def _initials_spell(words: list[str], acronym: str) -> bool:
+    """Whether ``words`` (in order) spell ``acronym`` by their initials, small words skipped."""
+    letters = [ch for ch in acronym.lower() if ch.isalnum()]
+    kept = [w for w in words if w not in _ACRONYM_FILLERS or w[0] == letters[0]]
+    return len(kept) == len(letters) and all(
+        w[0] == ch for w, ch in zip(kept, letters, strict=True)
+    )
+
+
+def abbreviations_defined(
+    text: str, spans: Sequence[tuple[int, int]]
+) -> dict[str, tuple[int, int]]:
+    """The abbreviations among the terms at ``spans`` that ``text`` defines by words that are
+    no term ("temporary threshold shift (TTS)"), each with the span of its definition. (The
+    title, which seldom defines anything, shares the summary's definitions: see facts.)"""
+    if "(" not in text and "（" not in text:
+        return {}
+    return _defined(text, _masked(text, spans, asides=True), spans)
+
+
+def _other_senses(
+    text: str, masked: str, spans: Sequence[tuple[int, int]], out: dict[int, tuple[int, int]]
+) -> None:
+    """Every use of an abbreviation the text defines by words that are no term, set aside
+    with the definition as the words that say so."""
+    defined = _defined(text, masked, spans)
+    for i, (start, end) in enumerate(spans):
+        where = defined.get(text[start:end])
+        if where is not None:
+            out.setdefault(i, where)
+
+
+def _defined(
+    text: str, masked: str, spans: Sequence[tuple[int, int]]
+) -> dict[str, tuple[int, int]]:
+    acronym_re, word_re = _compiled(_ACRONYM), _compiled(r"[a-z0-9]+|\ue000+")
+    defined: dict[str, tuple[int, int]] = {}
+    for start, end in spans:
+        acronym = text[start:end]
+        if acronym in defined or not acronym_re.fullmatch(acronym):
+            continue
+        letters = acronym[:-1] if acronym.endswith("s") else acronym
+        reach = 12 * len(letters)
+        if masked[start - 1 : start] in ("(", "（") and masked[end : end + 1] in (")", "）"):
+            # "temporary threshold shift (TTS)": the words before the bracket
+            words = list(word_re.finditer(masked, max(0, start - 1 - reach), start - 1))
+            for size in range(len(letters), len(letters) + 4):
+                tail = words[-size:]
+                if len(tail) == size and _initials_spell([w.group() for w in tail], letters):
+                    if _MASK not in masked[tail[0].start() : start]:
+                        defined[acronym] = (tail[0].start(), end + 1)
+                    break
+            continue
+        opening = end + 1 if masked[end : end + 1] == " " else end
+        if masked[opening : opening + 1] not in ("(", "（"):
+            continue
+        # "CTR (current-transformer ratio)": the words in the bracket
+        close = _compiled(r"[)）]").search(masked, opening, opening + reach)
+        if close is None:
+            continue
+        inside = masked[opening + 1 : close.start()]
+        spelled = [w.group() for w in word_re.finditer(inside)]
+        if _MASK not in inside and spelled and _initials_spell(spelled, letters):
+            defined[acronym] = (start, close.end())
+    return defined
+
+
+_OPENING, _CLOSING = "(（[【", ")）]】"
+
+
+def _glosses(
+    masked: str, spans: Sequence[tuple[int, int]], out: dict[int, tuple[int, int]]
+) -> None:
+    """A term in brackets right after a negated term glosses it: "不含激光雷达（LiDAR）"."""
+    for i in range(len(spans) - 1):
+        if i not in out or i + 1 in out:
+            continue
+        (_, end), (start, after) = spans[i], spans[i + 1]
+        opening = masked[end:start].strip()
+        closing = masked[after : after + 2].strip()[:1]
+        if len(opening) == 1 and opening in _OPENING and closing and closing in _CLOSING:
+            out[i + 1] = (out[i][0], after + 1)
+
+
+_CUE_WORDS = tuple(sorted({*_GOODS_ONLY_WORDS, *_EXCLUSION_WORDS, *_BACKGROUND_WORDS}))

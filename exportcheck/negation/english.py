@@ -1,0 +1,279 @@
+"""English negations: a cue and the words that carry it on to a term (a state machine over
+a clause's words), a listed subject with a negative predicate, goods bought for resale."""
+
+from __future__ import annotations
+
+from exportcheck.negation.clause import _MASK, _Clause, _compiled
+
+_BOUGHT = ("purchased", "bought", "procured")  # cues only as adjectives: "bought-in X"
+
+
+_DETERMINERS = frozenset({"a", "an", "the", "this", "these", "those", "our", "their", "its"})
+
+
+# With 't: doesn't, can't …
+_NEGATED_VERBS = ("doesn", "don", "isn", "aren", "won", "wasn", "weren", "hasn", "haven", "didn")
+
+
+_NEGATED_MODALS = ("can", "shouldn", "wouldn")
+
+
+_EN_CUES = frozenset(
+    {
+        *("no", "not", "without", "never", "neither", "nor", "none", "except", "excluding"),
+        *("cannot", "lacks", "lacking", "nothing", "removed", "removes", "dropped", "drops"),
+        # "instead of X", "rather than X": X is what is not used
+        *("instead", "rather"),
+        # a bought part: its technology is the seller's ("bought-in NdFeB magnets")
+        *_BOUGHT,
+        *("excludes", "omits", "omitted"),
+        *(f"{verb}{quote}t" for verb in _NEGATED_VERBS + _NEGATED_MODALS for quote in "'’"),
+    }
+)
+
+
+# Words that carry a negation on to the first term after it: auxiliaries, verbs of having and
+# using, prepositions ("does not *rely on* X", "is not *used for* X"). After a term they start a
+# new predicate ("no chatbot and *relies on* X" affirms X), so there they end the scope.
+_EN_LEAD = frozenset(
+    {
+        *("be", "been", "being", "is", "are", "was", "were", "will", "would", "does", "do"),
+        *("did", "has", "have", "had", "need", "needs", "require", "requires", "required"),
+        *("use", "uses", "used", "using", "utilise", "utilises", "utilize", "utilizes"),
+        *("include", "includes", "included", "including", "involve", "involves", "involved"),
+        *("involving", "contain", "contains", "containing", "provide", "provides", "providing"),
+        *("offer", "offers", "implement", "implements", "perform", "performs", "employ"),
+        *("employs", "support", "supports", "rely", "relies", "depend", "depends", "based"),
+        *("equipped", "fitted", "ship", "ships", "integrate", "integrates", "integrated"),
+        *("incorporate", "incorporates", "embed", "embeds", "embedded", "apply", "applies"),
+        *("transfer", "transfers", "license", "licenses", "licence", "licences", "cover"),
+        *("covers", "comprise", "comprises", "carry", "carries", "for", "in", "on"),
+        *("with", "to", "than", "develop", "develops", "developed", "build"),
+        *("builds", "built", "make", "makes", "made", "produce", "produces", "produced"),
+        *("manufacture", "manufactures", "hold", "holds", "own", "owns", "sell", "sells"),
+    }
+)
+
+
+# Words that carry it anywhere in a list of terms: determiners and generic nouns ("no such
+# features", "no X module or Y").
+_EN_CARRY = frozenset(
+    {
+        *("a", "an", "the", "any", "such", "other", "its", "their", "our", "this", "these"),
+        *("that", "those", "either", "whatsoever", "kind", "kinds", "type", "types", "form"),
+        *("forms", "sort", "function", "functions", "functionality", "module", "modules"),
+        *("component", "components", "capability", "capabilities", "technology"),
+        *("technologies", "technique", "techniques", "tool", "tools", "system", "systems"),
+        *("service", "services", "engine", "engines", "software", "solution", "solutions"),
+        *("element", "elements", "part", "parts", "algorithm", "algorithms", "method"),
+        *("methods", "feature", "features", "of", "middleware", "library", "libraries", "sdk"),
+        *("sdks", "platform", "platforms", "product", "products", "model", "models", "stack"),
+        # common modifiers ("removed the *experimental* LiDAR feature", "no *AI* chatbot")
+        *("own", "proprietary", "experimental", "optional", "additional", "separate", "ai"),
+        *("dedicated", "onboard", "external", "internal", "automatic", "automated", "smart"),
+        *("intelligent", "advanced", "standalone", "legacy", "third", "party", "related"),
+    }
+)
+
+
+_EN_ITEM_WORDS = 2  # words that are not terms, allowed in one item of a negated list
+
+
+# Words that make a cue restrict rather than negate ("not only", "not limited to").
+_EN_RESTRICTING = frozenset(
+    {"only", "just", "merely", "solely", "exclusively", "limited", "necessarily", "restricted"}
+)
+
+
+_EN_JOIN = frozenset({"or", "nor", "and", "/", "&", "、"})
+
+
+# English goods: "buys finished automotive LiDAR units", "NdFeB magnets for resale".
+_EN_GOODS = (
+    r"\bfinished\s+(?:[a-z]+\s+)?(?P<a>\ue000[\ue000\s-]*)\s*(?:[a-z]+\s+)?(?:units?|products?|"
+    r"goods|magnets?|modules?|cells?|devices?|sensors?|blocks?)\b"
+    r"|(?P<b>\ue000[\ue000\s-]*)\s*(?:[a-z]+\s+)?(?:units?|products?|goods|magnets?|modules?|"
+    r"cells?|devices?|sensors?)\s+(?:\([^()\n]{0,60}\)\s+)?for\s+resale\b"
+)
+
+
+def _english_goods(c: _Clause) -> None:
+    for found in _compiled(_EN_GOODS).finditer(c.masked, c.begin, c.end):
+        c.negate_within(found)
+
+
+def _english(c: _Clause) -> None:
+    """The English rules of the module docstring, as a state machine over the clause's words
+    (a masked term is one word)."""
+    scope = _Scope(c)
+    for match in c.tokens:
+        word = match.group()
+        if word[0] == _MASK:  # one run of terms: overlapping or adjacent ones are one word
+            for index in [i for i in c.inside if match.start() <= c.spans[i][0] < match.end()]:
+                if scope.cue is not None:  # (a term of the run may end the scope)
+                    scope.term(index)
+        elif word in _EN_CUES and (scope.cue is None or word not in _EN_JOIN):
+            if scope.ambiguous or scope.unknown:
+                return  # "cannot work without X": a negation of a negation
+            scope.start(match.start())
+            scope.bought = word in _BOUGHT
+        elif (
+            scope.cue is not None
+            and not scope.reached
+            and (word in _EN_RESTRICTING or (scope.bought and word in _DETERMINERS))
+        ):
+            # "not only X or Y", "not limited to X or Y": it restricts, nothing is negated;
+            # "users who purchased *the* drone": a verb with its object
+            scope.end()
+        elif word in _EN_JOIN or word == ",":
+            scope.join(word)
+        elif scope.cue is None or word in _EN_CARRY or (word in _EN_LEAD and scope.leading()):
+            continue
+        elif word in _EN_LEAD and scope.reached:
+            scope.end()  # "no X and *relies* on Y": a new predicate
+        else:
+            scope.unknown += 1
+            if scope.unknown > _EN_ITEM_WORDS:
+                scope.end()
+
+
+class _Scope:
+    """An English negation in force (see _english): where its cue began, how far it reached,
+    and the terms of a list that wait for an or/nor/and to close it."""
+
+    def __init__(self, clause: _Clause) -> None:
+        self.clause = clause
+        self.cue: int | None = None
+        # A scope ended before it reached a term: a cue after it may negate that negation.
+        self.ambiguous = False
+        self.reached = False  # a term has been negated since the cue
+        self.listing = False  # after "X,": the next items wait for or/nor/and
+        self.joined = False  # after or/nor/and: the last item
+        self.unknown = 0  # words of the current item that are not terms and carry nothing
+        self.pending: list[int] = []
+        self.bought = False  # the cue is "purchased"/"bought": an adjective, not a verb
+
+    def leading(self) -> bool:
+        """Before anything but carrying words: verbs still carry ("does not use any")."""
+        return not (self.reached or self.listing or self.unknown)
+
+    def start(self, cue: int) -> None:
+        self.cue = cue
+        self.reached = self.listing = self.joined = self.bought = False
+        self.unknown = 0
+        self.pending.clear()
+
+    def _first_item_unknown(self) -> bool:
+        """Words that are not terms right after the cue: only a list may follow ("no
+        speech, wake-word or …"); a term ("not *only* X") or a join ("no manual curation
+        and X") means the cue negated something else."""
+        return bool(self.unknown) and not (self.listing or self.reached)
+
+    def term(self, index: int) -> None:
+        if self._first_item_unknown():
+            self.end()
+            return
+        if self.unknown or (self.listing and not self.joined):
+            self.pending.append(index)
+            return
+        self._negate([*self.pending, index])
+        self.reached = True
+
+    def join(self, word: str) -> None:
+        comma = word == ","
+        if self.cue is None:
+            self.ambiguous = False  # "… and has no X": a new predicate, its own negation
+            return
+        if self._first_item_unknown() and not comma and word not in ("or", "nor"):
+            self.end()  # "no manual curation and X": the cue negated something else …
+            self.ambiguous = False  # … and what follows the join is a new predicate
+            return
+        # ("no magnet material or X know-how": "or" shares the negation out over its items)
+        if comma:
+            self.listing = True
+        else:
+            self._negate(self.pending)
+            self.joined = True
+        self.unknown = 0
+
+    def end(self) -> None:
+        self.ambiguous = self.ambiguous or not self.reached
+        self.start(0)
+        self.cue = None
+
+    def _negate(self, indexes: list[int]) -> None:
+        assert self.cue is not None
+        for i in indexes:
+            self.clause.negate(i, self.cue, self.clause.spans[i][1])
+        self.pending.clear()
+
+
+# A list of items, then one negative predicate: "Our recommendation algorithm, user-profile
+# models and source code are excluded from the licence", "The drones, flight-control
+# software and route-planning algorithms remain with the seller".
+_NEGATIVE_PREDICATE = (
+    r"(?:is|are|was|were|will\s+be)\s+(?:excluded|not\s+(?:be\s+)?(?:part|included|"
+    r"transferred|licen[cs]ed|covered|provided|delivered|sold)|(?:expressly\s+|explicitly\s+)?"
+    r"(?:outside|beyond|carved\s+out)|licen[cs]ed\s+separately|(?:an?\s+)?third[\s-]party)"
+    r"(?![a-z0-9])"
+    r"|(?:remain|remains|stay|stays)\s+with\s+(?:the\s+)?(?:seller|licensor|parent|group|us|our)"
+    r"(?![a-z0-9])"
+)
+
+
+_PREDICATE_START = frozenset({"is", "are", "was", "were", "will", "remain", "remains", "stay"})
+
+
+_PREDICATE_START |= {"stays"}
+
+
+_LIST_SEPARATORS = _EN_JOIN | {","}  # the words between the items of a listed subject
+
+
+# A past participle after a term opens a phrase that describes it and may run on for a few
+# words before the predicate: "The LiDAR module *shown in the marketing demo* is not included".
+# (A term inside the phrase is not the subject: "the X shown with the Y" says nothing of Y.)
+_PARTICIPLES = frozenset(
+    {"shown", "used", "described", "mentioned", "displayed", "demonstrated", "pictured"}
+    | {"featured", "depicted", "referenced", "presented", "showcased", "installed", "mounted"}
+)
+
+
+_PHRASE_WORDS = 6  # words such a phrase may hold after its participle
+
+
+def _listed_subject(c: _Clause) -> None:
+    """The terms of a compact list that is the subject of a negative predicate. After a term
+    only a separator, another term or a generic noun may follow ("X flies and its logs are
+    excluded" is no list); an item may hold three words that are not terms."""
+    listed: list[int] = []
+    words = 0  # words of the current item that are not terms
+    after_term = False
+    phrase = 0  # words left of a participle phrase describing the list's last term
+    for match in c.tokens:
+        word = match.group()
+        if phrase and word not in _PREDICATE_START:
+            phrase -= 1
+            if not phrase:
+                listed = []  # a phrase too long to tell its end: no list
+            continue
+        if word[0] == _MASK:
+            listed += [i for i in c.inside if match.start() <= c.spans[i][0] < match.end()]
+            after_term = True
+        elif word in _LIST_SEPARATORS:
+            words, after_term = 0, False
+        elif word in _PREDICATE_START:
+            said = _compiled(_NEGATIVE_PREDICATE).match(c.masked, match.start(), c.end)
+            if listed and said is not None:
+                for i in listed:
+                    c.negate(i, c.spans[listed[0]][0], said.end())
+            return  # the first predicate closes the subject, negative or not
+        elif listed and (word in _PARTICIPLES or word == "of"):
+            # "the X module shown in the demo …", "the X engine of the food-delivery app …"
+            phrase, after_term = _PHRASE_WORDS + 1, False
+        elif after_term and word not in _EN_CARRY:
+            listed, words, after_term = [], 0, False  # "X flies …": not a list
+        else:
+            words += 1
+            if words > 3:
+                listed, words, after_term = [], 0, False

@@ -1,0 +1,384 @@
+"""The passes over one clause, each run only when the clause holds a word it starts from;
+the ones that read either language (a negation after the term, somebody else's
+technology, options not taken up) live here too."""
+
+from __future__ import annotations
+
+import re
+
+from exportcheck.negation.chinese import (
+    _GOODS_WORDS,
+    _ZH_CUE_CHARS,
+    _ZH_JOIN,
+    _ZH_LIST_ITEMS,
+    _bracket_examples,
+    _chinese,
+    _except,
+    _goods,
+)
+from exportcheck.negation.clause import (
+    _CLAUSE_END,
+    _CLAUSE_PUNCTUATION,
+    _LOOK,
+    _MASK,
+    _Clause,
+    _compiled,
+    _gate,
+)
+from exportcheck.negation.english import (
+    _BOUGHT,
+    _EN_CUES,
+    _EN_JOIN,
+    _PREDICATE_START,
+    _english,
+    _english_goods,
+    _listed_subject,
+)
+
+# After a term: "X-free"; "X (features) are not included / part of …"; "X is excluded".
+_EN_AFTER = (
+    r"\A(?:[-\u2010\u2011]free(?![a-z0-9])"
+    r"|(?:\s+(?:features?|functions?|functionality|modules?|components?|business|unit|"
+    r"capabilit(?:y|ies)|technolog(?:y|ies)|engines?|systems?|software|parts?|lines?|"
+    r"programmes?|programs?|projects?|divisions?|teams?|products?|units?|businesses|"
+    r"magnets?|cells?|sensors?|chips?))?"
+    r"(?:\s*,?\s+(?:which|that))?\s+"
+    r"(?:(?:is|are|was|were|will\s+be|shall\s+be)\s+(?:(?:not|never)\s+(?:be\s+)?"
+    r"(?:included|part|involved|covered|transferred|licen[cs]ed|provided|offered|supplied|"
+    r"used|in\s+scope|within\s+(?:the\s+)?scope)|excluded|out\s+of\s+scope|removed|"
+    r"stripped\s+out|taken\s+out|licen[cs]ed\s+separately|(?:explicitly\s+|expressly\s+)?"
+    r"(?:outside|beyond)\s+(?:the\s+|this\s+|our\s+)?(?:scope|licen[cs]e|deal|transfer|"
+    r"agreement|transaction))"
+    r"|(?:was|were|has\s+been|have\s+been)\s+(?:removed|divested|spun\s+off|sold\s+off|"
+    r"carved\s+out|replaced|dropped|cancell?ed|abandoned|discontinued|shelved|archived)"
+    r"|(?:is|are|was|were)\s+(?:bought(?:\s+in)?|purchased|procured)"
+    # goods, not technology: "LFP cells are supplied as finished goods"
+    r"|(?:is|are|was|were)\s+(?:supplied|purchased|bought|sold|shipped|delivered|imported)\s+"
+    r"as\s+finished\s+(?:goods|products?|components?|parts?)"
+    r"|not\s+included|excluded)(?![a-z0-9]))"
+)
+
+
+_ZH_AFTER = (  # after the term and the items listed with it ("X、订单系统和结算系统均不在…")
+    r"\A(?:[^、，,。；;：:\ue000]{0,6}?(?:[、和及][^、，,。；;：:\ue000]{1,8}?){1,4}?)?"
+    r"[^\ue000]{0,8}?(?:不在(?:本次)?[^\ue000]{0,6}范[围圍]|不[属屬]于本次|不[属屬]於本次|"
+    r"不包括在|不包含在|不纳入|不納入|除外|不在本次|不随本次|不隨本次|不予[转轉][让讓]|"
+    r"未纳入|未納入|未列入|不列入|仅供参考|僅供參考|仅作对比|僅作對比|仅作比较|僅作比較|"
+    r"不构成[^\ue000]{0,6}标的|不構成[^\ue000]{0,6}標的|"
+    r"不[属屬][于於][^\ue000]{0,4}?(?:转让|轉讓|授权|授權|许可|許可|交易|交付)|"
+    r"(?:已经?|已經?)?被[^\ue000]{0,10}?(?:取代|替代|替换|替換)|"
+    # at the clause's end only: "像抖音那样的推荐算法我们没有", not "推荐算法没有人工干预"
+    r"(?:没有|沒有|不具备|不具備|不涉及|不提供|不做)\s*\Z)"
+)
+
+
+# Contrasts: what an "unlike" phrase names, up to the comma that closes it, is somebody
+# else's ("Unlike TikTok's recommendation algorithm, this payroll tool …"); so is a
+# competitor's product.
+_EN_CONTRAST = r"\b(?:unlike|in\s+contrast\s+to|as\s+opposed\s+to)\b[^,\ue000]*"
+
+
+_ZH_CONTRAST = "不同于|不同於|区别于|區別於|有别于|有別於|相比于|相比於"
+
+
+_RIVALS = (
+    r"\b(?:a\s+|the\s+)?(?:competitor|rival|competing\s+vendor)(?:['’]s|s['’])\s+$"
+    r"|(?:竞争对手|競爭對手|竞品|競品|友商|对手|對手)(?:的|用的?|使用的?|采用的?|採用的?)?$"
+    # ... and what somebody else owns ("the partner flies their own certified drones")
+    r"|\btheir\s+own\s+(?:[a-z][a-z-]*\s+){0,2}$"
+)
+
+
+# A clause whose subject is a competitor speaks of the competitor's technology ("Competitor A
+# sells drone autopilots", "对手用航拍机巡楼"), unless it speaks of us as well ("… than ours").
+_RIVAL_SUBJECT = (
+    r"[\s.;:!?。；：！？，,]*(?:(?:a|the|one|another|some)\s+)?(?:[a-z]+\s+){0,3}?"
+    r"(?:competitors?|rivals?)"
+    r"(?:\s+[a-z0-9]{1,12})?\s|[\s。；：！？，,]*(?:竞争对手|競爭對手|竞品|競品|友商|对手|對手)"
+)
+
+
+_OURS_WORDS = frozenset({"we", "our", "ours", "us"})
+
+
+_OURS_ZH = ("我们", "我們", "我司", "本公司", "我方", "我哋", "本司", "本产品", "本產品")
+
+
+_AFTER_WORDS = frozenset(
+    {"not", "never", "excluded", "removed", "stripped", "taken", "scope", "separately", "finished"}
+    | {"outside", "beyond", "divested", "spun", "sold", "carved", "replaced", "dropped"}
+    | {"cancelled", "canceled", "abandoned", "discontinued", "shelved", "archived"}
+    | set(_BOUGHT)
+)
+
+
+_AFTER_CHARS = "不除没沒未仅僅已被"  # the first characters of _ZH_AFTER's cues
+
+
+# Right after a term, _EN_AFTER needs "-free" or one of these among the next words.
+_FREE = ("-free", "\u2010free", "\u2011free")
+
+
+_AUXILIARIES = frozenset({"is", "are", "was", "were", "will", "shall", "has", "have", "not"})
+
+
+_AUXILIARIES |= {"excluded", "excluded,", "excluded."}
+
+
+_OTHER_WORDS = (
+    *("unlike", "contrast", "opposed", "compet", "rival", "同于", "同於", "别于", "別於"),
+    "their own",
+    *("比于", "比於", "竞争", "競爭", "竞品", "競品", "友商", "对手", "對手"),
+)
+
+
+def _passes(c: _Clause, *, gated: bool) -> None:
+    text = c.masked[c.begin : c.end]
+    words = frozenset(token.group() for token in c.tokens)
+    if not gated or not _ZH_CUE_SET.isdisjoint(text):
+        _chinese(c)
+    if not gated or c.masked[c.begin : c.begin + 1] in ("（", "("):
+        _bracket_examples(c)
+    if not gated or _HAS_GOODS_WORD(text):
+        _goods(c)
+    if not gated or "finished" in text or "resale" in text:
+        _english_goods(c)
+    if not gated or _HAS_ORGANISATION_WORD(text):
+        _organisations(c, words)
+    if not gated or _HAS_OPTION_WORD(text):
+        _lapsed_options(c)
+    if not gated or not _EN_CUES.isdisjoint(words):
+        _english(c)
+    after = "free" in text or not _AFTER_WORDS.isdisjoint(words)
+    if not gated or after or not _AFTER_SET.isdisjoint(text) or _glossed_word(c):
+        _after(c, gated=gated)
+    if not gated or not _PREDICATE_START.isdisjoint(words):
+        _listed_subject(c)
+    if not gated or _HAS_OTHER_WORD(text):
+        _others(c, words)
+    if not gated or "除" in text:
+        _except(c)
+
+
+def _others(c: _Clause, words: frozenset[str]) -> None:
+    """Somebody else's technology: a contrast ("unlike X,", "不同于X，"), a competitor's
+    product, a clause whose subject is a competitor."""
+    masked, spans = c.masked, c.spans
+    en_contrast, zh_contrast = _compiled(_EN_CONTRAST), _compiled(_ZH_CONTRAST)
+    for contrast in en_contrast.finditer(masked, c.begin, c.end):
+        close = masked.find(",", contrast.end(), c.end)
+        if close < 0:
+            continue  # no comma closes it: the contrast may run over the whole sentence
+        for i in c.inside:
+            if contrast.start() < spans[i][0] and spans[i][1] <= close:
+                c.negate(i, contrast.start(), spans[i][1])
+    for contrast in zh_contrast.finditer(masked, c.begin, c.end):
+        for i in c.inside:  # a Chinese clause ends at its comma already
+            if contrast.end() <= spans[i][0]:
+                c.negate(i, contrast.start(), spans[i][1])
+    rivals = _compiled(_RIVALS)
+    for i in c.inside:
+        owner = rivals.search(masked, max(c.begin, spans[i][0] - 24), spans[i][0])
+        if owner is not None:
+            c.negate(i, owner.start(), spans[i][1])
+    subject = _compiled(_RIVAL_SUBJECT).match(masked, c.begin, c.end)
+    text = masked[c.begin : c.end]
+    if subject is None or any(word in text for word in _OURS_ZH):
+        return
+    if not _OURS_WORDS.isdisjoint(words):
+        return
+    said = subject.group()
+    begins = subject.start() + len(said) - len(said.lstrip(_CLAUSE_PUNCTUATION))
+    for i in c.inside:
+        c.negate(i, begins, spans[i][1])
+
+
+# A supplier described by the technology it works with: "systems supplied by foreign drone
+# makers", "由一家激光雷达厂商提供的模组". Only where the organisation is where something comes
+# from (by, from, 由, 从): a recipient is often in the very business of the technology it
+# receives ("转让给巴西一家植物药企业" transfers plant-drug production), so "to a drone maker",
+# "向一家…企业" stay leads. Never in a clause that names us ("我们是一家语音合成公司").
+_ZH_ORGANISATION = (
+    r"[^\ue000，,。；;：:]{0,4}?(?:企业|企業|公司|厂商|廠商|厂家|廠家|集团|集團|经销商|經銷商|"
+    r"供应商|供應商|客户|客戶)"
+)
+
+
+_ZH_ANOTHER = (
+    r"(?:由|从|從|自)[^，,。；;：:\ue000]{0,6}?"
+    r"(?:一家|某家?|多家|几家|幾家|各家|其他|其它|国外|國外|海外|境外|外国|外國|当地|當地)"
+)
+
+
+_EN_ORGANISATION = (
+    r"(?:[-\s][a-z]+){0,2}?\s+(?:companies|company|firms?|makers?|manufacturers?|vendors?|"
+    r"suppliers?|start-?ups?|operators?|dealers?|distributors?|customers?)(?![a-z])"
+)
+
+
+_EN_FROM = frozenset({"by", "from"})
+
+
+_ORGANISATION_WORDS = (
+    *("企业", "企業", "公司", "厂", "廠", "集团", "集團", "商", "客户", "客戶", "compan", "firm"),
+    *("maker", "manufacturer", "vendor", "supplier", "startup", "start-up", "operator"),
+    *("dealer", "distributor", "customer"),
+)
+
+
+def _organisations(c: _Clause, words: frozenset[str]) -> None:
+    """The terms that describe another organisation (see _ZH_ORGANISATION)."""
+    masked, spans = c.masked, c.spans
+    text = masked[c.begin : c.end]
+    if any(word in text for word in _OURS_ZH) or not _OURS_WORDS.isdisjoint(words):
+        return
+    zh_org, zh_another = _compiled(_ZH_ORGANISATION), _compiled(_ZH_ANOTHER)
+    en_org, word_re = _compiled(_EN_ORGANISATION), _compiled(r"[a-z]+")
+    for i in c.inside:
+        start, end = spans[i]
+        org = zh_org.match(masked, end, c.end)
+        if org is not None and zh_another.search(masked, max(c.begin, start - 16), start):
+            c.negate(i, start, org.end())
+            continue
+        org = en_org.match(masked, end, c.end)
+        before = word_re.findall(masked, max(c.begin, start - 30), start)[-3:]
+        if org is not None and not _EN_FROM.isdisjoint(before):
+            c.negate(i, start, org.end())
+
+
+# An option that was not taken up: "the option for the LiDAR module was not exercised",
+# "激光雷达模块的选择权未行使".
+_EN_OPTION = (
+    r"\boptions?\s+(?:for|to\s+(?:also\s+)?(?:acquire|obtain|license|licence|buy|add|purchase))\b"
+    r"[^.;:!?\n]{0,80}?(?:not\s+(?:been\s+)?exercised|unexercised|lapsed|expired|"
+    r"(?:was|were|has\s+been)\s+(?:declined|waived|deleted|withdrawn))"
+)
+
+
+_ZH_OPTION = r"(?:选择权|選擇權|期权|期權|认购权|認購權|优先购买权|優先購買權)"
+
+
+_ZH_OPTION_LAPSED = r"未(?:被)?行使|已失效|已过期|已過期|已放弃|已放棄|作废|作廢|未获行使"
+
+
+_OPTION_WORDS = (
+    "option",
+    "选择权",
+    "選擇權",
+    "期权",
+    "期權",
+    "认购权",
+    "認購權",
+    "购买权",
+    "購買權",
+)
+
+
+# ... or one the next sentence says was not: "… an option to license X. The option expired
+# unexercised on 31 December 2025."
+_EN_OPTION_OFFER = (
+    r"\boptions?\s+(?:for|to\s+(?:also\s+)?(?:acquire|obtain|license|licence|buy|add|purchase))\b"
+)
+
+
+_EN_OPTION_ENDED = (
+    r"[.;]\s+(?:the|this|that|such|said)\s+option\s+(?:has\s+|had\s+)?(?:expired|lapsed|"
+    r"was\s+(?:not\s+exercised|never\s+exercised|declined|waived|deleted|withdrawn))"
+)
+
+
+def _lapsed_options(c: _Clause) -> None:
+    masked, spans = c.masked, c.spans
+    for found in _compiled(_EN_OPTION).finditer(masked, c.begin, c.end):
+        c.negate_within(found)
+    offer = _compiled(_EN_OPTION_OFFER).search(masked, c.begin, c.end)
+    ended = _compiled(_EN_OPTION_ENDED).match(masked, c.end) if offer else None
+    if offer and ended:
+        for i in c.inside:
+            if offer.start() < spans[i][0]:
+                c.negate(i, offer.start(), ended.end())
+    option = _compiled(_ZH_OPTION).search(masked, c.begin, c.end)
+    lapsed = option and _compiled(_ZH_OPTION_LAPSED).search(masked, option.end(), c.end)
+    if lapsed:
+        for i in c.inside:
+            if spans[i][1] <= lapsed.start():
+                c.negate(i, spans[i][0], lapsed.end())
+
+
+def _after(c: _Clause, *, gated: bool) -> None:
+    """Negations after the term ("X-free", "X is not included", "X不在本次转让范围内"), which
+    also reach the terms listed before it ("X and Y are not included", "X、Y除外")."""
+    masked, spans = c.masked, c.spans
+    stop, glossed = c.end, _glossed_word(c)
+    if glossed:  # "Magnets (NdFeB) are purchased": the predicate is past the bracket
+        after = _compiled(_CLAUSE_END).search(masked, c.end + 1, c.end + _LOOK)
+        stop = after.start() if after else min(len(masked), c.end + _LOOK)
+    for position, i in enumerate(c.inside):
+        start, term_end = spans[i]
+        base = c.end + 1 if glossed else term_end  # where the words after it begin
+        tail = masked[base:stop]
+        found = None
+        english = tail.startswith(_FREE) or not _AUXILIARIES.isdisjoint(tail[:100].split()[:7])
+        if english or not gated:
+            found = _compiled(_EN_AFTER).match(tail)
+        if found is None and (not gated or any(ch in tail[:16] for ch in _AFTER_CHARS)):
+            found = _compiled(_ZH_AFTER).match(tail)
+        if found is None:
+            continue
+        stop_at = base + found.end()
+        if glossed:  # quote the word the bracket glosses too: "Magnets (NdFeB) are …"
+            word_end = c.begin - 1 if masked[c.begin - 1 : c.begin] == " " else c.begin
+            start = word_end
+            while start > max(0, word_end - 12) and masked[start - 1] not in _CLAUSE_PUNCTUATION:
+                start -= 1
+            start = start if start < word_end else spans[i][0]
+        c.negate(i, start, stop_at)
+        for before in reversed(c.inside[:position]):
+            gap = masked[spans[before][1] : start].strip()
+            if not _joins_list(gap, _compiled(_ZH_JOIN)):
+                break
+            c.negate(before, spans[before][0], stop_at)
+            start = spans[before][0]
+
+
+def _glossed_word(c: _Clause) -> bool:
+    """Whether the clause is a bracket that holds only a term and glosses the word before it
+    ("Magnets (NdFeB) are …")."""
+    masked = c.masked
+    return (
+        masked[c.begin : c.begin + 1] in ("(", "（")
+        and masked[c.end : c.end + 1] in (")", "）")
+        and not masked[c.begin + 1 : c.end].strip(" " + _MASK)
+        and len(c.inside) == 1
+    )
+
+
+def _joins_list(gap: str, zh_join: re.Pattern[str]) -> bool:
+    """Whether the words between two terms make them one list: "X, Y and", "X、Y或"."""
+    if not gap:
+        return True
+    if zh_join.fullmatch(gap) or gap in ("、", ",", "/", "&"):
+        return True
+    if _compiled(_ZH_LIST_ITEMS).fullmatch(gap):  # "X、金属冶炼等Y": items that are no terms
+        return True
+    words = gap.replace(",", " ").split()
+    return bool(words) and all(w in _EN_JOIN for w in words)
+
+
+# The gates: per clause (see _gate), and over a whole text (_text_cues).
+_ZH_CUE_SET = frozenset(_ZH_CUE_CHARS)
+
+
+_AFTER_SET = frozenset(_AFTER_CHARS)
+
+
+_HAS_GOODS_WORD = _gate(_GOODS_WORDS)
+
+
+_HAS_ORGANISATION_WORD = _gate(_ORGANISATION_WORDS)
+
+
+_HAS_OPTION_WORD = _gate(_OPTION_WORDS)
+
+
+_HAS_OTHER_WORD = _gate(_OTHER_WORDS)
