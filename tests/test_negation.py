@@ -440,6 +440,8 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "第三条 许可范围及除外条款\n3.1 [无人机]飞控。",
         "不使用云端（但本地运行[语音合成]）。",  # the brackets turn it
         "不涉及人工干预的推送（[个性化推荐]）。",  # past a 的: what the clause describes
+        "本项目并非不涉及[卤水提锂]技术，工艺包随合同转让。",  # a negation of a negation
+        "不是不提供[语音合成]，而是另行收费。",
         "我们是一家[语音合成]公司，本次许可核心引擎。",  # our own
         "拟转让给巴西一家[植物药]企业。",  # a recipient: often in that very business
         "We license the design to a [LiDAR] maker.",

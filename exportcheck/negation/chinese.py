@@ -45,6 +45,20 @@ _ZH_TURNS = (
 )
 
 
+# Words that negate the negation right after them ("并非不涉及", "不是不提供").
+_ZH_DOUBLE = (
+    "不是",
+    "并非",
+    "並非",
+    "绝非",
+    "絕非",
+    "并不",
+    "並不",
+    "未必",
+    "不能",
+    "不会",
+    "不會",
+)
 _ZH_REACH = 30  # characters from a Chinese cue to the start of a term it governs
 
 
@@ -181,7 +195,12 @@ def _chinese(c: _Clause) -> None:
                 c.negate(governed, at, spans[governed][1])
             at = masked.find(bare, at + 1, c.end)
     zh_turn = _compiled(_ZH_TURN)
-    for cue in _compiled(_ZH_CUE).finditer(masked, c.begin, c.end):
+    cues = list(_compiled(_ZH_CUE).finditer(masked, c.begin, c.end))
+    for k, cue in enumerate(cues):
+        if masked[max(c.begin, cue.start() - 2) : cue.start()].endswith(_ZH_DOUBLE) or (
+            k + 1 < len(cues) and cues[k + 1].start() == cue.end()
+        ):
+            continue  # "并非不涉及X", "不是不提供X": a negation of a negation affirms X
         turn = zh_turn.search(masked, cue.end(), c.end)
         stop = min(turn.start() if turn else c.end, cue.end() + _ZH_REACH + 1)
         stop = min(stop, _described_from(masked, cue.end(), stop))
