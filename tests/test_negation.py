@@ -346,6 +346,14 @@ def _negated(marked: str) -> dict[str, str]:
         ),
         ("[CTR] (current-transformer ratio) is 200/5.", {"CTR": "CTR (current-transformer ratio)"}),
         (
+            "We sell 200 spraying [drones] to a distributor as goods.",
+            {"drones": "sell 200 spraying drones to a distributor as goods"},
+        ),
+        (
+            "原计划许可的[个性化信息推送]技术已从合同中删除，不予许可。",
+            {"个性化信息推送": "个性化信息推送技术已从合同中删除"},
+        ),
+        (
             "Magnets ([NdFeB]) are purchased finished from a supplier.",
             {"NdFeB": "Magnets (NdFeB) are purchased"},
         ),
@@ -391,6 +399,7 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "Magnets ([NdFeB]) are made in-house.",
         "磁钢（[钕铁硼]）由我方生产。",
         "We train their [drone] pilots.",
+        "Products such as goods and [drone] software are licensed.",
         "The feed cannot work without its [personalised recommendation] engine.",
         "No manual curation: the feed is ranked by [personalised recommendation].",
         "No manual curation and [personalised push] ranks the feed.",
@@ -698,6 +707,7 @@ _DECLARATION_PARTS = st.sampled_from(
         *("轉讓", "无需", "無需", "办理", "辦理", "按", "sold ", "as ", "finished ", "goods"),
         *(" only", "-only", "a ", "sale ", "export ", " of ", "no ", "technology ", "is "),
         *("transferred", "not ", "an ", "does ", "constitute ", "involve ", "amount to ", ", "),
+        *("sell ", "ships ", " sale", " trade", "provided", " for extracting gallium "),
     ]
 )
 

@@ -158,21 +158,22 @@ _GOODS_ONLY = (
     r"(?:出口|贸易|貿易)|不(?:构成|構成|涉及|属于|屬於)(?:任何)?技[术術](?:出口|转让|轉讓)|"
     r"无需(?:办理|辦理|按)技术出口|無需(?:辦理|按)技術出口|"
     r"\b(?:sold|exported|shipped|supplied|delivered)\s+as\s+(?:finished\s+)?goods\b|"
-    r"\bgoods[- ]only\b|"
+    r"\b(?:sell|sells|export|exports|ship|ships)\b[^.;:\n]{0,80}?\bas\s+goods\b|"
+    r"\bgoods[- ]only\b|\bgoods\s+(?:sale|trade)\s+only\b|"
     r"\b(?:an?\s+)?(?:ordinary\s+|plain\s+|pure\s+)?(?:sale|export)\s+of\s+goods\b|"
-    r"\bno\s+technology\s+(?:is|will\s+be|shall\s+be|was)\s+(?:transferred|exported|licen[cs]ed|"
-    r"disclosed)\b|\bnot\s+an?\s+technology\s+(?:export|transfer)\b|"
+    r"\bno\s+technology\b[^.;:\n]{0,80}?\b(?:is|will\s+be|shall\s+be|was)\s+(?:transferred|"
+    r"exported|licen[cs]ed|disclosed|provided)\b|\bnot\s+an?\s+technology\s+(?:export|transfer)\b|"
     r"\bdoes\s+not\s+(?:constitute|involve|amount\s+to)\s+(?:an?\s+|any\s+)?technology\s+"
     r"(?:export|transfer)\b"
 )
 
 
 _GOODS_ONLY_WORDS = (  # one of them is in any text _GOODS_ONLY matches (and seldom others)
-    *("提供整机", "商品出口", "商品贸易", "商品貿易", "货物出口", "货物贸易"),
-    *("貨物出口", "貨物貿易", "不构成", "不構成", "不涉及技", "不涉及任何技"),
+    *("提供整机", "商品", "货物", "貨物", "不构成", "不構成", "不涉及技", "不涉及任何技"),
     *("不属于技", "不屬於技", "不属于任何技", "不屬於任何技", "无需", "無需"),
     *("as goods", "goods only", "goods-only", "of goods", "no technology", "not a technology"),
-    *("not an technology", "not constitute", "not involve", "not amount to"),
+    *("not an technology", "not constitute", "not involve", "not amount to", "goods sale"),
+    "goods trade",
 )
 
 
