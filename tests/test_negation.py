@@ -367,6 +367,10 @@ def _negated(marked: str) -> dict[str, str]:
             {"drones": "their own certified drones"},
         ),
         (
+            "The voice component is the customer's own [TTS] engine.",
+            {"TTS": "customer's own TTS"},
+        ),
+        (
             "No magnet material or [magnet manufacturing] know-how is included.",
             {"magnet manufacturing": "No magnet material or magnet manufacturing"},
         ),
@@ -399,6 +403,7 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "Magnets ([NdFeB]) are made in-house.",
         "磁钢（[钕铁硼]）由我方生产。",
         "We train their [drone] pilots.",
+        "The licensee's engineers use our own [TTS] engine.",
         "Products such as goods and [drone] software are licensed.",
         "The feed cannot work without its [personalised recommendation] engine.",
         "No manual curation: the feed is ranked by [personalised recommendation].",
@@ -605,6 +610,7 @@ _FRAGMENTS = st.sampled_from(
         *("finished ", " units for resale", "an option to also license ", ". The option expired"),
         *("Not licensed: ", "如今后提供源代码，", "magnet material ", "not only ", "limited to "),
         *(" stays with our team", "their own ", "Magnets (", ") are purchased", "）"),
+        *("the customer's own ", "our own "),
         *("temporary threshold shift (", ") ", " (current-transformer ratio)", "（", "）", "("),
         *(" shown in the demo ", " are excluded", " is licensed separately"),
         *(" is excluded", " was removed", " is not part of it", "-free", " out of scope"),

@@ -85,8 +85,10 @@ _ZH_CONTRAST = "不同于|不同於|区别于|區別於|有别于|有別於|相�
 _RIVALS = (
     r"\b(?:a\s+|the\s+)?(?:competitor|rival|competing\s+vendor)(?:['’]s|s['’])\s+$"
     r"|(?:竞争对手|競爭對手|竞品|競品|友商|对手|對手)(?:的|用的?|使用的?|采用的?|採用的?)?$"
-    # ... and what somebody else owns ("the partner flies their own certified drones")
-    r"|\btheir\s+own\s+(?:[a-z][a-z-]*\s+){0,2}$"
+    # ... and what somebody else owns ("the partner flies their own certified drones", "the
+    # customer's own TTS engine")
+    r"|\b(?:their|(?:customer|client|licensee|buyer|partner|user)s?['’]s?)\s+own\s+"
+    r"(?:[a-z][a-z-]*\s+){0,2}$"
 )
 
 
@@ -128,7 +130,7 @@ _AUXILIARIES |= {"excluded", "excluded,", "excluded."}
 
 _OTHER_WORDS = (
     *("unlike", "contrast", "opposed", "compet", "rival", "同于", "同於", "别于", "別於"),
-    "their own",
+    *("their own", "s own", "s' own", "s’ own"),
     *("比于", "比於", "竞争", "競爭", "竞品", "競品", "友商", "对手", "對手"),
 )
 
