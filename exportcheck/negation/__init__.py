@@ -47,6 +47,12 @@ What is unambiguous, by language:
   the next heading of its kind.
 
 Terms inside other terms never count as cues: the text is searched with every term masked.
+docs/formats.md ("Negated mentions") lists every rule with examples.
+
+The package: ``clause`` masks the text and finds the clause of each term; ``passes`` runs the
+passes over a clause (``english``, ``chinese`` and the ones that read either language);
+``document`` holds the passes over a whole description (exclusion sections, background, a
+declared sale of goods, abbreviations, glosses). This module puts them together.
 """
 
 from __future__ import annotations
