@@ -116,7 +116,10 @@ def negations_in(
         _passes(clause, gated=gated)
         _next_clause(clause, gated=gated)
     _glosses(masked, spans, out)
-    cues = _text_cues(masked)  # the words the passes over the whole text start from
+    # The words the passes over the whole text start from, with short asides kept:
+    # "Article 9 – Option (not exercised)" heads an exclusion section.
+    plain = _masked(text, spans, asides=True) if "(" in text or "（" in text else masked
+    cues = _text_cues(plain)
     declared = _goods_only(text) if not cues.isdisjoint(_GOODS_ONLY_WORDS) else None
     if declared is not None:
         for i in range(len(spans)):
@@ -124,7 +127,7 @@ def negations_in(
     if not gated or "(" in masked or "（" in masked:
         _other_senses(text, masked, spans, out)
     if not gated or ("\n" in masked and not cues.isdisjoint(_EXCLUSION_WORDS)):
-        _exclusion_sections(_masked(text, spans, asides=True), spans, out)
+        _exclusion_sections(plain, spans, out)
     if not gated or (
         any(mark in masked for mark in ":：.") and not cues.isdisjoint(_BACKGROUND_WORDS)
     ):

@@ -116,6 +116,9 @@ _AFTER_WORDS = frozenset(
 
 
 _AFTER_CHARS = "不除没沒未仅僅已被"  # the first characters of _ZH_AFTER's cues
+# How far after a term _ZH_AFTER's cue may begin: up to four list items ("X、订单系统和结算系统
+# 均不在…") and a few words (6 + 4 x 9 + 8 characters).
+_AFTER_REACH = 64
 
 
 # Right after a term, _EN_AFTER needs "-free" or one of these among the next words.
@@ -324,7 +327,7 @@ def _after(c: _Clause, *, gated: bool) -> None:
         english = tail.startswith(_FREE) or not _AUXILIARIES.isdisjoint(tail[:100].split()[:7])
         if english or not gated:
             found = _compiled(_EN_AFTER).match(tail)
-        if found is None and (not gated or any(ch in tail[:16] for ch in _AFTER_CHARS)):
+        if found is None and (not gated or any(ch in tail[:_AFTER_REACH] for ch in _AFTER_CHARS)):
             found = _compiled(_ZH_AFTER).match(tail)
         if found is None:
             continue
