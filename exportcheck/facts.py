@@ -9,7 +9,7 @@ indicated facts from vocabulary terms found in ``title``/``summary``. A denial
 from __future__ import annotations
 
 from enum import IntEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 
@@ -18,6 +18,9 @@ from exportcheck.model import Vocabulary
 from exportcheck.profile import Profile
 from exportcheck.termindex import TermHit, TermIndex
 from exportcheck.units import convert
+
+if TYPE_CHECKING:  # imported at run time only where a text has a term
+    from exportcheck.negation import Reading
 
 
 class Truth(IntEnum):
@@ -114,12 +117,12 @@ def _indications(
     negated: dict[str, list[Negation]] = {}
     texts = {"title": profile.title, "summary": profile.summary}
     found_hits = {field: index.find(value) for field, value in texts.items()}
+    summary_words, summary_reading = _ruled_out(texts["summary"], found_hits["summary"])
+    title_words, _ = _ruled_out(texts["title"], found_hits["title"])
+    _share_summary(texts, found_hits["title"], title_words, summary_reading)
+    ruled_out = {"title": title_words, "summary": summary_words}
     for field, value in texts.items():
-        hits = found_hits[field]
-        ruled_out: dict[int, str] = {}
-        if hits:
-            ruled_out = _ruled_out(value, hits, texts, found_hits if field == "title" else None)
-        for number, hit in enumerate(hits):
+        for number, hit in enumerate(found_hits[field]):
             evidence = Evidence(
                 field,
                 value[hit.start : hit.end],
@@ -128,7 +131,7 @@ def _indications(
                 hit.end,
                 hit.term,
             )
-            words = ruled_out.get(number)
+            words = ruled_out[field].get(number)
             for cap in hit.capabilities:
                 if words is None:
                     found.setdefault(cap, []).append(evidence)
@@ -137,37 +140,45 @@ def _indications(
     return found, negated
 
 
-def _ruled_out(
-    value: str,
-    hits: list[TermHit],
-    texts: dict[str, str],
-    found_hits: dict[str, list[TermHit]] | None,
-) -> dict[int, str]:
-    """The words that rule out each hit (by number) that ``value`` itself rules out. For the
-    title (``found_hits`` given) also what the summary says of the whole description: an
-    abbreviation it defines in another sense ("TTS/PTS risk estimator" over "temporary
-    threshold shift (TTS)"), or that the deal is a sale of goods ("智能音箱整机出口" over
-    "提供整机不提供技术")."""
-    from exportcheck.negation import (  # only with a term
-        abbreviations_defined,
-        goods_only_declaration,
-        negations,
-    )
+def _quote(text: str, span: tuple[int, int]) -> str:
+    return " ".join(text[span[0] : span[1]].split())
 
-    spans = [(hit.start, hit.end) for hit in hits]
-    out = {n: " ".join(value[a:b].split()) for n, (a, b) in negations(value, spans).items()}
-    if found_hits is None or len(out) == len(hits):
-        return out
-    summary = texts["summary"]
-    defined = {}
-    if found_hits["summary"]:
-        defined = abbreviations_defined(summary, [(h.start, h.end) for h in found_hits["summary"]])
-    declared = goods_only_declaration(summary)
+
+def _ruled_out(value: str, hits: list[TermHit]) -> tuple[dict[int, str], Reading | None]:
+    """The words that rule out each hit (by number) that ``value`` itself rules out, and the
+    reading they come from (None: no term, nothing read)."""
+    if not hits:
+        return {}, None
+    from exportcheck.negation import read  # only for text with a term (~1 ms to import)
+
+    reading = read(value, [(hit.start, hit.end) for hit in hits])
+    return {number: _quote(value, span) for number, span in reading.negated.items()}, reading
+
+
+def _share_summary(
+    texts: dict[str, str],
+    hits: list[TermHit],
+    ruled_out: dict[int, str],
+    reading: Reading | None,
+) -> None:
+    """The title's hits (``ruled_out`` so far) also take what the summary says of the whole
+    description: an abbreviation it defines in another sense ("TTS/PTS risk estimator" over
+    "temporary threshold shift (TTS)"), or that the deal is a sale of goods ("智能音箱整机
+    出口" over "提供整机不提供技术"). ``reading``: the summary's, None when it has no term
+    (then only a declaration can be shared, and it is looked for here)."""
+    if len(ruled_out) == len(hits):
+        return
+    summary, title = texts["summary"], texts["title"]
+    if reading is None:
+        from exportcheck.negation import goods_only_declaration
+
+        defined, declared = {}, goods_only_declaration(summary)
+    else:
+        defined, declared = reading.defined, reading.goods_only
     for number, hit in enumerate(hits):
-        where = defined.get(value[hit.start : hit.end]) or declared
-        if where is not None and number not in out:
-            out[number] = " ".join(summary[where[0] : where[1]].split())
-    return out
+        where = defined.get(title[hit.start : hit.end]) or declared
+        if where is not None and number not in ruled_out:
+            ruled_out[number] = _quote(summary, where)
 
 
 def _with_implied(facts: dict[str, CapabilityFact], vocabulary: Vocabulary) -> None:

@@ -59,6 +59,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import msgspec
+
 from exportcheck.negation.chinese import _next_clause
 from exportcheck.negation.clause import _CLAUSE_END, _LOOK, _WORDS, _Clause, _compiled, _masked
 from exportcheck.negation.document import (
@@ -66,24 +68,40 @@ from exportcheck.negation.document import (
     _EXCLUSION_WORDS,
     _GOODS_ONLY_WORDS,
     _background,
+    _defined,
     _exclusion_sections,
     _glosses,
     _goods_only,
     _other_senses,
     _text_cues,
-    abbreviations_defined,
     goods_only_declaration,
 )
 from exportcheck.negation.passes import _passes
 
-__all__ = ["abbreviations_defined", "goods_only_declaration", "negations", "negations_in"]
+__all__ = ["Reading", "goods_only_declaration", "negations", "negations_in", "read"]
+
+
+class Reading(msgspec.Struct, frozen=True):
+    """What a text says of its terms (``negated``: see :func:`negations`) and of the whole
+    description, which its title shares: the abbreviations it defines in another sense
+    (``defined``: abbreviation -> span of the definition) and a declared sale of goods
+    (``goods_only``: its span)."""
+
+    negated: dict[int, tuple[int, int]]
+    defined: dict[str, tuple[int, int]]
+    goods_only: tuple[int, int] | None
+
+
+def read(text: str, spans: Sequence[tuple[int, int]]) -> Reading:
+    """:class:`Reading` of ``text`` with its terms at ``spans``."""
+    return _read(text, spans, gated=True)
 
 
 def negations(text: str, spans: Sequence[tuple[int, int]]) -> dict[int, tuple[int, int]]:
     """The spans (by index) the text negates, each with the span of its negation: from the
     cue through the term, or from the term through the words after it. ``spans`` are the
     terms found in ``text``, sorted by start (they may overlap, not nest)."""
-    return negations_in(text, spans, gated=True)
+    return _read(text, spans, gated=True).negated
 
 
 def negations_in(
@@ -92,8 +110,12 @@ def negations_in(
     """:func:`negations`; ``gated``: run a pass over a clause only when the clause holds a
     word the pass starts from (the same answers, faster; a property test holds the two to
     each other)."""
+    return _read(text, spans, gated=gated).negated
+
+
+def _read(text: str, spans: Sequence[tuple[int, int]], *, gated: bool) -> Reading:
     if not spans:
-        return {}
+        return Reading({}, {}, None)
     masked = _masked(text, spans)
     clause_end = _compiled(_CLAUSE_END)
     out: dict[int, tuple[int, int]] = {}
@@ -120,16 +142,18 @@ def negations_in(
     # "Article 9 – Option (not exercised)" heads an exclusion section.
     plain = _masked(text, spans, asides=True) if "(" in text or "（" in text else masked
     cues = _text_cues(plain)
-    declared = _goods_only(text) if not cues.isdisjoint(_GOODS_ONLY_WORDS) else None
+    declared = _goods_only(text.lower()) if not cues.isdisjoint(_GOODS_ONLY_WORDS) else None
     if declared is not None:
         for i in range(len(spans)):
             out.setdefault(i, declared)
+    defined = {}
     if not gated or "(" in masked or "（" in masked:
-        _other_senses(text, masked, spans, out)
+        defined = _defined(text, masked, spans)
+        _other_senses(text, spans, defined, out)
     if not gated or ("\n" in masked and not cues.isdisjoint(_EXCLUSION_WORDS)):
         _exclusion_sections(plain, spans, out)
     if not gated or (
         any(mark in masked for mark in ":：.") and not cues.isdisjoint(_BACKGROUND_WORDS)
     ):
         _background(masked, spans, out)
-    return out
+    return Reading(out, defined, declared)

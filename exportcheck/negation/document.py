@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from exportcheck.negation.clause import _LOOK, _MASK, _SENTENCE_END, _compiled, _masked
+from exportcheck.negation.clause import _LOOK, _MASK, _SENTENCE_END, _compiled
 
 # Sections of a patent or paper about other work: what they name is background. (The words
 # are looked for first: the pattern has no literal prefix to skip ahead with.)
@@ -196,17 +196,15 @@ _SENTENCE_NEGATION = (  # ... or a condition: "如今后拟提供算法源代码
 
 def goods_only_declaration(text: str) -> tuple[int, int] | None:
     """The span of a declaration that the described deal is a sale of goods with no technology
-    (see _GOODS_ONLY), or None. (Shared by the title: see facts.)"""
-    if _text_cues(text.lower()).isdisjoint(_GOODS_ONLY_WORDS):
-        return None
-    return _goods_only(text)
-
-
-@functools.lru_cache(maxsize=4)
-def _goods_only(text: str) -> tuple[int, int] | None:
-    """goods_only_declaration() for a text that holds one of its words. (Cached: the summary
-    is read for itself and again for the title.)"""
+    (see _GOODS_ONLY), or None. (For a summary with no term, whose title has one: see facts.)"""
     lowered = text.lower()
+    if _text_cues(lowered).isdisjoint(_GOODS_ONLY_WORDS):
+        return None
+    return _goods_only(lowered)
+
+
+def _goods_only(lowered: str) -> tuple[int, int] | None:
+    """goods_only_declaration() for a lower-cased text that holds one of its words."""
     sentence_end = _compiled(_SENTENCE_END + r"|[?？]")
     declared = None
     for found in _compiled(_GOODS_ONLY).finditer(lowered):
@@ -248,23 +246,14 @@ def _initials_spell(words: list[str], acronym: str) -> bool:
     )
 
 
-def abbreviations_defined(
-    text: str, spans: Sequence[tuple[int, int]]
-) -> dict[str, tuple[int, int]]:
-    """The abbreviations among the terms at ``spans`` that ``text`` defines by words that are
-    no term ("temporary threshold shift (TTS)"), each with the span of its definition. (The
-    title, which seldom defines anything, shares the summary's definitions: see facts.)"""
-    if "(" not in text and "（" not in text:
-        return {}
-    return _defined(text, _masked(text, spans, asides=True), spans)
-
-
 def _other_senses(
-    text: str, masked: str, spans: Sequence[tuple[int, int]], out: dict[int, tuple[int, int]]
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    defined: dict[str, tuple[int, int]],
+    out: dict[int, tuple[int, int]],
 ) -> None:
-    """Every use of an abbreviation the text defines by words that are no term, set aside
-    with the definition as the words that say so."""
-    defined = _defined(text, masked, spans)
+    """Every use of an abbreviation the text defines by words that are no term (``defined``,
+    from _defined), set aside with the definition as the words that say so."""
     for i, (start, end) in enumerate(spans):
         where = defined.get(text[start:end])
         if where is not None:
@@ -274,6 +263,8 @@ def _other_senses(
 def _defined(
     text: str, masked: str, spans: Sequence[tuple[int, int]]
 ) -> dict[str, tuple[int, int]]:
+    """The abbreviations among the terms at ``spans`` that ``text`` defines by words that are
+    no term ("temporary threshold shift (TTS)"), each with the span of its definition."""
     acronym_re, word_re = _compiled(_ACRONYM), _compiled(r"[a-z0-9]+|\ue000+")
     defined: dict[str, tuple[int, int]] = {}
     for start, end in spans:
