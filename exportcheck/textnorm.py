@@ -8,14 +8,15 @@ Speed matters (every profile's title and summary pass through here), so the work
 ``str.translate`` with a table built once (NFKC + case fold of each BMP character that maps
 to one character) and cached with the knowledge base. Only text
 that contains Traditional characters pays for OpenCC's phrase conversion (~10 µs per KB), and
-only characters that expand (ligatures, ㎏, ①…) take a per-character path that records offsets.
+only characters that expand (ligatures, ㎏, ①…) are folded one by one, each with a breakpoint
+in the map back.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import accumulate
 from operator import add
 from typing import Any
@@ -117,7 +118,7 @@ def _collapse(norm: Normalized, text: str, gaps: Iterable[re.Match[str]]) -> Nor
     if not position:
         return norm
     out.append(text[position:])
-    return Normalized("".join(out), None, norm, tuple(breaks), tuple(starts))
+    return Normalized("".join(out), norm, tuple(breaks), tuple(starts))
 
 
 _IZE = r"(?<=[a-z])iz(?=(?:e|ed|es|ing|er|ers|ation|ations)(?![a-z]))"
@@ -134,12 +135,10 @@ def american(text: str) -> str:
 
 
 class Normalized(msgspec.Struct, frozen=True):
-    """Normalised text and the way back to the original: per-character ``offsets`` (rare:
-    only when a character expands or a phrase changes length), or piecewise-linear runs
-    (``breaks`` -> ``starts``) into ``base``, another Normalized."""
+    """Normalised text and the way back to the original: the identity, or piecewise-linear
+    runs (``breaks`` -> ``starts``) into ``base`` (another Normalized; None: the original)."""
 
     text: str
-    offsets: tuple[int, ...] | None  # normalised index -> index in the original; None: identity
     base: Normalized | None = None
     breaks: tuple[int, ...] = ()
     starts: tuple[int, ...] = ()
@@ -148,7 +147,7 @@ class Normalized(msgspec.Struct, frozen=True):
         if self.breaks:
             run = bisect.bisect_right(self.breaks, index) - 1
             return self.starts[run] + (index - self.breaks[run])
-        return index if self.offsets is None else self.offsets[index]
+        return index
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         first, last = self._to_base(start), self._to_base(end - 1) + 1
@@ -237,7 +236,7 @@ def _build_tables() -> _Tables:
             continue
         ch = chr(code)
         if ch in _IGNORABLE:
-            expanding.add(ch)  # to nothing: the per-character path keeps the offsets
+            expanding.add(ch)  # to nothing: _fold_around keeps the map back
             continue
         lowered = ch.lower()
         normal = unicodedata.normalize("NFKC", ch).casefold()
@@ -256,6 +255,35 @@ def _build_tables() -> _Tables:
         "".join(sorted(expanding)),
         "".join(sorted(traditional)),
     )
+
+
+def _fold_around(text: str, at: list[int], fold_part: Callable[[str], str]) -> Normalized:
+    """Fold ``text`` whose characters at ``at`` (sorted) change length under NFKC + case
+    folding (ligatures, ①, ㎏, …) or vanish (soft hyphen, zero-width space). The stretches
+    between them take the one-for-one fold (``fold_part``), so one ellipsis in a long summary
+    costs one character's work rather than a per-character pass over the whole text; the map
+    back is piecewise: a breakpoint per stretch and per character an expansion yields."""
+    import unicodedata
+
+    out: list[str] = []
+    breaks, starts = [0], [0]
+    length = position = 0
+    for index in at:
+        part = fold_part(text[position:index])
+        out.append(part)
+        length += len(part)
+        ch = text[index]
+        piece = "" if ch in _IGNORABLE else unicodedata.normalize("NFKC", ch).casefold()
+        out.append(piece)
+        for k in range(len(piece)):  # each character of the expansion stands for ``ch``
+            breaks.append(length + k)
+            starts.append(index)
+        length += len(piece)
+        position = index + 1
+        breaks.append(length)  # linear again after it
+        starts.append(position)
+    out.append(fold_part(text[position:]))
+    return Normalized("".join(out).replace("-", " "), None, tuple(breaks), tuple(starts))
 
 
 class Normalizer:
@@ -332,28 +360,26 @@ class Normalizer:
         """NFKC and case folding, keeping offsets where a character expands. Hyphens become
         spaces (one for one), so "click-through-rate" meets the term "click-through rate"."""
         if text.isascii():
-            return Normalized(text.lower().replace("-", " "), None)
+            return Normalized(text.lower().replace("-", " "))
         if self._fold_res is None and self._translated + len(text) <= _TRANSLATE_BUDGET:
             # The first texts of a process: str.translate (~50 us per KB) instead of compiling
             # the two classes (~1.7 ms); the same result, as a property test holds it to.
             self._translated += len(text)
             table, expanding = self._translate_tables()
             if expanding.isdisjoint(text):  # the common case
-                return Normalized(text.lower().translate(table).replace("-", " "), None)
-        else:
-            fold_re, expanding_re, fold = self._fold_regexes()
-            if expanding_re.search(text) is None:  # the common case
-                folded = fold_re.sub(lambda m: fold[m.group()], text.lower())
-                return Normalized(folded.replace("-", " "), None)
-        import unicodedata  # only text with expanding characters (ligatures, ①, ㎏…)
+                return Normalized(text.lower().translate(table).replace("-", " "))
+            at = [i for i, ch in enumerate(text) if ch in expanding]
+            return _fold_around(text, at, lambda part: part.lower().translate(table))
+        fold_re, expanding_re, fold = self._fold_regexes()
 
-        pieces: list[str] = []
-        offsets: list[int] = []
-        for index, ch in enumerate(text):
-            piece = "" if ch in _IGNORABLE else unicodedata.normalize("NFKC", ch).casefold()
-            pieces.append(piece)
-            offsets.extend([index] * len(piece))
-        return Normalized("".join(pieces).replace("-", " "), tuple(offsets))
+        def fold_part(part: str) -> str:
+            return fold_re.sub(lambda m: fold[m.group()], part.lower())
+
+        found = expanding_re.search(text)
+        if found is None:  # the common case
+            return Normalized(fold_part(text).replace("-", " "))
+        at = [m.start() for m in expanding_re.finditer(text, found.start())]
+        return _fold_around(text, at, fold_part)
 
     def _translate_tables(self) -> tuple[dict[int, int], frozenset[str]]:
         if self._translation is None:
@@ -382,7 +408,7 @@ class Normalizer:
         text = folded.text
         converted = str(converter.convert(text))
         if len(converted) == len(text):
-            return Normalized(converted, folded.offsets)
+            return msgspec.structs.replace(folded, text=converted)  # the same map back
         old_split, new_split = re.split(_SEPARATORS, text), re.split(_SEPARATORS, converted)
         old_parts, old_seps = old_split[0::2], old_split[1::2]
         new_parts = new_split[0::2]
@@ -404,7 +430,7 @@ class Normalizer:
                 starts.append(old_at[i] + at)
             breaks.append(new_at[i] + len(new))  # linear again from the separator on
             starts.append(old_at[i] + len(old))
-        return Normalized(converted, None, folded, tuple(breaks), tuple(starts))
+        return Normalized(converted, folded, tuple(breaks), tuple(starts))
 
     def term(self, term: str) -> str:
         """Normalise a vocabulary term the same way as text."""

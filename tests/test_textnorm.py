@@ -272,3 +272,30 @@ def test_invisible_characters_inside_a_word_do_not_hide_a_term(kb: KnowledgeBase
         assert hits, text
         span = text[hits[0].start : hits[0].end]
         assert "".join(c for c in span if c not in "\u200b\u00ad\u2060") == term
+
+
+_EXPANDING_SAMPLES = "ﬁ…①㎏½\u00ad\u200b™ǅİ"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.text(
+            alphabet=st.sampled_from([*"aΣς-Ab 推荐算法，Ｆ\n", *_EXPANDING_SAMPLES]), max_size=12
+        ),
+        max_size=6,
+    )
+)
+def test_an_expanding_character_folds_alone_and_maps_back_to_itself(parts: list[str]) -> None:
+    """Text with characters that expand or vanish under folding is folded stretch by stretch:
+    the result is the fold of each character in turn, and every normalised character maps
+    back to the one original character whose fold holds it."""
+    text = "".join(parts)
+    folded = normalize._fold(text)
+    alone = [normalize._fold(ch).text for ch in text]
+    assert folded.text == "".join(alone)
+    at = 0
+    for index, piece in enumerate(alone):
+        for k in range(len(piece)):
+            assert folded.original_span(at + k, at + k + 1) == (index, index + 1)
+        at += len(piece)
