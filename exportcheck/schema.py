@@ -184,8 +184,9 @@ def _to_diagnostics(error: ValidationError, doc: Document) -> list[Diagnostic]:
         message = f"{where}: {_describe(error.instance)} does not match {error.validator_value}"
     elif validator_name in _RANGE_MESSAGES:
         message = f"{where}: " + _RANGE_MESSAGES[validator_name].format(
-            limit=error.validator_value, size=_size(error.instance)
+            limit=_number(error.validator_value), size=_number(_size(error.instance))
         )
+        hint = _RANGE_HINTS.get(validator_name)
     elif validator_name == "uniqueItems":
         code, name = "E207", "duplicate-item"
         message = f"{where}: the list repeats an item"
@@ -209,6 +210,19 @@ _RANGE_MESSAGES = {
     "exclusiveMaximum": "must be less than {limit}",
     "minProperties": "must not be empty",
 }
+
+
+_RANGE_HINTS = {
+    "minLength": "write the text: an empty value says nothing",
+    "maxLength": "shorten it (describe the technology; long documents belong elsewhere)",
+    "minItems": "list at least one item: an empty list says nothing",
+    "maxItems": "list fewer items, or split the description into several profiles",
+}
+
+
+def _number(value: Any) -> Any:
+    """Counts and limits with thousands separators (65,536): they are read, not parsed."""
+    return f"{value:,}" if isinstance(value, int) and not isinstance(value, bool) else value
 
 
 def _size(value: Any) -> int:
