@@ -312,8 +312,99 @@ def _negated(marked: str) -> dict[str, str]:
             {"LFP": "option to also license our LFP process. The option expired"},
         ),
         (
-            "Not licensed: the company's [drone] stack is expressly excluded.",
+            "Not licensed: the company's [drone] stack and its tooling.",
             {"drone": "Not licensed: the company's drone"},
+        ),
+        (
+            "The company's [drone] stack is expressly excluded.",
+            {"drone": "drone stack is expressly excluded"},
+        ),
+        (
+            "该材料为铁氧体，与[钕铁硼]、[钐钴]工艺无关。",
+            {"钕铁硼": "与钕铁硼、钐钴工艺无关", "钐钴": "与钕铁硼、钐钴工艺无关"},
+        ),
+        ("本项目與[推薦演算法]完全無關。", {"推薦演算法": "與推薦演算法完全無關"}),
+        (
+            "This module is unrelated to the [recommendation algorithm].",
+            {"recommendation algorithm": "unrelated to the recommendation algorithm"},
+        ),
+        (
+            "[語音合成]引擎（[TTS]）及語音庫不在授權範圍內。",
+            {
+                "語音合成": "語音合成引擎（TTS）及語音庫不在授權範圍",
+                "TTS": "語音合成引擎（TTS）及語音庫不在授權範圍",
+            },
+        ),
+        (
+            "[稀土萃取分离]工艺、萃取剂配方与级数设计、金属及磁材[制备技术]均不在本合同转让范围内。",
+            {
+                "稀土萃取分离": (
+                    "稀土萃取分离工艺、萃取剂配方与级数设计、金属及磁材制备技术均不在本合同转让范围"
+                ),
+                "制备技术": "制备技术均不在本合同转让范围",
+            },
+        ),
+        (
+            "[不育系]亲本材料及[杂交制种]技术不属于本合同培训和技术服务内容。",
+            {
+                "不育系": "不育系亲本材料及杂交制种技术不属于本合同培训和技术服务内容",
+                "杂交制种": "杂交制种技术不属于本合同培训和技术服务内容",
+            },
+        ),
+        (
+            "[灵芝]菌种、[栽培技术]一律不转让、不披露。",
+            {"灵芝": "灵芝菌种、栽培技术一律不转让", "栽培技术": "栽培技术一律不转让"},
+        ),
+        (
+            "不在转让范围：[推荐算法]、后端排序服务。",
+            {"推荐算法": "不在转让范围：推荐算法"},
+        ),
+        (
+            (
+                "The aircraft, [autopilot] and [obstacle-avoidance] software come from a"
+                " third-party OEM."
+            ),
+            {
+                "autopilot": (
+                    "autopilot and obstacle-avoidance software come from a third-party OEM"
+                ),
+                "obstacle-avoidance": (
+                    "autopilot and obstacle-avoidance software come from a third-party OEM"
+                ),
+            },
+        ),
+        (
+            (
+                "The [lidar] perception stack, [lidar] hardware designs and [lidar] ranging"
+                " firmware are outside the scope."
+            ),
+            {
+                "lidar": "lidar perception stack, lidar hardware designs and lidar ranging firmware"
+                " are outside"
+            },
+        ),
+        (
+            "The [LiDAR] ranging module is not included.",
+            {"LiDAR": "LiDAR ranging module is not included"},
+        ),
+        (
+            (
+                "It does not include, and the licensor shall not deliver or disclose, the"
+                " [recommendation engine]."
+            ),
+            {"recommendation engine": "not deliver or disclose, the recommendation engine"},
+        ),
+        (
+            "Platform licence – [recommendation engine] carved out",
+            {"recommendation engine": "recommendation engine carved out"},
+        ),
+        (  # one subject: the drone stays a lead
+            "The [drone] flies well, and the [speech synthesis] engine is excluded.",
+            {"speech synthesis": "speech synthesis engine is excluded"},
+        ),
+        (
+            "Commercial sale of 200 finished spray [drones] (firmware locked).",
+            {"drones": "finished spray drones"},
         ),
         (
             "The units ship with a spec sheet. No technology is transferred. [LiDAR] model GL-1.",
@@ -482,6 +573,10 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "The [LiDAR] module shown in the marketing demo is licensed to the buyer.",
         "The sensor cleaner used with the [LiDAR] housing is not included.",  # not the subject
         "The [drone] used in the trials by the farmers of three provinces is not included.",
+        "Know-how for making finished [drones], to be transferred.",
+        "[推荐算法]不转让给第三方，但授权买方使用。",
+        "我们和[语音合成]厂商合作，与其无关。",  # 与 what? not the term
+        "[推荐算法]和语音合成相结合。",
     ],
 )
 def test_anything_less_certain_stays_a_lead(marked: str) -> None:
@@ -648,6 +743,23 @@ _FRAGMENTS = st.sampled_from(
         *("，不构成转让标的", "不再有", "放弃", " programme was cancelled", "未纳入"),
         *("bought-in ", "purchased the ", " magnets are bought in", "采购的", "外购"),
         *(" are excluded from the licence", " remain with the seller", " flies ", "source code "),
+        *(
+            "与",
+            "无关",
+            "無關",
+            " unrelated to ",
+            "一律不转让",
+            "、萃取剂配方与级数设计、",
+            "不在转让范围：",
+        ),
+        *(
+            " come from a third-party OEM",
+            "授權範圍",
+            " ranging module ",
+            " carved out",
+            "goods export",
+        ),
+        *(" is expressly excluded", ", and the licensor shall not deliver, ", "亲本材料及"),
     ]
 )
 

@@ -211,6 +211,28 @@ def _chinese(c: _Clause) -> None:
                 c.negate(i, cue.start(), term_end)
 
 
+# "与X、Y工艺无关": X is named only to say that the matter has nothing to do with it (a
+# circumfix, so no verb cue before the term finds it). The words between 与 and 无关 are the
+# scope; a clause with its own subject there ("与客户签订的X合同无关") still names X as unrelated.
+_ZH_UNRELATED = (
+    r"(?:与|與|和|跟|同)(?P<scope>[^，,。；;：:！？!?\n]{1,40}?)"
+    r"(?:均|都|皆|完全|毫|并|並)?\s*(?:无关|無關|不相关|不相關|无涉|無涉|没有关系|沒有關係|"
+    r"没关系|沒關係|没有任何关系|沒有任何關係|无任何关系|無任何關係)"
+)
+
+
+_UNRELATED_WORDS = ("无关", "無關", "不相关", "不相關", "无涉", "無涉", "关系", "關係")
+
+
+def _unrelated(c: _Clause) -> None:
+    """The terms between 与 and 无关 (or 不相关, 没有关系 …)."""
+    for found in _compiled(_ZH_UNRELATED).finditer(c.masked, c.begin, c.end):
+        lo, hi = found.span("scope")
+        for i in c.inside:
+            if lo <= c.spans[i][0] and c.spans[i][1] <= hi:
+                c.negate(i, found.start(), found.end())
+
+
 # Goods, not technology: "出口烧结钕铁硼磁钢成品", "杂交水稻商品种子". Not a clause that speaks
 # of making or of a process ("从毛坯到成品的加工工艺", "授权生产X成品"): that is technology.
 _GOODS = r"(?:成品|商品)(?!率|化|房)|零售|批发|批發|经销|經銷|分销|分銷"
@@ -274,3 +296,13 @@ def _described_from(masked: str, after_cue: int, stop: int) -> int:
 
 
 _ZH_LIST_ITEMS = r"(?:、[^、，,。；;：:\ue000\s]{1,8})+(?:等等?|等)?"
+
+
+# The words between two terms of one list when items between are longer or the first term
+# heads a longer item: "稀土萃取分离工艺、萃取剂配方与级数设计、金属及磁材制备技术均不在…",
+# "不育系、保持系、恢复系亲本材料及杂交制种技术不属于…". An item holds no negation or turn.
+_ZH_ITEM = r"[^、，,。；;：:！？!?\ue000\s不未没沒仅僅只但而]"
+_ZH_LIST_GAP = (
+    rf"{_ZH_ITEM}{{0,6}}(?:(?:、{_ZH_ITEM}{{1,12}})+(?:等等?)?(?:、|[和及与與或]|以及|及其)?"
+    r"|、|[和及与與或]|以及|及其)"
+)

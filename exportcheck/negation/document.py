@@ -16,7 +16,7 @@ _BACKGROUND_WORDS = (  # one of them is in any text _BACKGROUND matches
     *("background", "prior art", "related work", "背景技", "现有技", "現有技", "先前技"),
     *("相关工作", "相關工作", "excluded", "exclusions", "of scope", "not in scope", "范围外"),
     *("not licensed", "not licenced", "not included", "not transferred"),
-    *("範圍外", "排除项", "排除項", "不在范围内", "不在範圍內", "除外项目", "除外項目"),
+    *("範圍外", "排除项", "排除項", "除外项目", "除外項目", "不在"),
 )
 
 
@@ -26,7 +26,9 @@ _BACKGROUND = (
     # ... and the list of what a contract or an offer leaves out
     r"excluded\s+(?:technology|technologies|items|components|software)|exclusions|"
     r"out\s+of\s+scope|not\s+in\s+scope|not\s+(?:licen[cs]ed|included|transferred)|"
-    r"范围外|範圍外|排除项目?|排除項目?|不在范围内的?|不在範圍內的?|除外项目|除外項目)\s*[:：]"
+    r"范围外|範圍外|排除项目?|排除項目?|除外项目|除外項目|"
+    r"不在(?:本次)?(?:许可|許可|转让|轉讓|授权|授權|交付|合同|合約)?[范範][围圍](?:[内內]的?|之[内內])?)"
+    r"\s*[:：]"
     # a section title on a line of its own, ended by a full stop ("Related work.")
     r"|(?:^|\n)\s*(?:related\s+work|prior\s+art|background\s+of\s+the\s+invention)\s*[.]"
 )
@@ -88,7 +90,7 @@ _EXCLUSION_TITLE = (
     r"options?\b[^\n]{0,40}?(?:not\s+exercised|unexercised|lapsed)|"
     r"除外(?:技术|技術|条款|條款|事项|事項|资产|資產|项目|項目|内容|內容|范围|範圍)|"
     r"排除(?:事项|事項|范围|範圍|项目|項目|内容|內容)|不在(?:本次)?(?:许可|許可|转让|轉讓|授权|授權)?"
-    r"范[围圍]|不[属屬][于於](?:本次)?(?:许可|許可|转让|轉讓|授权|授權)|未行使)"
+    r"[范範][围圍]|不[属屬][于於](?:本次)?(?:许可|許可|转让|轉讓|授权|授權)|未行使)"
 )
 
 
@@ -161,6 +163,7 @@ _GOODS_ONLY = (
     r"\b(?:sell|sells|export|exports|ship|ships)\b[^.;:\n]{0,80}?\bas\s+goods\b|"
     r"\bgoods[- ]only\b|\bgoods\s+(?:sale|trade)\s+only\b|"
     r"\b(?:an?\s+)?(?:ordinary\s+|plain\s+|pure\s+)?(?:sale|export)\s+of\s+goods\b|"
+    r"\bgoods\s+(?:export|exports|sale|sales|shipment)\b|"
     r"\bno\s+technology\b[^.;:\n]{0,80}?\b(?:is|will\s+be|shall\s+be|was)\s+(?:transferred|"
     r"exported|licen[cs]ed|disclosed|provided)\b|\bnot\s+an?\s+technology\s+(?:export|transfer)\b|"
     r"\bdoes\s+not\s+(?:constitute|involve|amount\s+to)\s+(?:an?\s+|any\s+)?technology\s+"
@@ -173,7 +176,7 @@ _GOODS_ONLY_WORDS = (  # one of them is in any text _GOODS_ONLY matches (and sel
     *("不属于技", "不屬於技", "不属于任何技", "不屬於任何技", "无需", "無需"),
     *("as goods", "goods only", "goods-only", "of goods", "no technology", "not a technology"),
     *("not an technology", "not constitute", "not involve", "not amount to", "goods sale"),
-    "goods trade",
+    *("goods trade", "goods export", "goods sale", "goods shipment"),
 )
 
 

@@ -27,6 +27,8 @@ _EN_CUES = frozenset(
         # a bought part: its technology is the seller's ("bought-in NdFeB magnets")
         *_BOUGHT,
         *("excludes", "omits", "omitted"),
+        # "unrelated to X", "irrelevant to X": named only to be set apart
+        *("unrelated", "irrelevant"),
         *(f"{verb}{quote}t" for verb in _NEGATED_VERBS + _NEGATED_MODALS for quote in "'’"),
     }
 )
@@ -51,6 +53,8 @@ _EN_LEAD = frozenset(
         *("with", "to", "than", "develop", "develops", "developed", "build"),
         *("builds", "built", "make", "makes", "made", "produce", "produces", "produced"),
         *("manufacture", "manufactures", "hold", "holds", "own", "owns", "sell", "sells"),
+        *("deliver", "delivers", "disclose", "discloses", "share", "shares", "supply"),
+        *("supplies", "teach", "teaches", "reveal", "reveals", "grant", "grants", "hand"),
     }
 )
 
@@ -94,11 +98,21 @@ _EN_GOODS = (
     r"goods|magnets?|modules?|cells?|devices?|sensors?|blocks?)\b"
     r"|(?P<b>\ue000[\ue000\s-]*)\s*(?:[a-z]+\s+)?(?:units?|products?|goods|magnets?|modules?|"
     r"cells?|devices?|sensors?)\s+(?:\([^()\n]{0,60}\)\s+)?for\s+resale\b"
+    # the term names the goods itself: "sale of 200 finished spray drones (firmware locked)"
+    r"|\bfinished\s+(?:[a-z]+\s+)?(?P<c>\ue000[\ue000\s-]*?)(?=\s*(?:[(),.;:]|\bfor\b|\bto\b|"
+    r"\bwith\b|\Z))"
 )
+
+
+_EN_MAKING = ("make", "making", "manufactur", "produc", "process", "know-how", "design", "build")
 
 
 def _english_goods(c: _Clause) -> None:
     for found in _compiled(_EN_GOODS).finditer(c.masked, c.begin, c.end):
+        if found.group("c") is not None and any(
+            word in c.masked[c.begin : c.end] for word in _EN_MAKING
+        ):
+            continue  # "know-how for making finished drones": the making is the technology
         c.negate_within(found)
 
 
@@ -188,6 +202,12 @@ class _Scope:
             self.end()  # "no manual curation and X": the cue negated something else …
             self.ambiguous = False  # … and what follows the join is a new predicate
             return
+        if word == "and" and self.listing and not (self.reached or self.pending or self.unknown):
+            # "does not include, and the licensor shall not deliver, X": the comma closed a
+            # predicate with no object yet; what follows the join is a new one
+            self.end()
+            self.ambiguous = False
+            return
         # ("no magnet material or X know-how": "or" shares the negation out over its items)
         if comma:
             self.listing = True
@@ -212,19 +232,24 @@ class _Scope:
 # models and source code are excluded from the licence", "The drones, flight-control
 # software and route-planning algorithms remain with the seller".
 _NEGATIVE_PREDICATE = (
-    r"(?:is|are|was|were|will\s+be)\s+(?:excluded|not\s+(?:be\s+)?(?:part|included|"
+    r"(?:is|are|was|were|will\s+be)\s+(?:(?:expressly\s+|explicitly\s+)?excluded|"
+    r"not\s+(?:be\s+)?(?:part|included|"
     r"transferred|licen[cs]ed|covered|provided|delivered|sold)|(?:expressly\s+|explicitly\s+)?"
     r"(?:outside|beyond|carved\s+out)|licen[cs]ed\s+separately|(?:an?\s+)?third[\s-]party)"
     r"(?![a-z0-9])"
     r"|(?:remain|remains|stay|stays)\s+with\s+(?:the\s+)?(?:seller|licensor|parent|group|us|our)"
     r"(?![a-z0-9])"
+    # somebody else's: "X and Y come from a third-party OEM"
+    r"|(?:come|comes|came)\s+from\s+(?:an?\s+|the\s+)?(?:third[\s-]party|outside|external|"
+    r"other|separate)?\s*(?:suppliers?|vendors?|oems?|makers?|manufacturers?|partners?|"
+    r"(?<=party\s)[a-z]+)(?![a-z0-9])"
 )
 
 
 _PREDICATE_START = frozenset({"is", "are", "was", "were", "will", "remain", "remains", "stay"})
 
 
-_PREDICATE_START |= {"stays"}
+_PREDICATE_START |= {"stays", "come", "comes", "came"}
 
 
 _LIST_SEPARATORS = _EN_JOIN | {","}  # the words between the items of a listed subject
@@ -242,13 +267,25 @@ _PARTICIPLES = frozenset(
 _PHRASE_WORDS = 6  # words such a phrase may hold after its participle
 
 
-def _listed_subject(c: _Clause) -> None:
+_ITEM_TAIL = 2  # words after a term that end an item of a list with commas
+
+
+_SINGULAR = frozenset({"is", "was", "remains", "stays", "comes"})
+
+
+def _listed_subject(c: _Clause) -> None:  # noqa: PLR0912 - one pass, one state
     """The terms of a compact list that is the subject of a negative predicate. After a term
     only a separator, another term or a generic noun may follow ("X flies and its logs are
-    excluded" is no list); an item may hold three words that are not terms."""
+    excluded" is no list), except in a list with commas, whose items may end in two words
+    of their own ("the X perception stack, X hardware designs and X firmware are outside");
+    an item may hold three words that are not terms."""
     listed: list[int] = []
     words = 0  # words of the current item that are not terms
     after_term = False
+    trailing = 0  # words after the item's term that are no generic noun
+    headed = False  # ... and a generic noun closed them ("X ranging module")
+    commas = False  # the list has a comma: its items are the words between
+    loose = False  # an item ended in words of its own: the predicate must be plural
     phrase = 0  # words left of a participle phrase describing the list's last term
     for match in c.tokens:
         word = match.group()
@@ -259,10 +296,18 @@ def _listed_subject(c: _Clause) -> None:
             continue
         if word[0] == _MASK:
             listed += [i for i in c.inside if match.start() <= c.spans[i][0] < match.end()]
-            after_term = True
+            after_term, trailing, headed = True, 0, False
         elif word in _LIST_SEPARATORS:
-            words, after_term = 0, False
+            if trailing and not headed and word != "," and not commas:
+                listed = []  # "X flies and …": a verb after the term, no list
+            loose = loose or (trailing > 0 and not headed)
+            commas = commas or word == ","
+            words, after_term, trailing, headed = 0, False, 0, False
         elif word in _PREDICATE_START:
+            if trailing and not headed and not commas:
+                return  # "X ranges are …": the words after the term are its own phrase
+            if loose and word in _SINGULAR:
+                return  # "the X flies well, and the Y engine is …": one subject, not a list
             said = _compiled(_NEGATIVE_PREDICATE).match(c.masked, match.start(), c.end)
             if listed and said is not None:
                 for i in listed:
@@ -272,8 +317,11 @@ def _listed_subject(c: _Clause) -> None:
             # "the X module shown in the demo …", "the X engine of the food-delivery app …"
             phrase, after_term = _PHRASE_WORDS + 1, False
         elif after_term and word not in _EN_CARRY:
-            listed, words, after_term = [], 0, False  # "X flies …": not a list
+            trailing, headed = trailing + 1, False  # "X flies …", or "X hardware designs, …"
+            if trailing > _ITEM_TAIL:
+                listed, words, after_term, trailing = [], 0, False, 0
         else:
+            headed = headed or (after_term and trailing > 0)
             words += 1
             if words > 3:
                 listed, words, after_term = [], 0, False

@@ -8,13 +8,16 @@ import re
 
 from exportcheck.negation.chinese import (
     _GOODS_WORDS,
+    _UNRELATED_WORDS,
     _ZH_CUE_CHARS,
     _ZH_JOIN,
+    _ZH_LIST_GAP,
     _ZH_LIST_ITEMS,
     _bracket_examples,
     _chinese,
     _except,
     _goods,
+    _unrelated,
 )
 from exportcheck.negation.clause import (
     _CLAUSE_END,
@@ -43,7 +46,8 @@ _EN_AFTER = (
     r"programmes?|programs?|projects?|divisions?|teams?|products?|units?|businesses|"
     r"magnets?|cells?|sensors?|chips?))?"
     r"(?:\s*,?\s+(?:which|that))?\s+"
-    r"(?:(?:is|are|was|were|will\s+be|shall\s+be)\s+(?:(?:not|never)\s+(?:be\s+)?"
+    r"(?:(?:is|are|was|were|will\s+be|shall\s+be)\s+(?:(?:expressly|explicitly|specifically|"
+    r"also|entirely|wholly)\s+)?(?:(?:not|never)\s+(?:be\s+)?"
     r"(?:included|part|involved|covered|transferred|licen[cs]ed|provided|offered|supplied|"
     r"used|in\s+scope|within\s+(?:the\s+)?scope)|excluded|out\s+of\s+scope|removed|"
     r"stripped\s+out|taken\s+out|licen[cs]ed\s+separately|(?:explicitly\s+|expressly\s+)?"
@@ -55,17 +59,20 @@ _EN_AFTER = (
     # goods, not technology: "LFP cells are supplied as finished goods"
     r"|(?:is|are|was|were)\s+(?:supplied|purchased|bought|sold|shipped|delivered|imported)\s+"
     r"as\s+finished\s+(?:goods|products?|components?|parts?)"
-    r"|not\s+included|excluded)(?![a-z0-9]))"
+    r"|not\s+included|excluded|carved\s+out)(?![a-z0-9]))"
 )
 
 
 _ZH_AFTER = (  # after the term and the items listed with it ("X、订单系统和结算系统均不在…")
     r"\A(?:[^、，,。；;：:\ue000]{0,6}?(?:[、和及][^、，,。；;：:\ue000]{1,8}?){1,4}?)?"
-    r"[^\ue000]{0,8}?(?:不在(?:本次)?[^\ue000]{0,6}范[围圍]|不[属屬]于本次|不[属屬]於本次|"
+    r"[^\ue000]{0,8}?(?:不在(?:本次)?[^\ue000]{0,6}[范範][围圍]|不[属屬]于本次|不[属屬]於本次|"
     r"不包括在|不包含在|不纳入|不納入|除外|不在本次|不随本次|不隨本次|不予[转轉][让讓]|"
     r"未纳入|未納入|未列入|不列入|仅供参考|僅供參考|仅作对比|僅作對比|仅作比较|僅作比較|"
     r"不构成[^\ue000]{0,6}标的|不構成[^\ue000]{0,6}標的|"
-    r"不[属屬][于於][^\ue000]{0,4}?(?:转让|轉讓|授权|授權|许可|許可|交易|交付)|"
+    r"不[属屬][于於][^\ue000]{0,12}?(?:转让|轉讓|授权|授權|许可|許可|交易|交付|[范範][围圍]|"
+    r"[内內]容|标的|標的)|"
+    # "X一律不转让、不披露", "X不转让。": a refusal to hand it over, not "X不转让给第三方"
+    r"(?:一律|均|概|皆|都|亦|也)?\s*不予?(?:转让|轉讓|披露|交付)(?=[、，,。；;\s]|\Z)|"
     r"(?:已经?|已經?)?被[^\ue000]{0,10}?(?:取代|替代|替换|替換)|"
     r"(?:已经?|已經?)(?:从|從)[^\ue000]{0,8}?(?:删除|刪除|删去|刪去|移除)|"
     # at the clause's end only: "像抖音那样的推荐算法我们没有", not "推荐算法没有人工干预"
@@ -128,7 +135,7 @@ _FREE = ("-free", "\u2010free", "\u2011free")
 _AUXILIARIES = frozenset({"is", "are", "was", "were", "will", "shall", "has", "have", "not"})
 
 
-_AUXILIARIES |= {"excluded", "excluded,", "excluded."}
+_AUXILIARIES |= {"excluded", "excluded,", "excluded.", "carved"}
 
 
 _OTHER_WORDS = (
@@ -164,6 +171,8 @@ def _passes(c: _Clause, *, gated: bool) -> None:
         _others(c, words)
     if not gated or "除" in text:
         _except(c)
+    if not gated or _HAS_UNRELATED_WORD(text):
+        _unrelated(c)
 
 
 def _others(c: _Clause, words: frozenset[str]) -> None:
@@ -331,6 +340,8 @@ def _after(c: _Clause, *, gated: bool) -> None:
             found = _compiled(_ZH_AFTER).match(tail)
         if found is None:
             continue
+        if "外" in found.group() and "除" in masked[c.begin : start]:
+            continue  # "除X外均不转让": only X goes (the 除 pass reads it)
         stop_at = base + found.end()
         if glossed:  # quote the word the bracket glosses too: "Magnets (NdFeB) are …"
             word_end = c.begin - 1 if masked[c.begin - 1 : c.begin] == " " else c.begin
@@ -338,6 +349,9 @@ def _after(c: _Clause, *, gated: bool) -> None:
             while start > max(0, word_end - 12) and masked[start - 1] not in _CLAUSE_PUNCTUATION:
                 start -= 1
             start = start if start < word_end else spans[i][0]
+            for j, (other_start, other_end) in enumerate(spans):  # "語音合成引擎（TTS）…"
+                if start <= other_start and other_end <= word_end:
+                    c.negate(j, start, stop_at)
         c.negate(i, start, stop_at)
         for before in reversed(c.inside[:position]):
             gap = masked[spans[before][1] : start].strip()
@@ -367,6 +381,8 @@ def _joins_list(gap: str, zh_join: re.Pattern[str]) -> bool:
         return True
     if _compiled(_ZH_LIST_ITEMS).fullmatch(gap):  # "X、金属冶炼等Y": items that are no terms
         return True
+    if _compiled(_ZH_LIST_GAP).fullmatch(gap):  # "X工艺、萃取剂配方与级数设计、金属及磁材Y"
+        return True
     words = gap.replace(",", " ").split()
     return bool(words) and all(w in _EN_JOIN for w in words)
 
@@ -388,3 +404,6 @@ _HAS_OPTION_WORD = _gate(_OPTION_WORDS)
 
 
 _HAS_OTHER_WORD = _gate(_OTHER_WORDS)
+
+
+_HAS_UNRELATED_WORD = _gate(_UNRELATED_WORDS)
