@@ -398,6 +398,30 @@ def _negated(marked: str) -> dict[str, str]:
             "Platform licence – [recommendation engine] carved out",
             {"recommendation engine": "recommendation engine carved out"},
         ),
+        (
+            "注意：本产品与[无人机]（[UAV]）无关。",
+            {"无人机": "与无人机（UAV）无关", "UAV": "与无人机（UAV）无关"},
+        ),
+        (  # a party's own predicate: 的 joins the object's parts
+            "我方不提供、也不掌握磁体的熔炼/[烧结]等[制备工艺]。",
+            {"烧结": "不掌握磁体的熔炼/烧结", "制备工艺": "不掌握磁体的熔炼/烧结等制备工艺"},
+        ),
+        (
+            "我方平台的“[猜你喜欢]”[个性化推荐]算法不属于本次服务内容。",
+            {
+                "猜你喜欢": "猜你喜欢”个性化推荐算法不属于本次",
+                "个性化推荐": "个性化推荐算法不属于本次",
+            },
+        ),
+        ("[TTS]模型、源代码均不提供、不授权。", {"TTS": "TTS模型、源代码均不提供"}),
+        (
+            "HVAC, [building automation] and environmental controls are by the MEP contractor.",
+            {
+                "building automation": (
+                    "building automation and environmental controls are by the MEP contractor"
+                )
+            },
+        ),
         (  # one subject: the drone stays a lead
             "The [drone] flies well, and the [speech synthesis] engine is excluded.",
             {"speech synthesis": "speech synthesis engine is excluded"},
@@ -574,6 +598,9 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "The sensor cleaner used with the [LiDAR] housing is not included.",  # not the subject
         "The [drone] used in the trials by the farmers of three provinces is not included.",
         "Know-how for making finished [drones], to be transferred.",
+        "不提供人工客服的[智能问答系统]。",  # no party: maybe a relative clause
+        "[推荐算法]均不提供给第三方。",  # to whom
+        "The [drone] is by far the best seller.",
         "[推荐算法]不转让给第三方，但授权买方使用。",
         "我们和[语音合成]厂商合作，与其无关。",  # 与 what? not the term
         "[推荐算法]和语音合成相结合。",
@@ -760,6 +787,7 @@ _FRAGMENTS = st.sampled_from(
             "goods export",
         ),
         *(" is expressly excluded", ", and the licensor shall not deliver, ", "亲本材料及"),
+        *("我方不提供、也不掌握", "磁体的", "“", "”", "均不提供", " are by the MEP contractor"),
     ]
 )
 

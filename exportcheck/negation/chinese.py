@@ -3,6 +3,8 @@ that something is out of the scope, 除X外, goods named as such, examples in br
 
 from __future__ import annotations
 
+import re
+
 from exportcheck.negation.clause import _CLAUSE_END, _LOOK, _MASK, _Clause, _compiled
 
 # Negating verbs of Chinese, Simplified and Traditional. (无需 is left out: "无需人工干预的推荐"
@@ -20,6 +22,7 @@ _ZH_CUES = (
     *("不建立", "不控制", "不规划", "不規劃", "不采集", "不採集", "不收集", "不部署", "不安装"),
     *("不安裝", "不调用", "不調用", "不接入", "不嵌入", "不附带", "不附帶", "不带有", "不帶有"),
     *("不需要", "不依赖", "不依賴", "不依靠", "不基于", "不基於"),
+    *("不掌握", "未掌握", "不交付", "未交付", "不披露", "不开放", "不開放"),
     # Cantonese
     *("唔包括", "唔包含", "唔涉及", "唔提供", "唔使用", "唔會提供", "唔会提供", "唔用", "冇"),
 )
@@ -204,7 +207,8 @@ def _chinese(c: _Clause) -> None:
             continue  # "并非不涉及X", "不是不提供X": a negation of a negation affirms X
         turn = zh_turn.search(masked, cue.end(), c.end)
         stop = min(turn.start() if turn else c.end, cue.end() + _ZH_REACH + 1)
-        stop = min(stop, _described_from(masked, cue.end(), stop))
+        if not _hands_over(masked, c.begin, cue):
+            stop = min(stop, _described_from(masked, cue.end(), stop))
         for i in c.inside:
             start, term_end = spans[i]
             if cue.end() <= start and term_end <= stop:
@@ -224,12 +228,19 @@ _ZH_UNRELATED = (
 _UNRELATED_WORDS = ("无关", "無關", "不相关", "不相關", "无涉", "無涉", "关系", "關係")
 
 
+_UNRELATED_REACH = 48  # characters past the clause's end the circumfix may close in
+
+
 def _unrelated(c: _Clause) -> None:
-    """The terms between 与 and 无关 (or 不相关, 没有关系 …)."""
-    for found in _compiled(_ZH_UNRELATED).finditer(c.masked, c.begin, c.end):
+    """The terms between 与 and 无关 (or 不相关, 没有关系 …). The scope may hold brackets, which
+    end a clause: "与无人机（UAV）无关" sets both aside."""
+    reach = min(len(c.masked), c.end + _UNRELATED_REACH)
+    for found in _compiled(_ZH_UNRELATED).finditer(c.masked, c.begin, reach):
+        if found.start() >= c.end:
+            break
         lo, hi = found.span("scope")
-        for i in c.inside:
-            if lo <= c.spans[i][0] and c.spans[i][1] <= hi:
+        for i, (start, end) in enumerate(c.spans):
+            if lo <= start and end <= hi:
                 c.negate(i, found.start(), found.end())
 
 
@@ -284,6 +295,33 @@ def _bracket_examples(c: _Clause) -> None:
             if c.spans[i][1] <= close.start():
                 c.negate(i, cue.start(), close.end())
         return
+
+
+# Verbs of handing over or holding: as the clause's own predicate ("我方不提供、也不掌握磁体的
+# 制备工艺") a 的 after them joins the object's parts ("X的Y" is the object), where after a verb
+# of having it opens a relative clause ("没有人工干预的推荐": the recommendation is affirmed).
+_ZH_HANDING = (
+    *("不提供", "不转让", "不轉讓", "不掌握", "未掌握", "不交付", "未交付", "不披露", "不开放"),
+    "不開放",
+)
+
+
+# What stands before such a predicate in its clause: a party (without one, "不提供人工客服的
+# 智能问答系统" may well be a relative clause), then adverbs and other such verbs.
+_ZH_MAIN = (
+    r"[\s，,。；;：:！？!?）)\]】—–]*(?:(?:我方|我们|我們|我司|本公司|公司|卖方|賣方|买方|買方|转让方|轉讓方|受让方|受讓方|"
+    r"许可方|許可方|被许可方|被許可方|甲方|乙方|对方|對方|双方|雙方|本项目|本項目|该公司|該公司)\s*)"
+    r"(?:(?:也|亦|均|并|並|都|将|將|则|則|还|還|完全|明确|明確|一律|概|"
+    + "|".join(_ZH_HANDING)
+    + r")\s*[、，,]?\s*)*"
+)
+
+
+def _hands_over(masked: str, begin: int, cue: re.Match[str]) -> bool:
+    """Whether ``cue`` is a verb of handing over that is its clause's own predicate."""
+    return cue.group() in _ZH_HANDING and bool(
+        _compiled(_ZH_MAIN).fullmatch(masked, begin, cue.start())
+    )
 
 
 def _described_from(masked: str, after_cue: int, stop: int) -> int:

@@ -8,6 +8,7 @@ import re
 
 from exportcheck.negation.chinese import (
     _GOODS_WORDS,
+    _UNRELATED_REACH,
     _UNRELATED_WORDS,
     _ZH_CUE_CHARS,
     _ZH_JOIN,
@@ -73,6 +74,7 @@ _ZH_AFTER = (  # after the term and the items listed with it ("X、订单系统�
     r"[内內]容|标的|標的)|"
     # "X一律不转让、不披露", "X不转让。": a refusal to hand it over, not "X不转让给第三方"
     r"(?:一律|均|概|皆|都|亦|也)?\s*不予?(?:转让|轉讓|披露|交付)(?=[、，,。；;\s]|\Z)|"
+    r"(?:一律|均|概|皆)\s*不予?(?:提供|授权|授權|开放|開放|许可|許可)(?=[、，,。；;\s]|\Z)|"
     r"(?:已经?|已經?)?被[^\ue000]{0,10}?(?:取代|替代|替换|替換)|"
     r"(?:已经?|已經?)(?:从|從)[^\ue000]{0,8}?(?:删除|刪除|删去|刪去|移除)|"
     # at the clause's end only: "像抖音那样的推荐算法我们没有", not "推荐算法没有人工干预"
@@ -171,7 +173,7 @@ def _passes(c: _Clause, *, gated: bool) -> None:
         _others(c, words)
     if not gated or "除" in text:
         _except(c)
-    if not gated or _HAS_UNRELATED_WORD(text):
+    if not gated or _HAS_UNRELATED_WORD(c.masked[c.begin : c.end + _UNRELATED_REACH]):
         _unrelated(c)
 
 
@@ -375,6 +377,7 @@ def _glossed_word(c: _Clause) -> bool:
 
 def _joins_list(gap: str, zh_join: re.Pattern[str]) -> bool:
     """Whether the words between two terms make them one list: "X, Y and", "X、Y或"."""
+    gap = gap.strip(_QUOTES)  # "“猜你喜欢”个性化推荐算法、…": a quoted term names the next one
     if not gap:
         return True
     if zh_join.fullmatch(gap) or gap in ("、", ",", "/", "&"):
@@ -385,6 +388,9 @@ def _joins_list(gap: str, zh_join: re.Pattern[str]) -> bool:
         return True
     words = gap.replace(",", " ").split()
     return bool(words) and all(w in _EN_JOIN for w in words)
+
+
+_QUOTES = " \t\n\"'“”‘’「」『』"
 
 
 # The gates: per clause (see _gate), and over a whole text (_text_cues).
