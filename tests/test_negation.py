@@ -398,6 +398,14 @@ def _negated(marked: str) -> dict[str, str]:
             "Platform licence – [recommendation engine] carved out",
             {"recommendation engine": "recommendation engine carved out"},
         ),
+        (  # finished goods, and no know-how goes with them
+            (
+                "We supply finished, labelled vials. No API process, formulation know-how or"
+                " manufacturing documents go to the distributor. [Paclitaxel] injection."
+            ),
+            {"Paclitaxel": "No API process, formulation know-how or manufacturing documents go"},
+        ),
+        ("出口[北虫草]干子实体2吨至韩国，货物贸易。", {"北虫草": "货物贸易"}),
         (
             "注意：本产品与[无人机]（[UAV]）无关。",
             {"无人机": "与无人机（UAV）无关", "UAV": "与无人机（UAV）无关"},
@@ -599,6 +607,9 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "The [drone] used in the trials by the farmers of three provinces is not included.",
         "Know-how for making finished [drones], to be transferred.",
         "不提供人工客服的[智能问答系统]。",  # no party: maybe a relative clause
+        # a service run for the client: no finished goods
+        "The [recommendation engine] runs on our servers; no source code or know-how is shared.",
+        "我们签订货物贸易合同，另转让[推荐算法]源代码。",
         "[推荐算法]均不提供给第三方。",  # to whom
         "The [drone] is by far the best seller.",
         "[推荐算法]不转让给第三方，但授权买方使用。",
@@ -856,6 +867,8 @@ _DECLARATION_PARTS = st.sampled_from(
         *(" only", "-only", "a ", "sale ", "export ", " of ", "no ", "technology ", "is "),
         *("transferred", "not ", "an ", "does ", "constitute ", "involve ", "amount to ", ", "),
         *("sell ", "ships ", " sale", " trade", "provided", " for extracting gallium "),
+        *("，", "。", "货物贸易", "We supply finished, ", "no API process, ", " know-how "),
+        *(" go to the distributor", " manufacturing documents", " is shared", "\n"),
     ]
 )
 

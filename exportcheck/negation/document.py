@@ -159,6 +159,7 @@ _GOODS_ONLY = (
     r"提供整机[，,、]?\s*不提供技术|(?:作为|作為|属于|屬於|系|为|為)(?:一般)?(?:商品|货物|貨物)"
     r"(?:出口|贸易|貿易)|不(?:构成|構成|涉及|属于|屬於)(?:任何)?技[术術](?:出口|转让|轉讓)|"
     r"无需(?:办理|辦理|按)技术出口|無需(?:辦理|按)技術出口|"
+    r"(?:^|(?<=[，,。；;：:\n]))\s*(?:一般)?(?:货物|貨物)(?:贸易|貿易)\s*(?=[，,。；;\n]|$)|"
     r"\b(?:sold|exported|shipped|supplied|delivered)\s+as\s+(?:finished\s+)?goods\b|"
     r"\b(?:sell|sells|export|exports|ship|ships)\b[^.;:\n]{0,80}?\bas\s+goods\b|"
     r"\bgoods[- ]only\b|\bgoods\s+(?:sale|trade)\s+only\b|"
@@ -176,7 +177,8 @@ _GOODS_ONLY_WORDS = (  # one of them is in any text _GOODS_ONLY matches (and sel
     *("不属于技", "不屬於技", "不属于任何技", "不屬於任何技", "无需", "無需"),
     *("as goods", "goods only", "goods-only", "of goods", "no technology", "not a technology"),
     *("not an technology", "not constitute", "not involve", "not amount to", "goods sale"),
-    *("goods trade", "goods export", "goods sale", "goods shipment"),
+    *("goods trade", "goods export", "goods sale", "goods shipment", "货物贸易", "貨物貿易"),
+    "finished",  # _NO_KNOW_HOW is looked for only beside finished goods
 )
 
 
@@ -206,11 +208,30 @@ def goods_only_declaration(text: str) -> tuple[int, int] | None:
     return _goods_only(lowered)
 
 
+# In a text that sells finished goods, a sentence that no know-how goes with them declares
+# the same: "We supply finished, labelled vials. No API process, formulation know-how or
+# manufacturing documents go to the distributor." (Without finished goods, "no source code or
+# know-how is shared" may describe a service run for the client: still a lead.)
+_NO_KNOW_HOW = (
+    r"\bno\s+[^.;:]{0,60}?\b(?:know-how|process(?:es)?|manufacturing\s+documents?|technical\s+"
+    r"(?:documents?|documentation|data))\b[^.;:]{0,40}?\b(?:goes|go|pass(?:es)?|(?:is|are|will\s+be|"
+    r"shall\s+be)\s+(?:transferred|shared|disclosed|provided|handed\s+over|passed\s+on))\b"
+)
+
+
+_FINISHED_GOODS = (
+    r"\bfinished\s+(?:[a-z,-]+\s+){0,2}?(?:goods|products?|vials|units|packs)\b|\bfinished,"
+)
+
+
 def _goods_only(lowered: str) -> tuple[int, int] | None:
     """goods_only_declaration() for a lower-cased text that holds one of its words."""
     sentence_end = _compiled(_SENTENCE_END + r"|[?？]")
     declared = None
-    for found in _compiled(_GOODS_ONLY).finditer(lowered):
+    found_all = list(_compiled(_GOODS_ONLY).finditer(lowered))
+    if not found_all and "finished" in lowered and _compiled(_FINISHED_GOODS).search(lowered):
+        found_all = list(_compiled(_NO_KNOW_HOW).finditer(lowered))
+    for found in found_all:
         begin = max(0, found.start() - _LOOK)
         for end in sentence_end.finditer(lowered, begin, found.start()):
             begin = end.end()
