@@ -406,6 +406,11 @@ def _negated(marked: str) -> dict[str, str]:
             {"Paclitaxel": "No API process, formulation know-how or manufacturing documents go"},
         ),
         ("出口[北虫草]干子实体2吨至韩国，货物贸易。", {"北虫草": "货物贸易"}),
+        (  # goods counted in units
+            "Sale of 200 agricultural spray [drones] to Brazil with pilot training.",
+            {"drones": "Sale of 200 agricultural spray drones"},
+        ),
+        ("出口200台植保[无人机]至巴西。", {"无人机": "出口200台植保无人机"}),
         (
             "注意：本产品与[无人机]（[UAV]）无关。",
             {"无人机": "与无人机（UAV）无关", "UAV": "与无人机（UAV）无关"},
@@ -610,6 +615,9 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         # a service run for the client: no finished goods
         "The [recommendation engine] runs on our servers; no source code or know-how is shared.",
         "我们签订货物贸易合同，另转让[推荐算法]源代码。",
+        "Supply of 3 [drone] autopilot source-code licences.",  # code: technology
+        "Sale of 20 [drones]; the [flight control] source code is licensed.",  # handed over
+        "拟向巴西出口50台[无人机]飞控源代码。",
         "[推荐算法]均不提供给第三方。",  # to whom
         "The [drone] is by far the best seller.",
         "[推荐算法]不转让给第三方，但授权买方使用。",
@@ -799,6 +807,7 @@ _FRAGMENTS = st.sampled_from(
         ),
         *(" is expressly excluded", ", and the licensor shall not deliver, ", "亲本材料及"),
         *("我方不提供、也不掌握", "磁体的", "“", "”", "均不提供", " are by the MEP contractor"),
+        *("Sale of 200 ", "出口200台", " spray ", "; the source code is licensed", "至巴西"),
     ]
 )
 

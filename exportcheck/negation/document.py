@@ -244,13 +244,20 @@ def _goods_only(lowered: str) -> tuple[int, int] | None:
         break
     if declared is None:
         return None
+    return None if hands_over(lowered, _HANDED_OVER) else declared
+
+
+def hands_over(lowered: str, words: Sequence[str]) -> bool:
+    """Whether a sentence of ``lowered`` with no negation or condition in it holds one of
+    ``words`` (technology handed over: source code, know-how …)."""
+    sentence_end = _compiled(_SENTENCE_END + r"|[?？]")
     negation = _compiled(_SENTENCE_NEGATION)
     starts = [0, *(end.end() for end in sentence_end.finditer(lowered))]
     for begin, stop in zip(starts, [*starts[1:], len(lowered)], strict=True):
         sentence = lowered[begin:stop]
-        if any(word in sentence for word in _HANDED_OVER) and not negation.search(sentence):
-            return None
-    return declared
+        if any(word in sentence for word in words) and not negation.search(sentence):
+            return True
+    return False
 
 
 # An abbreviation the text defines as something that is no term: "temporary threshold shift

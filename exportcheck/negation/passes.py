@@ -29,6 +29,7 @@ from exportcheck.negation.clause import (
     _compiled,
     _gate,
 )
+from exportcheck.negation.document import _HANDED_OVER, hands_over
 from exportcheck.negation.english import (
     _BOUGHT,
     _EN_CUES,
@@ -154,10 +155,7 @@ def _passes(c: _Clause, *, gated: bool) -> None:
         _chinese(c)
     if not gated or c.masked[c.begin : c.begin + 1] in ("（", "("):
         _bracket_examples(c)
-    if not gated or _HAS_GOODS_WORD(text):
-        _goods(c)
-    if not gated or "finished" in text or "resale" in text:
-        _english_goods(c)
+    _goods_passes(c, text, gated=gated)
     if not gated or _HAS_ORGANISATION_WORD(text):
         _organisations(c, words)
     if not gated or _HAS_OPTION_WORD(text):
@@ -175,6 +173,80 @@ def _passes(c: _Clause, *, gated: bool) -> None:
         _except(c)
     if not gated or _HAS_UNRELATED_WORD(c.masked[c.begin : c.end + _UNRELATED_REACH]):
         _unrelated(c)
+
+
+def _goods_passes(c: _Clause, text: str, *, gated: bool) -> None:
+    """Goods named as such (成品, "finished X units"), or counted ("sale of 200 X")."""
+    if not gated or _HAS_GOODS_WORD(text):
+        _goods(c)
+    if not gated or "finished" in text or "resale" in text:
+        _english_goods(c)
+    if not gated or (not _DIGITS.isdisjoint(text) and _HAS_COUNTED_WORD(text)):
+        _counted_goods(c)
+
+
+# Goods counted in units: "sale of 200 agricultural spray drones to Brazil", "出口200台植保无人机
+# 至巴西". The term ends the noun phrase; a clause that speaks of making, code, designs or a
+# licence is about technology ("supply of 3 drone autopilot source-code licences").
+_EN_COUNTED = (
+    r"\b(?:sale|sales|sell|sells|selling|sold|export|exports|exporting|exported|supply|supplies|"
+    r"supplying|supplied|ship|ships|shipping|shipped|deliver|delivers|delivery|delivering|"
+    r"delivered|purchase|purchases|order|orders)\s+(?:of\s+)?(?:about\s+|some\s+|up\s+to\s+)?"
+    r"\d[\d,.]*\s+(?:[a-z][a-z-]*\s+){0,3}?\ue000[\ue000\s-]*?"
+    r"(?=\s*(?:[(),.;:]|\bto\b|\bfor\b|\bwith\b|\bunits?\b|\bsets?\b|\Z))"
+)
+
+
+_ZH_COUNTED = (
+    r"(?:出口|销售|銷售|出售|售出|供应|供應|交付|供货|供貨|订购|訂購)\s*(?:约|約)?\s*\d[\d,.]*\s*"
+    r"(?:台|架|套|件|个|個|只|枚|片|吨|噸|公斤|千克|批|辆|輛|颗|顆)\s*[^\ue000，,。；;、]{0,6}?\ue000+"
+    r"(?=\s*(?:[，,。；;（(、]|成品|整机|整機|至|到|给|給|\Z))"
+)
+
+
+_COUNTED_WORDS = (  # one of them is in any clause _EN_COUNTED or _ZH_COUNTED matches
+    *("sale", "sell", "sold", "export", "suppl", "ship", "deliver", "purchase", "order"),
+    *(
+        "出口",
+        "销售",
+        "銷售",
+        "出售",
+        "售出",
+        "供应",
+        "供應",
+        "交付",
+        "供货",
+        "供貨",
+        "订购",
+        "訂購",
+    ),
+)
+
+
+_TECHNOLOGY_WORDS = (  # ... and none of these, in a clause of counted goods
+    *("make", "making", "manufactur", "produc", "process", "know-how", "design", "code"),
+    *("licen", "technolog", "firmware", "software", "工艺", "工藝", "技术", "技術", "制造"),
+    *("製造", "生产", "生產", "源代码", "源代碼", "源码", "源碼", "图纸", "圖紙", "软件", "軟體"),
+)
+
+
+_DIGITS = frozenset("0123456789")
+
+
+# A sentence that hands over technology beside counted goods keeps them a lead: "Sale of 20
+# drones; the flight-control source code is licensed" (the drones are the code's context).
+_HANDED_WITH_GOODS = (*_HANDED_OVER, "licen", "许可", "許可", "授权", "授權", "转让", "轉讓")
+
+
+def _counted_goods(c: _Clause) -> None:
+    text = c.masked[c.begin : c.end]
+    if any(word in text for word in _TECHNOLOGY_WORDS):
+        return
+    for pattern in (_EN_COUNTED, _ZH_COUNTED):
+        for found in _compiled(pattern).finditer(c.masked, c.begin, c.end):
+            if hands_over(c.masked, _HANDED_WITH_GOODS):
+                return
+            c.negate_within(found)
 
 
 def _others(c: _Clause, words: frozenset[str]) -> None:
@@ -413,3 +485,6 @@ _HAS_OTHER_WORD = _gate(_OTHER_WORDS)
 
 
 _HAS_UNRELATED_WORD = _gate(_UNRELATED_WORDS)
+
+
+_HAS_COUNTED_WORD = _gate(_COUNTED_WORDS)
