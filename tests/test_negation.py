@@ -296,7 +296,7 @@ def _negated(marked: str) -> dict[str, str]:
         ),
         ("[激光雷达]模块的选择权未行使。", {"激光雷达": "激光雷达模块的选择权未行使"}),
         (
-            "本次合作采取“提供整机不提供技术”的模式。交付200架测绘[无人机]，不涉及源代码。",
+            "本次合作采取“提供整机不提供技术”的模式。交付测绘[无人机]，不涉及源代码。",
             {"无人机": "提供整机不提供技术"},
         ),
         (
@@ -474,8 +474,8 @@ def _negated(marked: str) -> dict[str, str]:
         ),
         ("[CTR] (current-transformer ratio) is 200/5.", {"CTR": "CTR (current-transformer ratio)"}),
         (
-            "We sell 200 spraying [drones] to a distributor as goods.",
-            {"drones": "sell 200 spraying drones to a distributor as goods"},
+            "We sell spraying [drones] to a distributor as goods.",
+            {"drones": "sell spraying drones to a distributor as goods"},
         ),
         (
             "原计划许可的[个性化信息推送]技术已从合同中删除，不予许可。",
