@@ -406,6 +406,14 @@ def _negated(marked: str) -> dict[str, str]:
             {"Paclitaxel": "No API process, formulation know-how or manufacturing documents go"},
         ),
         ("出口[北虫草]干子实体2吨至韩国，货物贸易。", {"北虫草": "货物贸易"}),
+        (  # examples of the catalogue's items, not the technology described
+            "We checked items on the export catalogue (e.g. [UAVs], [LiDAR]): it has none.",
+            {
+                "UAVs": "catalogue (e.g. UAVs, LiDAR)",
+                "LiDAR": "catalogue (e.g. UAVs, LiDAR)",
+            },
+        ),
+        ("对照技术目录（如[无人机]）逐项核查。", {"无人机": "目录（如无人机）"}),
         (  # goods counted in units
             "Sale of 200 agricultural spray [drones] to Brazil with pilot training.",
             {"drones": "Sale of 200 agricultural spray drones"},
@@ -616,6 +624,8 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "The [recommendation engine] runs on our servers; no source code or know-how is shared.",
         "我们签订货物贸易合同，另转让[推荐算法]源代码。",
         "Supply of 3 [drone] autopilot source-code licences.",  # code: technology
+        "The licence covers our [recommendation engine] (listed in the catalogue).",
+        "Items on the control list such as [LiDAR] were checked; our [LiDAR] is licensed.",
         "Sale of 20 [drones]; the [flight control] source code is licensed.",  # handed over
         "拟向巴西出口50台[无人机]飞控源代码。",
         "[推荐算法]均不提供给第三方。",  # to whom
@@ -808,6 +818,7 @@ _FRAGMENTS = st.sampled_from(
         *(" is expressly excluded", ", and the licensor shall not deliver, ", "亲本材料及"),
         *("我方不提供、也不掌握", "磁体的", "“", "”", "均不提供", " are by the MEP contractor"),
         *("Sale of 200 ", "出口200台", " spray ", "; the source code is licensed", "至巴西"),
+        *(" catalogue (e.g. ", "目录（如", " (such as ", "control list", ")"),
     ]
 )
 

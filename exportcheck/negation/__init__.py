@@ -65,9 +65,11 @@ from exportcheck.negation.chinese import _next_clause
 from exportcheck.negation.clause import _CLAUSE_END, _LOOK, _WORDS, _Clause, _compiled, _masked
 from exportcheck.negation.document import (
     _BACKGROUND_WORDS,
+    _CATALOGUE_WORDS,
     _EXCLUSION_WORDS,
     _GOODS_ONLY_WORDS,
     _background,
+    _catalogue_examples,
     _defined,
     _exclusion_sections,
     _glosses,
@@ -156,4 +158,6 @@ def _read(text: str, spans: Sequence[tuple[int, int]], *, gated: bool) -> Readin
         any(mark in masked for mark in ":：.") and not cues.isdisjoint(_BACKGROUND_WORDS)
     ):
         _background(masked, spans, out)
+    if not gated or (("(" in masked or "（" in masked) and not cues.isdisjoint(_CATALOGUE_WORDS)):
+        _catalogue_examples(masked, spans, out)
     return Reading(out, defined, declared)

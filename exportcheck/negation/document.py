@@ -345,4 +345,30 @@ def _glosses(
             out[i + 1] = (out[i][0], after + 1)
 
 
-_CUE_WORDS = tuple(sorted({*_GOODS_ONLY_WORDS, *_EXCLUSION_WORDS, *_BACKGROUND_WORDS}))
+# Examples of what a list or catalogue holds, in brackets after it: "whether the business
+# involves items on the PRC technology-export catalogue (e.g. UAVs, LiDAR, speech synthesis)",
+# "对照《禁止出口限制出口技术目录》（如无人机、激光雷达）核查". They name the catalogue's items, not
+# the technology described.
+_CATALOGUE_EXAMPLES = (
+    r"(?:catalogue|catalog|control\s+list|目录|目錄|清单|清單)[^()（）\n]{0,24}?[(（]\s*"
+    r"(?:e\.\s?g\.?|eg|such\s+as|for\s+example|for\s+instance|i\.\s?e\.?|如|例如|比如|诸如|諸如)"
+    r"[^()（）]{0,240}[)）]"
+)
+
+
+_CATALOGUE_WORDS = ("catalog", "control list", "目录", "目錄", "清单", "清單")
+
+
+def _catalogue_examples(
+    masked: str, spans: Sequence[tuple[int, int]], out: dict[int, tuple[int, int]]
+) -> None:
+    """The terms in brackets that give examples of a catalogue's or list's items."""
+    for found in _compiled(_CATALOGUE_EXAMPLES).finditer(masked):
+        for i, (start, end) in enumerate(spans):
+            if found.start() <= start and end <= found.end():
+                out.setdefault(i, found.span())
+
+
+_CUE_WORDS = tuple(
+    sorted({*_GOODS_ONLY_WORDS, *_EXCLUSION_WORDS, *_BACKGROUND_WORDS, *_CATALOGUE_WORDS})
+)
