@@ -414,6 +414,14 @@ def _negated(marked: str) -> dict[str, str]:
             },
         ),
         ("对照技术目录（如[无人机]）逐项核查。", {"无人机": "目录（如无人机）"}),
+        (  # the waste of a process is not the process
+            "仅限于[稀土冶炼分离]厂含氨氮、含盐废水的蒸发回收工艺。",
+            {"稀土冶炼分离": "稀土冶炼分离厂含氨氮、含盐废水"},
+        ),
+        (
+            "Treatment of wastewater from [rare earth separation] plants.",
+            {"rare earth separation": "wastewater from rare earth separation"},
+        ),
         (  # goods counted in units
             "Sale of 200 agricultural spray [drones] to Brazil with pilot training.",
             {"drones": "Sale of 200 agricultural spray drones"},
@@ -625,6 +633,9 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "我们签订货物贸易合同，另转让[推荐算法]源代码。",
         "Supply of 3 [drone] autopilot source-code licences.",  # code: technology
         "The licence covers our [recommendation engine] (listed in the catalogue).",
+        "[稀土萃取分离]工艺及其废水处理一并转让。",  # the process with its waste
+        "[Rare earth separation] process and wastewater treatment.",
+        "从[稀土]尾矿中回收稀土。",  # tailings: metallurgy
         "Items on the control list such as [LiDAR] were checked; our [LiDAR] is licensed.",
         "Sale of 20 [drones]; the [flight control] source code is licensed.",  # handed over
         "拟向巴西出口50台[无人机]飞控源代码。",
@@ -819,6 +830,7 @@ _FRAGMENTS = st.sampled_from(
         *("我方不提供、也不掌握", "磁体的", "“", "”", "均不提供", " are by the MEP contractor"),
         *("Sale of 200 ", "出口200台", " spray ", "; the source code is licensed", "至巴西"),
         *(" catalogue (e.g. ", "目录（如", " (such as ", "control list", ")"),
+        *("厂含氨氮废水", " plant wastewater", "wastewater from ", "工艺及其废水", " effluent"),
     ]
 )
 

@@ -175,8 +175,35 @@ def _passes(c: _Clause, *, gated: bool) -> None:
         _unrelated(c)
 
 
+# The waste of a process is not the process: "稀土冶炼分离厂含氨氮废水的MVR蒸发回收工艺",
+# "wastewater from rare-earth separation plants". (Not tailings: recovering metal from them is
+# metallurgy; and not "X工艺及其废水处理", the process with its waste.)
+_ZH_WASTE = (
+    r"\ue000+[^，,。；;：:\ue000及和与與并並工技艺藝]{0,10}?(?:废水|廢水|污水|废气|廢氣|尾气|尾氣|"
+    r"废液|廢液)"
+)
+_EN_WASTE = (
+    r"\ue000[\ue000\s-]*(?:(?!and\b|or\b|process|technolog)[a-z]+\s+){0,2}?(?:wastewater|waste\s+water|effluents?|waste\s+gas|"
+    r"flue\s+gas|off-?gas)\b|\b(?:wastewater|waste\s+water|effluents?|waste\s+gas|flue\s+gas)\s+"
+    r"(?:from|of)\s+(?:the\s+|an?\s+)?(?:[a-z]+\s+){0,2}?\ue000(?:[\ue000\s-]*\ue000)?"
+)
+_WASTE_WORDS = (
+    *("废水", "廢水", "污水", "废气", "廢氣", "尾气", "尾氣", "废液", "廢液"),
+    *("wastewater", "waste water", "effluent", "waste gas", "flue gas", "off-gas", "offgas"),
+)
+
+
+def _waste(c: _Clause) -> None:
+    for pattern in (_ZH_WASTE, _EN_WASTE):
+        for found in _compiled(pattern).finditer(c.masked, c.begin, c.end):
+            c.negate_within(found)
+
+
 def _goods_passes(c: _Clause, text: str, *, gated: bool) -> None:
-    """Goods named as such (成品, "finished X units"), or counted ("sale of 200 X")."""
+    """Goods named as such (成品, "finished X units"), or counted ("sale of 200 X"); waste
+    streams ("X废水")."""
+    if not gated or _HAS_WASTE_WORD(text):
+        _waste(c)
     if not gated or _HAS_GOODS_WORD(text):
         _goods(c)
     if not gated or "finished" in text or "resale" in text:
@@ -488,3 +515,6 @@ _HAS_UNRELATED_WORD = _gate(_UNRELATED_WORDS)
 
 
 _HAS_COUNTED_WORD = _gate(_COUNTED_WORDS)
+
+
+_HAS_WASTE_WORD = _gate(_WASTE_WORDS)
