@@ -422,6 +422,15 @@ def _negated(marked: str) -> dict[str, str]:
             "Treatment of wastewater from [rare earth separation] plants.",
             {"rare earth separation": "wastewater from rare earth separation"},
         ),
+        (  # somebody else buys or builds it
+            "[磷酸铁前驱体]由客户从市场外购。",
+            {"磷酸铁前驱体": "磷酸铁前驱体由客户从市场外购"},
+        ),
+        ("[推荐模块]由买方自行开发。", {"推荐模块": "推荐模块由买方自行开发"}),
+        (
+            "Nothing about how the [flight controller] works is disclosed.",
+            {"flight controller": "Nothing about how the flight controller"},
+        ),
         (  # goods counted in units
             "Sale of 200 agricultural spray [drones] to Brazil with pilot training.",
             {"drones": "Sale of 200 agricultural spray drones"},
@@ -636,6 +645,8 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "[稀土萃取分离]工艺及其废水处理一并转让。",  # the process with its waste
         "[Rare earth separation] process and wastewater treatment.",
         "从[稀土]尾矿中回收稀土。",  # tailings: metallurgy
+        "[推荐模块]由我方自行开发后交付。",  # we build it
+        "We are not sure about the [speech synthesis] vendor.",
         "Items on the control list such as [LiDAR] were checked; our [LiDAR] is licensed.",
         "Sale of 20 [drones]; the [flight control] source code is licensed.",  # handed over
         "拟向巴西出口50台[无人机]飞控源代码。",
@@ -831,6 +842,7 @@ _FRAGMENTS = st.sampled_from(
         *("Sale of 200 ", "出口200台", " spray ", "; the source code is licensed", "至巴西"),
         *(" catalogue (e.g. ", "目录（如", " (such as ", "control list", ")"),
         *("厂含氨氮废水", " plant wastewater", "wastewater from ", "工艺及其废水", " effluent"),
+        *("由客户从市场外购", "由我方自行开发", "Nothing about how the ", " works is disclosed"),
     ]
 )
 

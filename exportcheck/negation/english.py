@@ -55,6 +55,8 @@ _EN_LEAD = frozenset(
         *("manufacture", "manufactures", "hold", "holds", "own", "owns", "sell", "sells"),
         *("deliver", "delivers", "disclose", "discloses", "share", "shares", "supply"),
         *("supplies", "teach", "teaches", "reveal", "reveals", "grant", "grants", "hand"),
+        # "nothing about how the X works is disclosed"
+        *("about", "regarding", "concerning", "how"),
     }
 )
 

@@ -76,6 +76,9 @@ _ZH_AFTER = (  # after the term and the items listed with it ("X、订单系统�
     # "X一律不转让、不披露", "X不转让。": a refusal to hand it over, not "X不转让给第三方"
     r"(?:一律|均|概|皆|都|亦|也)?\s*不予?(?:转让|轉讓|披露|交付)(?=[、，,。；;\s]|\Z)|"
     r"(?:一律|均|概|皆)\s*不予?(?:提供|授权|授權|开放|開放|许可|許可)(?=[、，,。；;\s]|\Z)|"
+    # somebody else buys or builds it: "磷酸铁前驱体由客户从市场外购", "推荐模块由买方自行开发"
+    r"由(?!我|本)[^\ue000]{0,12}?(?:外购|外購|采购|採購|购买|購買|自行(?:采购|採購|开发|開發|研发|"
+    r"研發|解决|解決|提供|建设|建設))|"
     r"(?:已经?|已經?)?被[^\ue000]{0,10}?(?:取代|替代|替换|替換)|"
     r"(?:已经?|已經?)(?:从|從)[^\ue000]{0,8}?(?:删除|刪除|删去|刪去|移除)|"
     # at the clause's end only: "像抖音那样的推荐算法我们没有", not "推荐算法没有人工干预"
@@ -125,7 +128,7 @@ _AFTER_WORDS = frozenset(
 )
 
 
-_AFTER_CHARS = "不除没沒未仅僅已被"  # the first characters of _ZH_AFTER's cues
+_AFTER_CHARS = "不除没沒未仅僅已被由"  # the first characters of _ZH_AFTER's cues
 # How far after a term _ZH_AFTER's cue may begin: up to four list items ("X、订单系统和结算系统
 # 均不在…") and a few words (6 + 4 x 9 + 8 characters).
 _AFTER_REACH = 64
