@@ -436,6 +436,26 @@ def _negated(marked: str) -> dict[str, str]:
             {"drones": "Sale of 200 agricultural spray drones"},
         ),
         ("出口200台植保[无人机]至巴西。", {"无人机": "出口200台植保无人机"}),
+        ("40台[植保机]整机出口。", {"植保机": "40台植保机整机出口"}),
+        (
+            "Export contract - 15 survey [drones] with ground stations.",
+            {"drones": "Export contract - 15 survey drones"},
+        ),
+        (
+            "PO for 200 units mid-range [lidar] sensors (warehouse robots).",
+            {"lidar": "PO for 200 units mid-range lidar sensors"},
+        ),
+        (
+            "Order: 2,400 cases of 53% [sauce-aroma baijiu], 500 ml bottles.",
+            {"sauce-aroma baijiu": "2,400 cases of 53% sauce-aroma baijiu"},
+        ),
+        ("Order - [baijiu], 2,400 cases", {"baijiu": "baijiu, 2,400 cases"}),
+        ("本单为货物买卖，不涉及工艺资料。[中药饮片]", {"中药饮片": "为货物买卖"}),
+        ("法务：按货物出口走。[植保机]", {"植保机": "按货物出口"}),
+        (
+            "The Company contributes no technology. A startup developing [drones].",
+            {"drones": "contributes no technology"},
+        ),
         (
             "注意：本产品与[无人机]（[UAV]）无关。",
             {"无人机": "与无人机（UAV）无关", "UAV": "与无人机（UAV）无关"},
@@ -647,6 +667,8 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "从[稀土]尾矿中回收稀土。",  # tailings: metallurgy
         "[推荐模块]由我方自行开发后交付。",  # we build it
         "We are not sure about the [speech synthesis] vendor.",
+        "We sold our 3 [drone] patents to them.",
+        "Order for 5 [LiDAR] design licences.",
         "Items on the control list such as [LiDAR] were checked; our [LiDAR] is licensed.",
         "Sale of 20 [drones]; the [flight control] source code is licensed.",  # handed over
         "拟向巴西出口50台[无人机]飞控源代码。",
@@ -843,6 +865,15 @@ _FRAGMENTS = st.sampled_from(
         *(" catalogue (e.g. ", "目录（如", " (such as ", "control list", ")"),
         *("厂含氨氮废水", " plant wastewater", "wastewater from ", "工艺及其废水", " effluent"),
         *("由客户从市场外购", "由我方自行开发", "Nothing about how the ", " works is disclosed"),
+        *(
+            "Export contract - 15 ",
+            " units ",
+            "2,400 cases of ",
+            ", 2,400 cases",
+            "40台",
+            "整机出口",
+        ),
+        *("为货物买卖", "按货物出口", " contributes no technology", " sensors ", " patents"),
     ]
 )
 

@@ -160,6 +160,9 @@ _GOODS_ONLY = (
     r"(?:出口|贸易|貿易)|不(?:构成|構成|涉及|属于|屬於)(?:任何)?技[术術](?:出口|转让|轉讓)|"
     r"无需(?:办理|辦理|按)技术出口|無需(?:辦理|按)技術出口|"
     r"(?:^|(?<=[，,。；;：:\n]))\s*(?:一般)?(?:货物|貨物)(?:贸易|貿易)\s*(?=[，,。；;\n]|$)|"
+    r"按(?:一般)?(?:货物|貨物)(?:出口|贸易|貿易)|(?:为|為|系|属于|屬於)(?:货物|貨物)(?:买卖|買賣|销售|銷售)|"
+    r"(?:整机|整機)(?:出口|销售|銷售)|"
+    r"\b(?:contributes?|transfers?|licen[cs]es?|provides?|exports?)\s+no\s+technology\b|"
     r"\b(?:sold|exported|shipped|supplied|delivered)\s+as\s+(?:finished\s+)?goods\b|"
     r"\b(?:sell|sells|export|exports|ship|ships)\b[^.;:\n]{0,80}?\bas\s+goods\b|"
     r"\bgoods[- ]only\b|\bgoods\s+(?:sale|trade)\s+only\b|"
@@ -179,6 +182,7 @@ _GOODS_ONLY_WORDS = (  # one of them is in any text _GOODS_ONLY matches (and sel
     *("not an technology", "not constitute", "not involve", "not amount to", "goods sale"),
     *("goods trade", "goods export", "goods sale", "goods shipment", "货物贸易", "貨物貿易"),
     "finished",  # _NO_KNOW_HOW is looked for only beside finished goods
+    *("整机出口", "整機出口", "整机销售", "整機銷售"),
 )
 
 
@@ -215,7 +219,8 @@ def goods_only_declaration(text: str) -> tuple[int, int] | None:
 _NO_KNOW_HOW = (
     r"\bno\s+[^.;:]{0,60}?\b(?:know-how|process(?:es)?|manufacturing\s+documents?|technical\s+"
     r"(?:documents?|documentation|data))\b[^.;:]{0,40}?\b(?:goes|go|pass(?:es)?|(?:is|are|will\s+be|"
-    r"shall\s+be)\s+(?:transferred|shared|disclosed|provided|handed\s+over|passed\s+on))\b"
+    r"shall\s+be)\s+(?:transferred|shared|disclosed|provided|licen[cs]ed|handed\s+over|"
+    r"passed\s+on))\b"
 )
 
 

@@ -218,24 +218,43 @@ def _goods_passes(c: _Clause, text: str, *, gated: bool) -> None:
 # Goods counted in units: "sale of 200 agricultural spray drones to Brazil", "出口200台植保无人机
 # 至巴西". The term ends the noun phrase; a clause that speaks of making, code, designs or a
 # licence is about technology ("supply of 3 drone autopilot source-code licences").
+_GOODS_UNITS = (
+    r"(?:units?|sets?|pcs|pieces|cases|bottles|cartons|boxes|pallets|containers|bags|drums|"
+    r"vials|tonnes|tons)"
+)
+_COUNTED_TERM = (  # the term, and a product noun after it, ending the noun phrase
+    r"\ue000(?:[\ue000\s-]*\ue000)?(?:\s+(?:machines?|units?|sensors?|devices?|modules?|"
+    r"segments?|magnets?|systems?|bottles?))?(?=\s*(?:[(),.;:，。]|\bto\b|\bfor\b|\bwith\b|"
+    r"\bin\b|\bfrom\b|\Z))"
+)
 _EN_COUNTED = (
+    # "sale of 200 spray drones to …", "Export contract - 15 survey drones with …"
     r"\b(?:sale|sales|sell|sells|selling|sold|export|exports|exporting|exported|supply|supplies|"
     r"supplying|supplied|ship|ships|shipping|shipped|deliver|delivers|delivery|delivering|"
-    r"delivered|purchase|purchases|order|orders)\s+(?:of\s+)?(?:about\s+|some\s+|up\s+to\s+)?"
-    r"\d[\d,.]*\s+(?:[a-z][a-z-]*\s+){0,3}?\ue000[\ue000\s-]*?"
-    r"(?=\s*(?:[(),.;:]|\bto\b|\bfor\b|\bwith\b|\bunits?\b|\bsets?\b|\Z))"
+    r"delivered|purchase|purchases|order|orders|po|shipment)\b[^\n.;:\ue000]{0,24}?"
+    rf"\b\d[\d,.]*\s+(?:{_GOODS_UNITS}\s+(?:of\s+)?)?(?:[a-z0-9%][a-z0-9%.-]*\s+){{0,3}}?"
+    rf"{_COUNTED_TERM}"
+    # "2,400 cases of 53% sauce-aroma baijiu", "… baijiu, 2,400 cases"
+    rf"|\b\d[\d,.]*\s+{_GOODS_UNITS}\s+of\s+(?:[a-z0-9%][a-z0-9%.-]*\s+){{0,3}}?{_COUNTED_TERM}"
+    rf"|\ue000(?:[\ue000\s-]*\ue000)?\s*,\s*\d[\d,.]*\s+{_GOODS_UNITS}\b"
 )
 
 
+_ZH_COUNT = r"\d[\d,.]*\s*(?:台|架|套|件|个|個|只|枚|片|吨|噸|公斤|千克|批|辆|輛|颗|顆)"
+_ZH_SALE = r"(?:出口|销售|銷售|出售|售出|供应|供應|交付|供货|供貨|订购|訂購)"
 _ZH_COUNTED = (
-    r"(?:出口|销售|銷售|出售|售出|供应|供應|交付|供货|供貨|订购|訂購)\s*(?:约|約)?\s*\d[\d,.]*\s*"
-    r"(?:台|架|套|件|个|個|只|枚|片|吨|噸|公斤|千克|批|辆|輛|颗|顆)\s*[^\ue000，,。；;、]{0,6}?\ue000+"
+    # "出口200台植保无人机至巴西"
+    rf"{_ZH_SALE}\s*(?:约|約)?\s*{_ZH_COUNT}\s*[^\ue000，,。；;、]{{0,6}}?\ue000+"
     r"(?=\s*(?:[，,。；;（(、]|成品|整机|整機|至|到|给|給|\Z))"
+    # "40台植保机整机出口"
+    rf"|{_ZH_COUNT}\s*[^\ue000，,。；;、]{{0,6}}?\ue000+\s*(?:整机|整機|成品)?\s*{_ZH_SALE}"
 )
 
 
 _COUNTED_WORDS = (  # one of them is in any clause _EN_COUNTED or _ZH_COUNTED matches
-    *("sale", "sell", "sold", "export", "suppl", "ship", "deliver", "purchase", "order"),
+    *("sale", "sell", "sold", "export", "suppl", "ship", "deliver", "purchase", "order", "po"),
+    *("unit", "set", "pcs", "pieces", "cases", "bottles", "cartons", "boxes", "pallets"),
+    *("containers", "bags", "drums", "vials", "tonnes", "tons"),
     *(
         "出口",
         "销售",
