@@ -452,6 +452,14 @@ def _negated(marked: str) -> dict[str, str]:
         ("Order - [baijiu], 2,400 cases", {"baijiu": "baijiu, 2,400 cases"}),
         ("本单为货物买卖，不涉及工艺资料。[中药饮片]", {"中药饮片": "为货物买卖"}),
         ("法务：按货物出口走。[植保机]", {"植保机": "按货物出口"}),
+        (  # a service's results only
+            "我方使用自有[无人机]进行航测，仅交付测绘成果。",
+            {"无人机": "仅交付测绘成果"},
+        ),
+        (
+            "Our crew flies our own [UAVs]. The client receives only survey results.",
+            {"UAVs": "receives only survey results"},
+        ),
         (
             "The Company contributes no technology. A startup developing [drones].",
             {"drones": "contributes no technology"},
@@ -668,6 +676,8 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "[推荐模块]由我方自行开发后交付。",  # we build it
         "We are not sure about the [speech synthesis] vendor.",
         "We sold our 3 [drone] patents to them.",
+        "仅交付[推荐算法]模型和训练数据。",  # a model and data: technology
+        "The client receives only the results; the [drone] autopilot source code is licensed.",
         "Order for 5 [LiDAR] design licences.",
         "Items on the control list such as [LiDAR] were checked; our [LiDAR] is licensed.",
         "Sale of 20 [drones]; the [flight control] source code is licensed.",  # handed over
@@ -874,6 +884,7 @@ _FRAGMENTS = st.sampled_from(
             "整机出口",
         ),
         *("为货物买卖", "按货物出口", " contributes no technology", " sensors ", " patents"),
+        *("仅交付测绘成果", " receives only survey results", "deliverables only", "仅获得"),
     ]
 )
 
@@ -943,6 +954,7 @@ _DECLARATION_PARTS = st.sampled_from(
         *("transferred", "not ", "an ", "does ", "constitute ", "involve ", "amount to ", ", "),
         *("sell ", "ships ", " sale", " trade", "provided", " for extracting gallium "),
         *("，", "。", "货物贸易", "We supply finished, ", "no API process, ", " know-how "),
+        *("仅交付", "测绘成果", " receives only ", "survey ", "results", " are delivered", "only "),
         *(" go to the distributor", " manufacturing documents", " is shared", "\n"),
     ]
 )

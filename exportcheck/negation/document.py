@@ -163,6 +163,13 @@ _GOODS_ONLY = (
     r"按(?:一般)?(?:货物|貨物)(?:出口|贸易|貿易)|(?:为|為|系|属于|屬於)(?:货物|貨物)(?:买卖|買賣|销售|銷售)|"
     r"(?:整机|整機)(?:出口|销售|銷售)|"
     r"\b(?:contributes?|transfers?|licen[cs]es?|provides?|exports?)\s+no\s+technology\b|"
+    # ... or of a service's results only: "仅交付测绘成果", "the client receives only survey
+    # results"
+    r"(?:仅|僅|只)(?:交付|提供|输出|輸出|获得|獲得|取得)[^，,。；;\n\ue000]{0,10}?(?:成果|成品|报告|報告|"
+    r"图件|圖件|地形图|地形圖|检测结果|檢測結果|发行权|發行權)|"
+    r"\bdeliverables[- ]only\b|\b(?:receives?|gets?|obtains?)\s+only\s+(?:the\s+)?"
+    r"(?:[a-z]+\s+){0,2}?(?:results|outputs|reports|maps|deliverables)\b|\bonly\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?"
+    r"(?:results|outputs|reports|maps|deliverables)\s+(?:are|is|will\s+be)\s+delivered\b|"
     r"\b(?:sold|exported|shipped|supplied|delivered)\s+as\s+(?:finished\s+)?goods\b|"
     r"\b(?:sell|sells|export|exports|ship|ships)\b[^.;:\n]{0,80}?\bas\s+goods\b|"
     r"\bgoods[- ]only\b|\bgoods\s+(?:sale|trade)\s+only\b|"
@@ -183,6 +190,8 @@ _GOODS_ONLY_WORDS = (  # one of them is in any text _GOODS_ONLY matches (and sel
     *("goods trade", "goods export", "goods sale", "goods shipment", "货物贸易", "貨物貿易"),
     "finished",  # _NO_KNOW_HOW is looked for only beside finished goods
     *("整机出口", "整機出口", "整机销售", "整機銷售"),
+    *("仅交付", "僅交付", "只交付", "仅提供", "僅提供", "只提供", "仅输出", "僅輸出", "仅获得"),
+    *("僅獲得", "只获得", "仅取得", "僅取得", "只取得", "deliverables", "only"),
 )
 
 
