@@ -450,6 +450,14 @@ def _negated(marked: str) -> dict[str, str]:
             {"sauce-aroma baijiu": "2,400 cases of 53% sauce-aroma baijiu"},
         ),
         ("Order - [baijiu], 2,400 cases", {"baijiu": "baijiu, 2,400 cases"}),
+        ("Sale of 300 [firewall] appliances.", {"firewall": "Sale of 300 firewall appliances"}),
+        (  # commercial seed, and no parent lines go with it
+            (
+                "It sells certified commercial F1 maize seed. No parent lines or seed-production"
+                " protocols are supplied. [Hybrid maize]."
+            ),
+            {"Hybrid maize": "No parent lines or seed-production protocols are supplied"},
+        ),
         ("本单为货物买卖，不涉及工艺资料。[中药饮片]", {"中药饮片": "为货物买卖"}),
         ("法务：按货物出口走。[植保机]", {"植保机": "按货物出口"}),
         (  # a service's results only
@@ -885,6 +893,7 @@ _FRAGMENTS = st.sampled_from(
         ),
         *("为货物买卖", "按货物出口", " contributes no technology", " sensors ", " patents"),
         *("仅交付测绘成果", " receives only survey results", "deliverables only", "仅获得"),
+        *("Sale of 300 ", " appliances", "500 t of ", " seed", "commercial F1 maize seed. "),
     ]
 )
 
@@ -955,6 +964,7 @@ _DECLARATION_PARTS = st.sampled_from(
         *("sell ", "ships ", " sale", " trade", "provided", " for extracting gallium "),
         *("，", "。", "货物贸易", "We supply finished, ", "no API process, ", " know-how "),
         *("仅交付", "测绘成果", " receives only ", "survey ", "results", " are delivered", "only "),
+        *("commercial ", "seed. ", "parent lines ", "protocols ", "are supplied"),
         *(" go to the distributor", " manufacturing documents", " is shared", "\n"),
     ]
 )

@@ -188,7 +188,7 @@ _GOODS_ONLY_WORDS = (  # one of them is in any text _GOODS_ONLY matches (and sel
     *("as goods", "goods only", "goods-only", "of goods", "no technology", "not a technology"),
     *("not an technology", "not constitute", "not involve", "not amount to", "goods sale"),
     *("goods trade", "goods export", "goods sale", "goods shipment", "货物贸易", "貨物貿易"),
-    "finished",  # _NO_KNOW_HOW is looked for only beside finished goods
+    *("finished", "commercial"),  # _NO_KNOW_HOW is looked for only beside finished goods
     *("整机出口", "整機出口", "整机销售", "整機銷售"),
     *("仅交付", "僅交付", "只交付", "仅提供", "僅提供", "只提供", "仅输出", "僅輸出", "仅获得"),
     *("僅獲得", "只获得", "仅取得", "僅取得", "只取得", "deliverables", "only"),
@@ -226,15 +226,16 @@ def goods_only_declaration(text: str) -> tuple[int, int] | None:
 # manufacturing documents go to the distributor." (Without finished goods, "no source code or
 # know-how is shared" may describe a service run for the client: still a lead.)
 _NO_KNOW_HOW = (
-    r"\bno\s+[^.;:]{0,60}?\b(?:know-how|process(?:es)?|manufacturing\s+documents?|technical\s+"
-    r"(?:documents?|documentation|data))\b[^.;:]{0,40}?\b(?:goes|go|pass(?:es)?|(?:is|are|will\s+be|"
-    r"shall\s+be)\s+(?:transferred|shared|disclosed|provided|licen[cs]ed|handed\s+over|"
-    r"passed\s+on))\b"
+    r"\bno\s+[^.;:]{0,60}?\b(?:know-how|process(?:es)?|protocols?|manufacturing\s+documents?|"
+    r"technical\s+(?:documents?|documentation|data)|parent\s+lines|breeding\s+data)\b[^.;:]{0,40}?"
+    r"\b(?:goes|go|pass(?:es)?|(?:is|are|will\s+be|shall\s+be)\s+(?:transferred|shared|disclosed|"
+    r"provided|supplied|licen[cs]ed|handed\s+over|passed\s+on))\b"
 )
 
 
 _FINISHED_GOODS = (
-    r"\bfinished\s+(?:[a-z,-]+\s+){0,2}?(?:goods|products?|vials|units|packs)\b|\bfinished,"
+    r"\bfinished\s+(?:[a-z,-]+\s+){0,2}?(?:goods|products?|vials|units|packs)\b|\bfinished,|"
+    r"\bcommercial\s+(?:[a-z0-9-]+\s+){0,3}?seeds?\b"
 )
 
 
@@ -243,7 +244,7 @@ def _goods_only(lowered: str) -> tuple[int, int] | None:
     sentence_end = _compiled(_SENTENCE_END + r"|[?？]")
     declared = None
     found_all = list(_compiled(_GOODS_ONLY).finditer(lowered))
-    if not found_all and "finished" in lowered and _compiled(_FINISHED_GOODS).search(lowered):
+    if not found_all and _compiled(_FINISHED_GOODS).search(lowered):
         found_all = list(_compiled(_NO_KNOW_HOW).finditer(lowered))
     for found in found_all:
         begin = max(0, found.start() - _LOOK)

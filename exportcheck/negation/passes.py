@@ -220,11 +220,12 @@ def _goods_passes(c: _Clause, text: str, *, gated: bool) -> None:
 # licence is about technology ("supply of 3 drone autopilot source-code licences").
 _GOODS_UNITS = (
     r"(?:units?|sets?|pcs|pieces|cases|bottles|cartons|boxes|pallets|containers|bags|drums|"
-    r"vials|tonnes|tons)"
+    r"vials|tonnes|tons|t)"
 )
 _COUNTED_TERM = (  # the term, and a product noun after it, ending the noun phrase
     r"\ue000(?:[\ue000\s-]*\ue000)?(?:\s+(?:machines?|units?|sensors?|devices?|modules?|"
-    r"segments?|magnets?|systems?|bottles?))?(?=\s*(?:[(),.;:，。]|\bto\b|\bfor\b|\bwith\b|"
+    r"segments?|magnets?|systems?|bottles?|appliances?|terminals?|kits?|cameras?|robots?|seeds?|"
+    r"chips?|packs?|panels?))?(?=\s*(?:[(),.;:，。]|\bto\b|\bfor\b|\bwith\b|"
     r"\bin\b|\bfrom\b|\Z))"
 )
 _EN_COUNTED = (
@@ -254,7 +255,7 @@ _ZH_COUNTED = (
 _COUNTED_WORDS = (  # one of them is in any clause _EN_COUNTED or _ZH_COUNTED matches
     *("sale", "sell", "sold", "export", "suppl", "ship", "deliver", "purchase", "order", "po"),
     *("unit", "set", "pcs", "pieces", "cases", "bottles", "cartons", "boxes", "pallets"),
-    *("containers", "bags", "drums", "vials", "tonnes", "tons"),
+    *("containers", "bags", "drums", "vials", "tonnes", "tons", " t "),
     *(
         "出口",
         "销售",
