@@ -27,8 +27,9 @@ _EN_CUES = frozenset(
         # a bought part: its technology is the seller's ("bought-in NdFeB magnets")
         *_BOUGHT,
         *("excludes", "omits", "omitted"),
-        # "unrelated to X", "irrelevant to X": named only to be set apart
-        *("unrelated", "irrelevant"),
+        # "unrelated to X": named only to be set apart ("irrelevant of the platform" would
+        # say something else)
+        "unrelated",
         *(f"{verb}{quote}t" for verb in _NEGATED_VERBS + _NEGATED_MODALS for quote in "'’"),
     }
 )
