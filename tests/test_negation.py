@@ -451,6 +451,11 @@ def _negated(marked: str) -> dict[str, str]:
         ),
         ("Order - [baijiu], 2,400 cases", {"baijiu": "baijiu, 2,400 cases"}),
         ("Sale of 300 [firewall] appliances.", {"firewall": "Sale of 300 firewall appliances"}),
+        ("我司可供应[激光雷达]整机500台。", {"激光雷达": "供应激光雷达整机"}),
+        (
+            "Import of 200 spraying [drones] to Brazil.",
+            {"drones": "Import of 200 spraying drones"},
+        ),
         (  # commercial seed, and no parent lines go with it
             (
                 "It sells certified commercial F1 maize seed. No parent lines or seed-production"
@@ -687,6 +692,7 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "仅交付[推荐算法]模型和训练数据。",  # a model and data: technology
         "The client receives only the results; the [drone] autopilot source code is licensed.",
         "Order for 5 [LiDAR] design licences.",
+        "出口[激光雷达]整机制造技术。",  # making complete machines: technology
         "Items on the control list such as [LiDAR] were checked; our [LiDAR] is licensed.",
         "Sale of 20 [drones]; the [flight control] source code is licensed.",  # handed over
         "拟向巴西出口50台[无人机]飞控源代码。",
@@ -894,6 +900,7 @@ _FRAGMENTS = st.sampled_from(
         *("为货物买卖", "按货物出口", " contributes no technology", " sensors ", " patents"),
         *("仅交付测绘成果", " receives only survey results", "deliverables only", "仅获得"),
         *("Sale of 300 ", " appliances", "500 t of ", " seed", "commercial F1 maize seed. "),
+        *("供应", "整机", "整机制造技术", "Import of 200 "),
     ]
 )
 

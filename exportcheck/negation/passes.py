@@ -211,7 +211,8 @@ def _goods_passes(c: _Clause, text: str, *, gated: bool) -> None:
         _goods(c)
     if not gated or "finished" in text or "resale" in text:
         _english_goods(c)
-    if not gated or (not _DIGITS.isdisjoint(text) and _HAS_COUNTED_WORD(text)):
+    counted = not _DIGITS.isdisjoint(text) or "整机" in text or "整機" in text
+    if not gated or (counted and _HAS_COUNTED_WORD(text)):
         _counted_goods(c)
 
 
@@ -232,7 +233,7 @@ _EN_COUNTED = (
     # "sale of 200 spray drones to …", "Export contract - 15 survey drones with …"
     r"\b(?:sale|sales|sell|sells|selling|sold|export|exports|exporting|exported|supply|supplies|"
     r"supplying|supplied|ship|ships|shipping|shipped|deliver|delivers|delivery|delivering|"
-    r"delivered|purchase|purchases|order|orders|po|shipment)\b[^\n.;:\ue000]{0,24}?"
+    r"delivered|purchase|purchases|order|orders|po|shipment|import|imports)\b[^\n.;:\ue000]{0,24}?"
     rf"\b\d[\d,.]*\s+(?:{_GOODS_UNITS}\s+(?:of\s+)?)?(?:[a-z0-9%][a-z0-9%.-]*\s+){{0,3}}?"
     rf"{_COUNTED_TERM}"
     # "2,400 cases of 53% sauce-aroma baijiu", "… baijiu, 2,400 cases"
@@ -249,11 +250,15 @@ _ZH_COUNTED = (
     r"(?=\s*(?:[，,。；;（(、]|成品|整机|整機|至|到|给|給|\Z))"
     # "40台植保机整机出口"
     rf"|{_ZH_COUNT}\s*[^\ue000，,。；;、]{{0,6}}?\ue000+\s*(?:整机|整機|成品)?\s*{_ZH_SALE}"
+    # "供应车规级激光雷达整机500台", "出口激光雷达整机": complete machines are goods
+    rf"|{_ZH_SALE}[^\ue000，,。；;、]{{0,8}}?\ue000+\s*(?:整机|整機)(?!技术|技術|设计|設計|制造|製造|"
+    r"生产|生產|方案)"
 )
 
 
 _COUNTED_WORDS = (  # one of them is in any clause _EN_COUNTED or _ZH_COUNTED matches
     *("sale", "sell", "sold", "export", "suppl", "ship", "deliver", "purchase", "order", "po"),
+    "import",
     *("unit", "set", "pcs", "pieces", "cases", "bottles", "cartons", "boxes", "pallets"),
     *("containers", "bags", "drums", "vials", "tonnes", "tons", " t "),
     *(
