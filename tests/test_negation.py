@@ -207,7 +207,7 @@ def _negated(marked: str) -> dict[str, str]:
             "The [drones] and [route planning] remain with the seller.",
             {
                 "drones": "drones and route planning remain with the seller",
-                "route planning": "drones and route planning remain with the seller",
+                "route planning": "route planning remain with the seller",
             },
         ),
         (
@@ -430,6 +430,44 @@ def _negated(marked: str) -> dict[str, str]:
         (
             "Nothing about how the [flight controller] works is disclosed.",
             {"flight controller": "Nothing about how the flight controller"},
+        ),
+        (  # an exclusion list under an annex heading
+            "附件3 排除清单（以下内容不在供货范围内）：\n1. [磷酸铁锂]正极粉体的合成工艺包；",
+            {"磷酸铁锂": "附件3 排除清单（以下内容不在供货范围内）："},
+        ),
+        ("母公司保留：以[锂辉石]制取氢氧化锂的全部工艺。", {"锂辉石": "母公司保留：以锂辉石"}),
+        ("[推荐引擎]不在许可之列。", {"推荐引擎": "推荐引擎不在许可之列"}),
+        (
+            "[推荐算法]继续只在甲方北京机房内运行。",
+            {"推荐算法": "推荐算法继续只在甲方北京机房内运行"},
+        ),
+        (
+            "安全加固技术（[强制访问控制]框架、内核补丁）保留在北京研发中心。",
+            {"强制访问控制": "安全加固技术（强制访问控制框架、内核补丁）保留在"},
+        ),
+        (
+            "The [recommendation engine] stays in China.",
+            {"recommendation engine": "recommendation engine stays in China"},
+        ),
+        (
+            "The [recommendation engine] (ranking models, training code) stays with the parent.",
+            {
+                "recommendation engine": (
+                    "recommendation engine (ranking models, training code) stays with the parent"
+                )
+            },
+        ),
+        (
+            (
+                "The [text-to-speech] engine, its voice corpus and the voice-training recipes are"
+                " outside the licence."
+            ),
+            {
+                "text-to-speech": (
+                    "text-to-speech engine, its voice corpus and the voice-training recipes are"
+                    " outside"
+                )
+            },
         ),
         (  # goods counted in units
             "Sale of 200 agricultural spray [drones] to Brazil with pilot training.",
@@ -693,6 +731,10 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "The client receives only the results; the [drone] autopilot source code is licensed.",
         "Order for 5 [LiDAR] design licences.",
         "出口[激光雷达]整机制造技术。",  # making complete machines: technology
+        "钐钴永磁体的[时效]工艺并非不在交付之列。",  # not not delivered
+        "It sells not only finished sintered [NdFeB] magnets but also the know-how to make them.",
+        "The [drone] is licensed to the buyer.",
+        "The [recommendation engine] (ranking models, training code) is licensed in full.",
         "Items on the control list such as [LiDAR] were checked; our [LiDAR] is licensed.",
         "Sale of 20 [drones]; the [flight control] source code is licensed.",  # handed over
         "拟向巴西出口50台[无人机]飞控源代码。",
@@ -901,6 +943,13 @@ _FRAGMENTS = st.sampled_from(
         *("仅交付测绘成果", " receives only survey results", "deliverables only", "仅获得"),
         *("Sale of 300 ", " appliances", "500 t of ", " seed", "commercial F1 maize seed. "),
         *("供应", "整机", "整机制造技术", "Import of 200 "),
+        *("附件3 排除清单：\n", "母公司保留：", "不在许可之列", "保留在北京", "继续只在机房内运行"),
+        *(
+            " stays in China",
+            " (ranking models, code)",
+            " stays with the parent",
+            "并非不在交付之列",
+        ),
     ]
 )
 

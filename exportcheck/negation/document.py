@@ -16,7 +16,7 @@ _BACKGROUND_WORDS = (  # one of them is in any text _BACKGROUND matches
     *("background", "prior art", "related work", "背景技", "现有技", "現有技", "先前技"),
     *("相关工作", "相關工作", "excluded", "exclusions", "of scope", "not in scope", "范围外"),
     *("not licensed", "not licenced", "not included", "not transferred"),
-    *("範圍外", "排除项", "排除項", "除外项目", "除外項目", "不在"),
+    *("範圍外", "排除项", "排除項", "除外项目", "除外項目", "不在", "保留", "自留", "retained by"),
 )
 
 
@@ -27,6 +27,8 @@ _BACKGROUND = (
     r"excluded\s+(?:technology|technologies|items|components|software)|exclusions|"
     r"out\s+of\s+scope|not\s+in\s+scope|not\s+(?:licen[cs]ed|included|transferred)|"
     r"范围外|範圍外|排除项目?|排除項目?|除外项目|除外項目|"
+    r"(?:母公司|卖方|賣方|转让方|轉讓方|许可方|許可方|甲方|我方|本公司|集团|集團)(?:保留|自留)|"
+    r"retained\s+by\s+(?:the\s+)?(?:seller|parent|licensor|company|group)|"
     r"不在(?:本次)?(?:许可|許可|转让|轉讓|授权|授權|交付|合同|合約)?[范範][围圍](?:[内內]的?|之[内內])?)"
     r"\s*[:：]"
     # a section title on a line of its own, ended by a full stop ("Related work.")
@@ -75,7 +77,7 @@ def _background(
 # Excluded Technology", "第三条 除外技术", "Schedule B – Excluded Assets", "Article 12 – Option
 # (not exercised)") and the lines under it, up to a blank line or the next heading of its kind.
 _HEADING_MARKS = {  # the kinds of heading mark, each with the pattern that opens the next one
-    "zh": r"第[一二三四五六七八九十百零〇两\d]+[条條章节節款]",
+    "zh": r"第[一二三四五六七八九十百零〇两\d]+[条條章节節款]|附[件表]\s*[一二三四五六七八九十\d]+",
     "word": r"(?:article|section|schedule|annex|appendix|clause|part|exhibit)\b[^\n]{0,8}?"
     r"(?:\s[-–—]|[:：.]|\s)",
     "number": r"\d+(?:\.|、|．)(?!\d)",
@@ -89,6 +91,7 @@ _EXCLUSION_TITLE = (
     r"included|transferred)\b|retained\s+(?:assets|businesses|technolog(?:y|ies))|"
     r"options?\b[^\n]{0,40}?(?:not\s+exercised|unexercised|lapsed)|"
     r"除外(?:技术|技術|条款|條款|事项|事項|资产|資產|项目|項目|内容|內容|范围|範圍)|"
+    r"(?:排除|除外)(?:清单|清單|列表)|"
     r"排除(?:事项|事項|范围|範圍|项目|項目|内容|內容)|不在(?:本次)?(?:许可|許可|转让|轉讓|授权|授權)?"
     r"[范範][围圍]|不[属屬][于於](?:本次)?(?:许可|許可|转让|轉讓|授权|授權)|未行使)"
 )

@@ -110,12 +110,16 @@ _EN_GOODS = (
 _EN_MAKING = ("make", "making", "manufactur", "produc", "process", "know-how", "design", "build")
 
 
+_EN_BESIDES = ("not only", "but also", "as well as", "know-how", "technology")
+
+
 def _english_goods(c: _Clause) -> None:
+    text = c.masked[c.begin : c.end]
+    if any(word in text for word in _EN_BESIDES):
+        return  # "not only finished X magnets but also the know-how to make them"
     for found in _compiled(_EN_GOODS).finditer(c.masked, c.begin, c.end):
-        if found.group("c") is not None and any(
-            word in c.masked[c.begin : c.end] for word in _EN_MAKING
-        ):
-            continue  # "know-how for making finished drones": the making is the technology
+        if found.group("c") is not None and any(word in text for word in _EN_MAKING):
+            continue  # "finished drones, and the making of them": the making is technology
         c.negate_within(found)
 
 
@@ -242,6 +246,9 @@ _NEGATIVE_PREDICATE = (
     r"(?![a-z0-9])"
     r"|(?:remain|remains|stay|stays)\s+with\s+(?:the\s+)?(?:seller|licensor|parent|group|us|our)"
     r"(?![a-z0-9])"
+    # kept at home: "X stays in China", "X and Y remain on our servers in Beijing"
+    r"|(?:remain|remains|stay|stays|is\s+kept|are\s+kept)\s+(?:only\s+)?(?:in|within|on|at)\s+"
+    r"(?:mainland\s+)?(?:china|the\s+prc|beijing|shanghai|shenzhen|hangzhou|our\s+|its\s+|the\s+parent)"
     # somebody else's: "X and Y come from a third-party OEM", "… are by the MEP contractor"
     r"|(?:is|are)\s+(?:by|from)\s+(?:the\s+|an?\s+|our\s+)?(?:[a-z-]+\s+){0,2}?(?:contractor|"
     r"subcontractor|supplier|vendor|oem|customer|client|buyer|partner|licensee)s?(?![a-z0-9])"
@@ -327,6 +334,6 @@ def _listed_subject(c: _Clause) -> None:  # noqa: PLR0912 - one pass, one state
                 listed, words, after_term, trailing = [], 0, False, 0
         else:
             headed = headed or (after_term and trailing > 0)
-            words += 1
+            words += word not in _DETERMINERS  # "the voice-training recipes": three words
             if words > 3:
                 listed, words, after_term = [], 0, False

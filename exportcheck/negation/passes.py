@@ -34,6 +34,7 @@ from exportcheck.negation.english import (
     _BOUGHT,
     _EN_CUES,
     _EN_JOIN,
+    _NEGATIVE_PREDICATE,
     _PREDICATE_START,
     _english,
     _english_goods,
@@ -68,6 +69,9 @@ _EN_AFTER = (
 _ZH_AFTER = (  # after the term and the items listed with it ("X、订单系统和结算系统均不在…")
     r"\A(?:[^、，,。；;：:\ue000]{0,6}?(?:[、和及][^、，,。；;：:\ue000]{1,8}?){1,4}?)?"
     r"[^\ue000]{0,8}?(?:不在(?:本次)?[^\ue000]{0,6}[范範][围圍]|不[属屬]于本次|不[属屬]於本次|"
+    r"不在[^\ue000]{0,8}?(?:之列|之内|之內)|"
+    # kept where it is: "X保留在北京研发中心", "X继续只在甲方北京机房内运行"
+    r"(?:保留在|留在|保存在)|(?:继续|繼續)?(?:只|仅|僅)在[^\ue000，,。；;]{0,12}?(?:使用|运行|運行)|"
     r"不包括在|不包含在|不纳入|不納入|除外|不在本次|不随本次|不隨本次|不予[转轉][让讓]|"
     r"未纳入|未納入|未列入|不列入|仅供参考|僅供參考|仅作对比|僅作對比|仅作比较|僅作比較|"
     r"不构成[^\ue000]{0,6}标的|不構成[^\ue000]{0,6}標的|"
@@ -124,11 +128,15 @@ _AFTER_WORDS = frozenset(
     {"not", "never", "excluded", "removed", "stripped", "taken", "scope", "separately", "finished"}
     | {"outside", "beyond", "divested", "spun", "sold", "carved", "replaced", "dropped"}
     | {"cancelled", "canceled", "abandoned", "discontinued", "shelved", "archived"}
+    # the predicates of _ONE_SUBJECT (see _NEGATIVE_PREDICATE)
+    | {"third", "party", "remain", "remains", "stay", "stays", "come", "comes", "came", "kept"}
+    | {"contractor", "contractors", "subcontractor", "supplier", "suppliers", "vendor", "vendors"}
+    | {"oem", "oems", "customer", "customers", "client", "buyer", "partner", "partners", "licensee"}
     | set(_BOUGHT)
 )
 
 
-_AFTER_CHARS = "不除没沒未仅僅已被由"  # the first characters of _ZH_AFTER's cues
+_AFTER_CHARS = "不除没沒未仅僅已被由保留继繼只"  # the first characters of _ZH_AFTER's cues
 # How far after a term _ZH_AFTER's cue may begin: up to four list items ("X、订单系统和结算系统
 # 均不在…") and a few words (6 + 4 x 9 + 8 characters).
 _AFTER_REACH = 64
@@ -166,7 +174,8 @@ def _passes(c: _Clause, *, gated: bool) -> None:
     if not gated or not _EN_CUES.isdisjoint(words):
         _english(c)
     after = "free" in text or not _AFTER_WORDS.isdisjoint(words)
-    if not gated or after or not _AFTER_SET.isdisjoint(text) or _glossed_word(c):
+    bracket = c.masked[c.end : c.end + 1] in ("(", "（")  # the predicate may be past it
+    if not gated or after or bracket or not _AFTER_SET.isdisjoint(text) or _glossed_word(c):
         _after(c, gated=gated)
     if not gated or not _PREDICATE_START.isdisjoint(words):
         _listed_subject(c)
@@ -451,36 +460,29 @@ def _lapsed_options(c: _Clause) -> None:
 
 def _after(c: _Clause, *, gated: bool) -> None:
     """Negations after the term ("X-free", "X is not included", "X不在本次转让范围内"), which
-    also reach the terms listed before it ("X and Y are not included", "X、Y除外")."""
+    also reach the terms listed before it ("X and Y are not included", "X、Y除外"); in a
+    bracket that glosses the word before it, also the predicate after the bracket ("Magnets
+    (NdFeB) are purchased")."""
     masked, spans = c.masked, c.spans
-    stop, glossed = c.end, _glossed_word(c)
-    if glossed:  # "Magnets (NdFeB) are purchased": the predicate is past the bracket
-        after = _compiled(_CLAUSE_END).search(masked, c.end + 1, c.end + _LOOK)
-        stop = after.start() if after else min(len(masked), c.end + _LOOK)
+    past = _past_bracket(c)
+    beyond = None
+    if past is not None:
+        after = _compiled(_CLAUSE_END).search(masked, past, past + _LOOK)
+        beyond = after.start() if after else min(len(masked), past + _LOOK)
     for position, i in enumerate(c.inside):
         start, term_end = spans[i]
-        base = c.end + 1 if glossed else term_end  # where the words after it begin
-        tail = masked[base:stop]
-        found = None
-        english = tail.startswith(_FREE) or not _AUXILIARIES.isdisjoint(tail[:100].split()[:7])
-        if english or not gated:
-            found = _compiled(_EN_AFTER).match(tail)
-        if found is None and (not gated or any(ch in tail[:_AFTER_REACH] for ch in _AFTER_CHARS)):
-            found = _compiled(_ZH_AFTER).match(tail)
+        base, glossed = term_end, False
+        found = _negative_tail(masked[base : c.end], gated=gated)
+        if found is None and past is not None and beyond is not None:
+            base, glossed = past, masked[c.begin : c.begin + 1] in ("(", "（")
+            found = _negative_tail(masked[base:beyond], gated=gated)
         if found is None:
             continue
         if "外" in found.group() and "除" in masked[c.begin : start]:
             continue  # "除X外均不转让": only X goes (the 除 pass reads it)
         stop_at = base + found.end()
         if glossed:  # quote the word the bracket glosses too: "Magnets (NdFeB) are …"
-            word_end = c.begin - 1 if masked[c.begin - 1 : c.begin] == " " else c.begin
-            start = word_end
-            while start > max(0, word_end - 12) and masked[start - 1] not in _CLAUSE_PUNCTUATION:
-                start -= 1
-            start = start if start < word_end else spans[i][0]
-            for j, (other_start, other_end) in enumerate(spans):  # "語音合成引擎（TTS）…"
-                if start <= other_start and other_end <= word_end:
-                    c.negate(j, start, stop_at)
+            start = _glossed_start(c, spans[i][0], stop_at)
         c.negate(i, start, stop_at)
         for before in reversed(c.inside[:position]):
             gap = masked[spans[before][1] : start].strip()
@@ -490,16 +492,78 @@ def _after(c: _Clause, *, gated: bool) -> None:
             start = spans[before][0]
 
 
-def _glossed_word(c: _Clause) -> bool:
-    """Whether the clause is a bracket that holds only a term and glosses the word before it
-    ("Magnets (NdFeB) are …")."""
+_ONE_SUBJECT = rf"\A\s+(?:{_NEGATIVE_PREDICATE})"
+
+
+def _past_bracket(c: _Clause) -> int | None:
+    """Where the words after a bracket begin, when the predicate there may speak of the
+    clause's terms: the clause is a bracket that glosses the word before it, or it ends where
+    a short bracket with no term opens ("X (ranking models, code) stays with …")."""
     masked = c.masked
-    return (
-        masked[c.begin : c.begin + 1] in ("(", "（")
-        and masked[c.end : c.end + 1] in (")", "）")
-        and not masked[c.begin + 1 : c.end].strip(" " + _MASK)
-        and len(c.inside) == 1
-    )
+    if _glossed_word(c):
+        return c.end + 1
+    if masked[c.end : c.end + 1] in ("(", "（"):
+        close = _compiled(r"[)）]").search(masked, c.end, c.end + _DETAIL_WORDS + 2)
+        if close and _MASK not in masked[c.end : close.start()]:
+            return close.end()
+    return None
+
+
+def _glossed_start(c: _Clause, term_start: int, stop_at: int) -> int:
+    """Where the word a bracket glosses begins (a few characters back from the bracket); its
+    terms are negated with the bracket's ("語音合成引擎（TTS）…")."""
+    masked = c.masked
+    word_end = c.begin - 1 if masked[c.begin - 1 : c.begin] == " " else c.begin
+    start = word_end
+    while start > max(0, word_end - 12) and masked[start - 1] not in _CLAUSE_PUNCTUATION:
+        start -= 1
+    if start >= word_end:
+        return term_start
+    for j, (other_start, other_end) in enumerate(c.spans):
+        if start <= other_start and other_end <= word_end:
+            c.negate(j, start, stop_at)
+    return start
+
+
+# A negation of the negation after a term: "X并非不在交付之列" (X is delivered).
+_ZH_NOT_NOT = r"(?:并非|並非|不是|并不|並不|绝非|絕非|未必)\s*(?:不|未)"
+
+
+def _negative_tail(tail: str, *, gated: bool) -> re.Match[str] | None:
+    """The negative predicate the words after a term begin with, if any."""
+    found = None
+    english = tail.startswith(_FREE) or not _AUXILIARIES.isdisjoint(tail[:100].split()[:7])
+    if english or not gated:
+        found = _compiled(_EN_AFTER).match(tail)
+    if found is None and (not gated or any(ch in tail[:_AFTER_REACH] for ch in _AFTER_CHARS)):
+        found = _compiled(_ZH_AFTER).match(tail)
+    if found is None and (not gated or not _PREDICATE_START.isdisjoint(tail[:40].split()[:1])):
+        # the predicates of a listed subject, for one term too: "X stays with the parent"
+        found = _compiled(_ONE_SUBJECT).match(tail)
+    if found is not None and _compiled(_ZH_NOT_NOT).search(found.group()):
+        return None
+    return found
+
+
+def _glossed_word(c: _Clause) -> bool:
+    """Whether the clause is a bracket that glosses or details the word before it: a term
+    alone ("Magnets (NdFeB) are …"), or terms listed with a few other words ("安全加固技术（强制
+    访问控制框架、内核补丁及其设计文档）保留在…", "the engine (ranking models, training code) is
+    …"). The predicate after the bracket speaks of them and of that word."""
+    masked = c.masked
+    if masked[c.begin : c.begin + 1] not in ("(", "（") or masked[c.end : c.end + 1] not in (
+        ")",
+        "）",
+    ):
+        return False
+    inner = masked[c.begin + 1 : c.end]
+    if len(c.inside) == 1 and not inner.strip(" " + _MASK):
+        return True
+    return bool(c.inside) and len(inner.replace(_MASK, "")) <= _DETAIL_WORDS
+    # (A longer bracket is a remark of its own.)
+
+
+_DETAIL_WORDS = 40  # characters of other words a detailing bracket may hold
 
 
 def _joins_list(gap: str, zh_join: re.Pattern[str]) -> bool:
