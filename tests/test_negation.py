@@ -436,6 +436,30 @@ def _negated(marked: str) -> dict[str, str]:
             {"磷酸铁锂": "附件3 排除清单（以下内容不在供货范围内）："},
         ),
         ("母公司保留：以[锂辉石]制取氢氧化锂的全部工艺。", {"锂辉石": "母公司保留：以锂辉石"}),
+        (  # inline lists of what a scope does not include
+            "合同范围不包括：稀土元素的[溶剂萃取分离]流程设计、萃取槽图纸。",
+            {"溶剂萃取分离": "不包括：稀土元素的溶剂萃取分离"},
+        ),
+        (
+            "授權標的不包括：(1) [口語測評]引擎；(2) 任何原始碼。",
+            {"口語測評": "不包括：(1) 口語測評"},
+        ),
+        (
+            "The licence does not include: the [speech synthesis] engine.",
+            {"speech synthesis": "does not include: the speech synthesis"},
+        ),
+        (
+            "Schedule 2 (Excluded items): (a) methods for turning herbs into [prepared slices].",
+            {
+                "prepared slices": (
+                    "Excluded items): (a) methods for turning herbs into prepared slices"
+                )
+            },
+        ),
+        (
+            "The [recommendation engine] is on the exclusion list.",
+            {"recommendation engine": "recommendation engine is on the exclusion"},
+        ),
         ("[推荐引擎]不在许可之列。", {"推荐引擎": "推荐引擎不在许可之列"}),
         (
             "[推荐算法]继续只在甲方北京机房内运行。",
@@ -734,6 +758,7 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "钐钴永磁体的[时效]工艺并非不在交付之列。",  # not not delivered
         "It sells not only finished sintered [NdFeB] magnets but also the know-how to make them.",
         "The [drone] is licensed to the buyer.",
+        "本合同并不包括：[推荐算法]以外的内容。",  # 并不: the colon list is not what it leaves out
         "The [recommendation engine] (ranking models, training code) is licensed in full.",
         "Items on the control list such as [LiDAR] were checked; our [LiDAR] is licensed.",
         "Sale of 20 [drones]; the [flight control] source code is licensed.",  # handed over
@@ -946,6 +971,10 @@ _FRAGMENTS = st.sampled_from(
         *("附件3 排除清单：\n", "母公司保留：", "不在许可之列", "保留在北京", "继续只在机房内运行"),
         *(
             " stays in China",
+            "合同范围不包括：",
+            "does not include: ",
+            "Schedule 2 (Excluded items): ",
+            " exclusion list",
             " (ranking models, code)",
             " stays with the parent",
             "并非不在交付之列",
@@ -958,6 +987,9 @@ _FRAGMENTS = st.sampled_from(
 @given(st.lists(_FRAGMENTS, max_size=14).map("".join))
 @example("Article 9 – Option (not exercised)\n[speech synthesis]")  # a cue inside an aside
 @example("[语音合成]、订单系统和结算系统均零售第三条 除外技术\n")  # a cue past list items
+@example(
+    "catalogue (e.g.  only 背景技术：) the licensor shall not deliver, [无人机]"
+)  # colon in an aside
 def test_the_quick_gate_never_changes_an_answer(marked: str) -> None:
     """negations() runs a pass over a clause only when the clause holds a word the pass
     starts from (a speed-up); with every pass run everywhere, the answers are the same."""

@@ -155,9 +155,9 @@ def _read(text: str, spans: Sequence[tuple[int, int]], *, gated: bool) -> Readin
     if not gated or ("\n" in masked and not cues.isdisjoint(_EXCLUSION_WORDS)):
         _exclusion_sections(plain, spans, out)
     if not gated or (
-        any(mark in masked for mark in ":：.") and not cues.isdisjoint(_BACKGROUND_WORDS)
+        any(mark in plain for mark in ":：.") and not cues.isdisjoint(_BACKGROUND_WORDS)
     ):
-        _background(masked, spans, out)
+        _background(plain, spans, out)  # asides kept: "Schedule 2 (Excluded items): …"
     if not gated or (("(" in masked or "（" in masked) and not cues.isdisjoint(_CATALOGUE_WORDS)):
         _catalogue_examples(masked, spans, out)
     return Reading(out, defined, declared)

@@ -17,6 +17,7 @@ _BACKGROUND_WORDS = (  # one of them is in any text _BACKGROUND matches
     *("相关工作", "相關工作", "excluded", "exclusions", "of scope", "not in scope", "范围外"),
     *("not licensed", "not licenced", "not included", "not transferred"),
     *("範圍外", "排除项", "排除項", "除外项目", "除外項目", "不在", "保留", "自留", "retained by"),
+    *("不包括", "不包含", "不涵盖", "不涵蓋", "excludes", "not include", "not cover"),
 )
 
 
@@ -29,8 +30,11 @@ _BACKGROUND = (
     r"范围外|範圍外|排除项目?|排除項目?|除外项目|除外項目|"
     r"(?:母公司|卖方|賣方|转让方|轉讓方|许可方|許可方|甲方|我方|本公司|集团|集團)(?:保留|自留)|"
     r"retained\s+by\s+(?:the\s+)?(?:seller|parent|licensor|company|group)|"
+    # "合同范围不包括：…", "授權標的不包括：(1) …", "The licence does not include: …"
+    r"(?<![并並])(?:不包括|不包含|不涵盖|不涵蓋)|excludes|(?:does|shall|will)\s+not\s+(?:include|cover)|"
     r"不在(?:本次)?(?:许可|許可|转让|轉讓|授权|授權|交付|合同|合約)?[范範][围圍](?:[内內]的?|之[内內])?)"
-    r"\s*[:：]"
+    # (a short aside may stand before the colon: "范围外（客户确认）：", "(Excluded items):")
+    r"\s*(?:[(（][^()（）\n\ue000]{0,16}[)）]|[)）])?\s*[:：]"
     # a section title on a line of its own, ended by a full stop ("Related work.")
     r"|(?:^|\n)\s*(?:related\s+work|prior\s+art|background\s+of\s+the\s+invention)\s*[.]"
 )

@@ -62,6 +62,8 @@ _EN_AFTER = (
     # goods, not technology: "LFP cells are supplied as finished goods"
     r"|(?:is|are|was|were)\s+(?:supplied|purchased|bought|sold|shipped|delivered|imported)\s+"
     r"as\s+finished\s+(?:goods|products?|components?|parts?)"
+    r"|(?:is|are)\s+(?:listed\s+)?(?:on|in|among)\s+the\s+(?:excluded\s+(?:list|items)|exclusions?|"
+    r"exclusion\s+list)"
     r"|not\s+included|excluded|carved\s+out)(?![a-z0-9]))"
 )
 
@@ -130,6 +132,7 @@ _AFTER_WORDS = frozenset(
     | {"cancelled", "canceled", "abandoned", "discontinued", "shelved", "archived"}
     # the predicates of _ONE_SUBJECT (see _NEGATIVE_PREDICATE)
     | {"third", "party", "remain", "remains", "stay", "stays", "come", "comes", "came", "kept"}
+    | {"exclusion", "exclusions"}
     | {"contractor", "contractors", "subcontractor", "supplier", "suppliers", "vendor", "vendors"}
     | {"oem", "oems", "customer", "customers", "client", "buyer", "partner", "partners", "licensee"}
     | set(_BOUGHT)
