@@ -368,9 +368,7 @@ def _negated(marked: str) -> dict[str, str]:
                 "autopilot": (
                     "autopilot and obstacle-avoidance software come from a third-party OEM"
                 ),
-                "obstacle-avoidance": (
-                    "autopilot and obstacle-avoidance software come from a third-party OEM"
-                ),
+                "obstacle-avoidance": ("obstacle-avoidance software come from a third-party OEM"),
             },
         ),
         (
@@ -514,6 +512,11 @@ def _negated(marked: str) -> dict[str, str]:
         ("Order - [baijiu], 2,400 cases", {"baijiu": "baijiu, 2,400 cases"}),
         ("Sale of 300 [firewall] appliances.", {"firewall": "Sale of 300 firewall appliances"}),
         ("我司可供应[激光雷达]整机500台。", {"激光雷达": "供应激光雷达整机"}),
+        ("供货内容：航拍[无人机]整机3000台、遥控器。", {"无人机": "无人机整机3000台"}),
+        (
+            "The [LFP] process shall remain exclusively with the Chinese shareholder in China.",
+            {"LFP": "LFP process shall remain exclusively with the Chinese shareholder"},
+        ),
         (
             "Import of 200 spraying [drones] to Brazil.",
             {"drones": "Import of 200 spraying drones"},
@@ -972,6 +975,8 @@ _FRAGMENTS = st.sampled_from(
         *(
             " stays in China",
             "合同范围不包括：",
+            "整机3000台",
+            " process shall remain exclusively with the Chinese shareholder",
             "does not include: ",
             "Schedule 2 (Excluded items): ",
             " exclusion list",

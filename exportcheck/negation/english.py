@@ -244,7 +244,9 @@ _NEGATIVE_PREDICATE = (
     r"transferred|licen[cs]ed|covered|provided|delivered|sold)|(?:expressly\s+|explicitly\s+)?"
     r"(?:outside|beyond|carved\s+out)|licen[cs]ed\s+separately|(?:an?\s+)?third[\s-]party)"
     r"(?![a-z0-9])"
-    r"|(?:remain|remains|stay|stays)\s+with\s+(?:the\s+)?(?:seller|licensor|parent|group|us|our)"
+    r"|(?:(?:shall|will|must)\s+)?(?:remain|remains|stay|stays)\s+(?:exclusively\s+|solely\s+|only\s+)?"
+    r"with\s+(?:the\s+)?(?:chinese\s+)?(?:seller|licensor|transferor|parent|group|us|our|"
+    r"shareholder|party|side|company)"
     r"(?![a-z0-9])"
     # kept at home: "X stays in China", "X and Y remain on our servers in Beijing"
     r"|(?:remain|remains|stay|stays|is\s+kept|are\s+kept)\s+(?:only\s+)?(?:in|within|on|at)\s+"
@@ -261,7 +263,7 @@ _NEGATIVE_PREDICATE = (
 _PREDICATE_START = frozenset({"is", "are", "was", "were", "will", "remain", "remains", "stay"})
 
 
-_PREDICATE_START |= {"stays", "come", "comes", "came"}
+_PREDICATE_START |= {"stays", "come", "comes", "came", "shall", "must"}
 
 
 _LIST_SEPARATORS = _EN_JOIN | {","}  # the words between the items of a listed subject

@@ -42,12 +42,16 @@ from exportcheck.negation.english import (
 )
 
 # After a term: "X-free"; "X (features) are not included / part of …"; "X is excluded".
-_EN_AFTER = (
-    r"\A(?:[-\u2010\u2011]free(?![a-z0-9])"
-    r"|(?:\s+(?:features?|functions?|functionality|modules?|components?|business|unit|"
+# Generic nouns that may stand between a term and its predicate ("X module is not included").
+_EN_HEAD_NOUNS = (
+    r"(?:features?|functions?|functionality|modules?|components?|business|unit|"
     r"capabilit(?:y|ies)|technolog(?:y|ies)|engines?|systems?|software|parts?|lines?|"
     r"programmes?|programs?|projects?|divisions?|teams?|products?|units?|businesses|"
-    r"magnets?|cells?|sensors?|chips?))?"
+    r"magnets?|cells?|sensors?|chips?|process(?:es)?|know-how|stack)"
+)
+_EN_AFTER = (
+    r"\A(?:[-\u2010\u2011]free(?![a-z0-9])"
+    rf"|(?:\s+{_EN_HEAD_NOUNS})?"
     r"(?:\s*,?\s+(?:which|that))?\s+"
     r"(?:(?:is|are|was|were|will\s+be|shall\s+be)\s+(?:(?:expressly|explicitly|specifically|"
     r"also|entirely|wholly)\s+)?(?:(?:not|never)\s+(?:be\s+)?"
@@ -224,7 +228,7 @@ def _goods_passes(c: _Clause, text: str, *, gated: bool) -> None:
     if not gated or "finished" in text or "resale" in text:
         _english_goods(c)
     counted = not _DIGITS.isdisjoint(text) or "整机" in text or "整機" in text
-    if not gated or (counted and _HAS_COUNTED_WORD(text)):
+    if not gated or (counted and (_HAS_COUNTED_WORD(text) or "整" in text)):
         _counted_goods(c)
 
 
@@ -262,6 +266,8 @@ _ZH_COUNTED = (
     r"(?=\s*(?:[，,。；;（(、]|成品|整机|整機|至|到|给|給|\Z))"
     # "40台植保机整机出口"
     rf"|{_ZH_COUNT}\s*[^\ue000，,。；;、]{{0,6}}?\ue000+\s*(?:整机|整機|成品)?\s*{_ZH_SALE}"
+    # "航拍无人机整机3000台": complete machines counted
+    rf"|\ue000+\s*(?:整机|整機){_ZH_COUNT}"
     # "供应车规级激光雷达整机500台", "出口激光雷达整机": complete machines are goods
     rf"|{_ZH_SALE}[^\ue000，,。；;、]{{0,8}}?\ue000+\s*(?:整机|整機)(?!技术|技術|设计|設計|制造|製造|"
     r"生产|生產|方案)"
@@ -495,7 +501,7 @@ def _after(c: _Clause, *, gated: bool) -> None:
             start = spans[before][0]
 
 
-_ONE_SUBJECT = rf"\A\s+(?:{_NEGATIVE_PREDICATE})"
+_ONE_SUBJECT = rf"\A(?:\s+{_EN_HEAD_NOUNS})?\s+(?:{_NEGATIVE_PREDICATE})"
 
 
 def _past_bracket(c: _Clause) -> int | None:
@@ -540,7 +546,7 @@ def _negative_tail(tail: str, *, gated: bool) -> re.Match[str] | None:
         found = _compiled(_EN_AFTER).match(tail)
     if found is None and (not gated or any(ch in tail[:_AFTER_REACH] for ch in _AFTER_CHARS)):
         found = _compiled(_ZH_AFTER).match(tail)
-    if found is None and (not gated or not _PREDICATE_START.isdisjoint(tail[:40].split()[:1])):
+    if found is None and (not gated or not _PREDICATE_START.isdisjoint(tail[:60].split()[:2])):
         # the predicates of a listed subject, for one term too: "X stays with the parent"
         found = _compiled(_ONE_SUBJECT).match(tail)
     if found is not None and _compiled(_ZH_NOT_NOT).search(found.group()):
