@@ -514,6 +514,19 @@ def _negated(marked: str) -> dict[str, str]:
         ("我司可供应[激光雷达]整机500台。", {"激光雷达": "供应激光雷达整机"}),
         ("供货内容：航拍[无人机]整机3000台、遥控器。", {"无人机": "无人机整机3000台"}),
         (
+            "It excludes all [flight-control], navigation and [obstacle-avoidance] software.",
+            {
+                "flight-control": "excludes all flight-control",
+                "obstacle-avoidance": (
+                    "excludes all flight-control, navigation and obstacle-avoidance"
+                ),
+            },
+        ),
+        (
+            "合同第3.2条明确排除[推荐算法]、[用户画像]及任何后台模型。",
+            {"推荐算法": "明确排除推荐算法", "用户画像": "明确排除推荐算法、用户画像"},
+        ),
+        (
             "The [LFP] process shall remain exclusively with the Chinese shareholder in China.",
             {"LFP": "LFP process shall remain exclusively with the Chinese shareholder"},
         ),
@@ -761,6 +774,8 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "钐钴永磁体的[时效]工艺并非不在交付之列。",  # not not delivered
         "It sells not only finished sintered [NdFeB] magnets but also the know-how to make them.",
         "The [drone] is licensed to the buyer.",
+        "All [drones] are licensed.",
+        "通过[推荐算法]排除垃圾内容。",  # 排除: filters out
         "本合同并不包括：[推荐算法]以外的内容。",  # 并不: the colon list is not what it leaves out
         "The [recommendation engine] (ranking models, training code) is licensed in full.",
         "Items on the control list such as [LiDAR] were checked; our [LiDAR] is licensed.",
@@ -976,6 +991,8 @@ _FRAGMENTS = st.sampled_from(
             " stays in China",
             "合同范围不包括：",
             "整机3000台",
+            "明确排除",
+            "excludes all ",
             " process shall remain exclusively with the Chinese shareholder",
             "does not include: ",
             "Schedule 2 (Excluded items): ",

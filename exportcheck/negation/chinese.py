@@ -23,6 +23,8 @@ _ZH_CUES = (
     *("不安裝", "不调用", "不調用", "不接入", "不嵌入", "不附带", "不附帶", "不带有", "不帶有"),
     *("不需要", "不依赖", "不依賴", "不依靠", "不基于", "不基於"),
     *("不掌握", "未掌握", "不交付", "未交付", "不披露", "不开放", "不開放"),
+    # a contract's exclusion ("明确排除X", not 排除故障: a verb of troubleshooting)
+    *("明确排除", "明確排除", "予以排除", "均排除", "排除在外的"),
     # Cantonese
     *("唔包括", "唔包含", "唔涉及", "唔提供", "唔使用", "唔會提供", "唔会提供", "唔用", "冇"),
 )
@@ -114,7 +116,7 @@ _PENDING_FIRST = frozenset("明今后後以将將未目暂暫尚仍才可预預�
 # Each pass over a clause runs only when the clause holds a word it starts from (most clauses
 # with a term hold none), so a process compiles only the patterns it needs (0.2-1.8 ms each):
 _ZH_CUE_CHARS = (
-    "不未没沒并並无無非冇唔放外采採购購市"  # the first characters of _ZH_CUES and _ZH_BARE
+    "不未没沒并並无無非冇唔放外采採购購市明予均排"  # the first characters of _ZH_CUES and _ZH_BARE
 )
 
 

@@ -67,6 +67,7 @@ _EN_LEAD = frozenset(
 _EN_CARRY = frozenset(
     {
         *("a", "an", "the", "any", "such", "other", "its", "their", "our", "this", "these"),
+        *("all", "every", "each"),
         *("that", "those", "either", "whatsoever", "kind", "kinds", "type", "types", "form"),
         *("forms", "sort", "function", "functions", "functionality", "module", "modules"),
         *("component", "components", "capability", "capabilities", "technology"),

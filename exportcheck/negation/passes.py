@@ -249,7 +249,7 @@ _EN_COUNTED = (
     # "sale of 200 spray drones to …", "Export contract - 15 survey drones with …"
     r"\b(?:sale|sales|sell|sells|selling|sold|export|exports|exporting|exported|supply|supplies|"
     r"supplying|supplied|ship|ships|shipping|shipped|deliver|delivers|delivery|delivering|"
-    r"delivered|purchase|purchases|order|orders|po|shipment|import|imports)\b[^\n.;:\ue000]{0,24}?"
+    r"delivered|purchase|purchases|order|orders|ordered|po|shipment|import|imports)\b[^\n.;:\ue000]{0,24}?"
     rf"\b\d[\d,.]*\s+(?:{_GOODS_UNITS}\s+(?:of\s+)?)?(?:[a-z0-9%][a-z0-9%.-]*\s+){{0,3}}?"
     rf"{_COUNTED_TERM}"
     # "2,400 cases of 53% sauce-aroma baijiu", "… baijiu, 2,400 cases"
