@@ -146,9 +146,9 @@ def _negated(marked: str) -> dict[str, str]:
             {"LiDAR": "removed the experimental LiDAR"},
         ),
         ("推荐模块由母公司保留，不在转让范围内。[个性化推荐]", {}),
-        (
-            "[个性化推荐]模块由母公司保留，不在转让范围内。",
-            {"个性化推荐": "个性化推荐模块由母公司保留，不在"},
+        (  # the next clause says it ("由母公司保留" alone says it too, see below)
+            "[个性化推荐]模块由母公司运营，不在转让范围内。",
+            {"个性化推荐": "个性化推荐模块由母公司运营，不在"},
         ),
         (
             "Excluded technology: (a) the [TTS] engine; (b) any [UAV] software. Licensed: ERP.",
@@ -459,6 +459,11 @@ def _negated(marked: str) -> dict[str, str]:
             {"recommendation engine": "recommendation engine is on the exclusion"},
         ),
         ("[推荐引擎]不在许可之列。", {"推荐引擎": "推荐引擎不在许可之列"}),
+        (
+            "中方的[吸附法提锂]工艺及配方均由中方保留。",
+            {"吸附法提锂": "吸附法提锂工艺及配方均由中方保留"},
+        ),
+        ("Excluded: [个性化推荐]引擎与画像模型。", {"个性化推荐": "Excluded: 个性化推荐"}),
         (
             "[推荐算法]继续只在甲方北京机房内运行。",
             {"推荐算法": "推荐算法继续只在甲方北京机房内运行"},
@@ -775,6 +780,7 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "It sells not only finished sintered [NdFeB] magnets but also the know-how to make them.",
         "The [drone] is licensed to the buyer.",
         "All [drones] are licensed.",
+        "Excluded: none. The [recommendation engine] is licensed in full.",
         "通过[推荐算法]排除垃圾内容。",  # 排除: filters out
         "本合同并不包括：[推荐算法]以外的内容。",  # 并不: the colon list is not what it leaves out
         "The [recommendation engine] (ranking models, training code) is licensed in full.",
@@ -992,6 +998,8 @@ _FRAGMENTS = st.sampled_from(
             "合同范围不包括：",
             "整机3000台",
             "明确排除",
+            "Excluded: ",
+            "均由中方保留",
             "excludes all ",
             " process shall remain exclusively with the Chinese shareholder",
             "does not include: ",

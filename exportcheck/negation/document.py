@@ -25,7 +25,7 @@ _BACKGROUND = (
     r"(?:background\s+(?:of\s+the\s+invention|art)|prior\s+art|related\s+work|"
     r"背景技术|背景技術|现有技术|現有技術|先前技术|先前技術|相关工作|相關工作|"
     # ... and the list of what a contract or an offer leaves out
-    r"excluded\s+(?:technology|technologies|items|components|software)|exclusions|"
+    r"excluded(?:\s+(?:technology|technologies|items|components|software))?|exclusions|"
     r"out\s+of\s+scope|not\s+in\s+scope|not\s+(?:licen[cs]ed|included|transferred)|"
     r"范围外|範圍外|排除项目?|排除項目?|除外项目|除外項目|"
     r"(?:母公司|卖方|賣方|转让方|轉讓方|许可方|許可方|甲方|我方|本公司|集团|集團)(?:保留|自留)|"
