@@ -464,6 +464,23 @@ def _negated(marked: str) -> dict[str, str]:
             {"吸附法提锂": "吸附法提锂工艺及配方均由中方保留"},
         ),
         ("Excluded: [个性化推荐]引擎与画像模型。", {"个性化推荐": "Excluded: 个性化推荐"}),
+        (  # a party that keeps it
+            "母公司保留人工饲养[林麝]的繁育技术，全部留在四川。",
+            {"林麝": "母公司保留人工饲养林麝"},
+        ),
+        (
+            "The company's [tea cultivars] and cultivation methods stay in Yunnan.",
+            {"tea cultivars": "tea cultivars and cultivation methods stay in Yunnan"},
+        ),
+        (
+            "The [solver] software stays on its machine in Tianjin.",
+            {"solver": "solver software stays on its"},
+        ),
+        (
+            "集成的[车载激光雷达]由德方直接向其欧洲第三方供应商采购。",
+            {"车载激光雷达": "车载激光雷达由德方直接向其欧洲第三方供应商采购"},
+        ),
+        ("大型[高速风洞]设计方案不在本合同内。", {"高速风洞": "高速风洞设计方案不在本合同内"}),
         (
             "[推荐算法]继续只在甲方北京机房内运行。",
             {"推荐算法": "推荐算法继续只在甲方北京机房内运行"},
@@ -781,6 +798,9 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "The [drone] is licensed to the buyer.",
         "All [drones] are licensed.",
         "Excluded: none. The [recommendation engine] is licensed in full.",
+        "母公司保留商标权，向子公司转让[推荐算法]源代码。",  # the clause ends what it keeps
+        "[推荐算法]不在国内使用。",  # not 不在本合同内
+        "中方保留在[推荐算法]方面的权利，但转让源代码。",
         "通过[推荐算法]排除垃圾内容。",  # 排除: filters out
         "本合同并不包括：[推荐算法]以外的内容。",  # 并不: the colon list is not what it leaves out
         "The [recommendation engine] (ranking models, training code) is licensed in full.",
@@ -1000,6 +1020,9 @@ _FRAGMENTS = st.sampled_from(
             "明确排除",
             "Excluded: ",
             "均由中方保留",
+            "母公司保留",
+            " stay in Yunnan",
+            "不在本合同内",
             "excludes all ",
             " process shall remain exclusively with the Chinese shareholder",
             "does not include: ",

@@ -217,6 +217,25 @@ def _chinese(c: _Clause) -> None:
                 c.negate(i, cue.start(), term_end)
 
 
+# A party that keeps what follows: "母公司保留人工饲养林麝的繁育技术…，全部留在四川" (its object
+# runs to the clause's end or a turning word; 的 joins the object's parts, as after 不提供).
+_ZH_RETAINED = (
+    r"(?:母公司|总公司|總公司|集团|集團|中方|卖方|賣方|转让方|轉讓方|许可方|許可方|甲方|我方|本公司)"
+    r"(?:仍|均|全部|继续|繼續)?(?:保留|自留)(?![在地：:])"
+)
+
+
+def _retained(c: _Clause) -> None:
+    masked = c.masked
+    zh_turn = _compiled(_ZH_TURN)
+    for cue in _compiled(_ZH_RETAINED).finditer(masked, c.begin, c.end):
+        turn = zh_turn.search(masked, cue.end(), c.end)
+        stop = min(turn.start() if turn else c.end, cue.end() + _ZH_REACH + 1)
+        for i in c.inside:
+            if cue.end() <= c.spans[i][0] and c.spans[i][1] <= stop:
+                c.negate(i, cue.start(), c.spans[i][1])
+
+
 # "与X、Y工艺无关": X is named only to say that the matter has nothing to do with it (a
 # circumfix, so no verb cue before the term finds it). The words between 与 and 无关 are the
 # scope; a clause with its own subject there ("与客户签订的X合同无关") still names X as unrelated.

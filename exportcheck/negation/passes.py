@@ -18,6 +18,7 @@ from exportcheck.negation.chinese import (
     _chinese,
     _except,
     _goods,
+    _retained,
     _unrelated,
 )
 from exportcheck.negation.clause import (
@@ -76,6 +77,7 @@ _ZH_AFTER = (  # after the term and the items listed with it ("X、订单系统�
     r"\A(?:[^、，,。；;：:\ue000]{0,6}?(?:[、和及][^、，,。；;：:\ue000]{1,8}?){1,4}?)?"
     r"[^\ue000]{0,8}?(?:不在(?:本次)?[^\ue000]{0,6}[范範][围圍]|不[属屬]于本次|不[属屬]於本次|"
     r"不在[^\ue000]{0,8}?(?:之列|之内|之內)|"
+    r"不在本(?:次|合同|协议|協議|合约|合約|项目|項目)[^\ue000]{0,4}?[内內](?!容)|"
     # kept where it is: "X保留在北京研发中心", "X继续只在甲方北京机房内运行"
     r"(?:保留在|留在|保存在)|(?:继续|繼續)?(?:只|仅|僅)在[^\ue000，,。；;]{0,12}?(?:使用|运行|運行)|"
     r"由[^\ue000，,。；;]{0,8}?(?:保留|自留)(?!地)|"
@@ -88,7 +90,7 @@ _ZH_AFTER = (  # after the term and the items listed with it ("X、订单系统�
     r"(?:一律|均|概|皆|都|亦|也)?\s*不予?(?:转让|轉讓|披露|交付)(?=[、，,。；;\s]|\Z)|"
     r"(?:一律|均|概|皆)\s*不予?(?:提供|授权|授權|开放|開放|许可|許可)(?=[、，,。；;\s]|\Z)|"
     # somebody else buys or builds it: "磷酸铁前驱体由客户从市场外购", "推荐模块由买方自行开发"
-    r"由(?!我|本)[^\ue000]{0,12}?(?:外购|外購|采购|採購|购买|購買|自行(?:采购|採購|开发|開發|研发|"
+    r"由(?!我|本)[^\ue000]{0,20}?(?:外购|外購|采购|採購|购买|購買|自行(?:采购|採購|开发|開發|研发|"
     r"研發|解决|解決|提供|建设|建設))|"
     r"(?:已经?|已經?)?被[^\ue000]{0,10}?(?:取代|替代|替换|替換)|"
     r"(?:已经?|已經?)(?:从|從)[^\ue000]{0,8}?(?:删除|刪除|删去|刪去|移除)|"
@@ -193,6 +195,8 @@ def _passes(c: _Clause, *, gated: bool) -> None:
         _except(c)
     if not gated or _HAS_UNRELATED_WORD(c.masked[c.begin : c.end + _UNRELATED_REACH]):
         _unrelated(c)
+    if not gated or "保留" in text or "自留" in text:
+        _retained(c)
 
 
 # The waste of a process is not the process: "稀土冶炼分离厂含氨氮废水的MVR蒸发回收工艺",
