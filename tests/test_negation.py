@@ -535,6 +535,20 @@ def _negated(marked: str) -> dict[str, str]:
         ("Sale of 300 [firewall] appliances.", {"firewall": "Sale of 300 firewall appliances"}),
         ("我司可供应[激光雷达]整机500台。", {"激光雷达": "供应激光雷达整机"}),
         ("供货内容：航拍[无人机]整机3000台、遥控器。", {"无人机": "无人机整机3000台"}),
+        ("采购我司20套测绘[无人机]整机。", {"无人机": "采购我司20套测绘无人机"}),
+        ("测绘[无人机]整机出口哈萨克斯坦", {"无人机": "无人机整机出口"}),
+        (
+            "Export sale of automotive [LiDAR] units to a fleet operator.",
+            {"LiDAR": "sale of automotive LiDAR units"},
+        ),
+        (  # toll processing: the work stays here, the product goes back
+            (
+                "We convert the customer's [spodumene] under a tolling fee. All process know-how"
+                " remains with our staff in China."
+            ),
+            {"spodumene": "under a tolling"},
+        ),
+        ("来料加工合同：[稀土]混合碳酸盐委托分离。", {"稀土": "来料加工"}),
         (
             "It excludes all [flight-control], navigation and [obstacle-avoidance] software.",
             {
@@ -800,6 +814,8 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "Excluded: none. The [recommendation engine] is licensed in full.",
         "母公司保留商标权，向子公司转让[推荐算法]源代码。",  # the clause ends what it keeps
         "[推荐算法]不在国内使用。",  # not 不在本合同内
+        "来料加工合同，另向对方转让[稀土分离]工艺文件。",  # technology handed over too
+        "Export sale of [LiDAR] units and the [LiDAR] design know-how.",
         "中方保留在[推荐算法]方面的权利，但转让源代码。",
         "通过[推荐算法]排除垃圾内容。",  # 排除: filters out
         "本合同并不包括：[推荐算法]以外的内容。",  # 并不: the colon list is not what it leaves out
@@ -1023,6 +1039,10 @@ _FRAGMENTS = st.sampled_from(
             "母公司保留",
             " stay in Yunnan",
             "不在本合同内",
+            "来料加工",
+            " under a tolling fee",
+            " units ",
+            "整机出口",
             "excludes all ",
             " process shall remain exclusively with the Chinese shareholder",
             "does not include: ",
@@ -1040,6 +1060,7 @@ _FRAGMENTS = st.sampled_from(
 @given(st.lists(_FRAGMENTS, max_size=14).map("".join))
 @example("Article 9 – Option (not exercised)\n[speech synthesis]")  # a cue inside an aside
 @example("[语音合成]、订单系统和结算系统均零售第三条 除外技术\n")  # a cue past list items
+@example("40台our [无人机]采购的 was not exercised under a tolling fee")  # 采购: a sale word
 @example(
     "catalogue (e.g.  only 背景技术：) the licensor shall not deliver, [无人机]"
 )  # colon in an aside

@@ -169,6 +169,11 @@ _GOODS_ONLY = (
     r"(?:^|(?<=[，,。；;：:\n]))\s*(?:一般)?(?:货物|貨物)(?:贸易|貿易)\s*(?=[，,。；;\n]|$)|"
     r"按(?:一般)?(?:货物|貨物)(?:出口|贸易|貿易)|(?:为|為|系|属于|屬於)(?:货物|貨物)(?:买卖|買賣|销售|銷售)|"
     r"(?:整机|整機)(?:出口|销售|銷售)|"
+    # toll processing: the work is done here, only the product goes back
+    r"来料加工|來料加工|受托加工|受託加工|在华加工|在華加工|"
+    r"加工(?:全部|均)?在(?:中国|中國)?境[内內]完成|"
+    r"\btoll(?:ing)?[- ](?:conversion|processing|processed|manufacturing|fee)\b|"
+    r"\bunder\s+a\s+tolling\b|"
     r"\b(?:contributes?|transfers?|licen[cs]es?|provides?|exports?)\s+no\s+technology\b|"
     # ... or of a service's results only: "仅交付测绘成果", "the client receives only survey
     # results"
@@ -197,6 +202,8 @@ _GOODS_ONLY_WORDS = (  # one of them is in any text _GOODS_ONLY matches (and sel
     *("goods trade", "goods export", "goods sale", "goods shipment", "货物贸易", "貨物貿易"),
     *("finished", "commercial"),  # _NO_KNOW_HOW is looked for only beside finished goods
     *("整机出口", "整機出口", "整机销售", "整機銷售"),
+    *("来料加工", "來料加工", "受托加工", "受託加工", "在华加工", "在華加工", "toll"),
+    *("境内完成", "境內完成"),
     *("仅交付", "僅交付", "只交付", "仅提供", "僅提供", "只提供", "仅输出", "僅輸出", "仅获得"),
     *("僅獲得", "只获得", "仅取得", "僅取得", "只取得", "deliverables", "only"),
 )
@@ -216,6 +223,8 @@ _HANDED_OVER = (
 _SENTENCE_NEGATION = (  # ... or a condition: "如今后拟提供算法源代码，应另行评估"
     r"不|未|没|沒|无|無|非|\bno\b|\bnot\b|n't\b|\bwithout\b|\bnor\b|\bnever\b|\bexcluding\b|"
     r"如果|如今后|如今後|如需|如另|如拟|如擬|若|假如|倘若|一旦|\bif\b|\bunless\b|\bshould\b"
+    # ... or keeps it: "All process know-how remains with our staff in China"
+    r"|\bremains?\s+with\b|\bstays?\s+(?:with|in)\b|\bretain(?:s|ed)?\b|保留|留在"
 )
 
 

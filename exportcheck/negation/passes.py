@@ -232,7 +232,12 @@ def _goods_passes(c: _Clause, text: str, *, gated: bool) -> None:
         _goods(c)
     if not gated or "finished" in text or "resale" in text:
         _english_goods(c)
-    counted = not _DIGITS.isdisjoint(text) or "整机" in text or "整機" in text
+    counted = (
+        not _DIGITS.isdisjoint(text)
+        or "整机" in text
+        or "整機" in text
+        or any(unit in text for unit in (" units", " sensors", " devices", " machines"))
+    )
     if not gated or (counted and (_HAS_COUNTED_WORD(text) or "整" in text)):
         _counted_goods(c)
 
@@ -257,6 +262,10 @@ _EN_COUNTED = (
     r"delivered|purchase|purchases|order|orders|ordered|po|shipment|import|imports)\b[^\n.;:\ue000]{0,24}?"
     rf"\b\d[\d,.]*\s+(?:{_GOODS_UNITS}\s+(?:of\s+)?)?(?:[a-z0-9%][a-z0-9%.-]*\s+){{0,3}}?"
     rf"{_COUNTED_TERM}"
+    # "Export sale of automotive LiDAR units to …": units, with no count
+    r"|\b(?:sale|sales|export|exports|supply|shipment)\s+of\s+(?:[a-z-]+\s+){0,3}?"
+    r"\ue000(?:[\ue000\s-]*\ue000)?\s+(?:units|sensors|devices|machines)(?=\s*(?:[(),.;:，。]|\bto\b|"
+    r"\bfor\b|\bwith\b|\Z))"
     # "2,400 cases of 53% sauce-aroma baijiu", "… baijiu, 2,400 cases"
     rf"|\b\d[\d,.]*\s+{_GOODS_UNITS}\s+of\s+(?:[a-z0-9%][a-z0-9%.-]*\s+){{0,3}}?{_COUNTED_TERM}"
     rf"|\ue000(?:[\ue000\s-]*\ue000)?\s*,\s*\d[\d,.]*\s+{_GOODS_UNITS}\b"
@@ -264,15 +273,15 @@ _EN_COUNTED = (
 
 
 _ZH_COUNT = r"\d[\d,.]*\s*(?:台|架|套|件|个|個|只|枚|片|吨|噸|公斤|千克|批|辆|輛|颗|顆)"
-_ZH_SALE = r"(?:出口|销售|銷售|出售|售出|供应|供應|交付|供货|供貨|订购|訂購)"
+_ZH_SALE = r"(?:出口|销售|銷售|出售|售出|供应|供應|交付|供货|供貨|订购|訂購|采购|採購)"
 _ZH_COUNTED = (
     # "出口200台植保无人机至巴西"
-    rf"{_ZH_SALE}\s*(?:约|約)?\s*{_ZH_COUNT}\s*[^\ue000，,。；;、]{{0,6}}?\ue000+"
+    rf"{_ZH_SALE}[^\ue000，,。；;、\d]{{0,4}}?(?:约|約)?\s*{_ZH_COUNT}\s*[^\ue000，,。；;、]{{0,6}}?\ue000+"
     r"(?=\s*(?:[，,。；;（(、]|成品|整机|整機|至|到|给|給|\Z))"
     # "40台植保机整机出口"
     rf"|{_ZH_COUNT}\s*[^\ue000，,。；;、]{{0,6}}?\ue000+\s*(?:整机|整機|成品)?\s*{_ZH_SALE}"
-    # "航拍无人机整机3000台": complete machines counted
-    rf"|\ue000+\s*(?:整机|整機){_ZH_COUNT}"
+    # "航拍无人机整机3000台", "测绘无人机整机出口哈萨克斯坦": complete machines counted or sold
+    rf"|\ue000+\s*(?:整机|整機){_ZH_COUNT}|\ue000+\s*(?:整机|整機)\s*{_ZH_SALE}"
     # "供应车规级激光雷达整机500台", "出口激光雷达整机": complete machines are goods
     rf"|{_ZH_SALE}[^\ue000，,。；;、]{{0,8}}?\ue000+\s*(?:整机|整機)(?!技术|技術|设计|設計|制造|製造|"
     r"生产|生產|方案)"
@@ -297,6 +306,8 @@ _COUNTED_WORDS = (  # one of them is in any clause _EN_COUNTED or _ZH_COUNTED ma
         "供貨",
         "订购",
         "訂購",
+        "采购",
+        "採購",
     ),
 )
 
