@@ -1061,6 +1061,7 @@ _FRAGMENTS = st.sampled_from(
 @example("Article 9 – Option (not exercised)\n[speech synthesis]")  # a cue inside an aside
 @example("[语音合成]、订单系统和结算系统均零售第三条 除外技术\n")  # a cue past list items
 @example("40台our [无人机]采购的 was not exercised under a tolling fee")  # 采购: a sale word
+@example("[speech synthesis] units (yet) are by the MEP contractorthe customer's own")  # 's
 @example(
     "catalogue (e.g.  only 背景技术：) the licensor shall not deliver, [无人机]"
 )  # colon in an aside

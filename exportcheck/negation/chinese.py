@@ -200,21 +200,30 @@ def _chinese(c: _Clause) -> None:
             if governed is not None and not unless:
                 c.negate(governed, at, spans[governed][1])
             at = masked.find(bare, at + 1, c.end)
-    zh_turn = _compiled(_ZH_TURN)
     cues = list(_compiled(_ZH_CUE).finditer(masked, c.begin, c.end))
     for k, cue in enumerate(cues):
         if masked[max(c.begin, cue.start() - 2) : cue.start()].endswith(_ZH_DOUBLE) or (
             k + 1 < len(cues) and cues[k + 1].start() == cue.end()
         ):
             continue  # "并非不涉及X", "不是不提供X": a negation of a negation affirms X
-        turn = zh_turn.search(masked, cue.end(), c.end)
-        stop = min(turn.start() if turn else c.end, cue.end() + _ZH_REACH + 1)
+        stop = _cue_scope(c, cue)
         if not _hands_over(masked, c.begin, cue):
             stop = min(stop, _described_from(masked, cue.end(), stop))
-        for i in c.inside:
-            start, term_end = spans[i]
-            if cue.end() <= start and term_end <= stop:
-                c.negate(i, cue.start(), term_end)
+        _negate_scope(c, cue, stop)
+
+
+def _cue_scope(c: _Clause, cue: re.Match[str]) -> int:
+    """Where a Chinese cue's scope ends: at a turning word, the clause's end or _ZH_REACH."""
+    turn = _compiled(_ZH_TURN).search(c.masked, cue.end(), c.end)
+    return min(turn.start() if turn else c.end, cue.end() + _ZH_REACH + 1)
+
+
+def _negate_scope(c: _Clause, cue: re.Match[str], stop: int) -> None:
+    """Every term of the clause between ``cue`` and ``stop`` is negated by it."""
+    for i in c.inside:
+        start, term_end = c.spans[i]
+        if cue.end() <= start and term_end <= stop:
+            c.negate(i, cue.start(), term_end)
 
 
 # A party that keeps what follows: "母公司保留人工饲养林麝的繁育技术…，全部留在四川" (its object
@@ -226,14 +235,8 @@ _ZH_RETAINED = (
 
 
 def _retained(c: _Clause) -> None:
-    masked = c.masked
-    zh_turn = _compiled(_ZH_TURN)
-    for cue in _compiled(_ZH_RETAINED).finditer(masked, c.begin, c.end):
-        turn = zh_turn.search(masked, cue.end(), c.end)
-        stop = min(turn.start() if turn else c.end, cue.end() + _ZH_REACH + 1)
-        for i in c.inside:
-            if cue.end() <= c.spans[i][0] and c.spans[i][1] <= stop:
-                c.negate(i, cue.start(), c.spans[i][1])
+    for cue in _compiled(_ZH_RETAINED).finditer(c.masked, c.begin, c.end):
+        _negate_scope(c, cue, _cue_scope(c, cue))
 
 
 # "与X、Y工艺无关": X is named only to say that the matter has nothing to do with it (a

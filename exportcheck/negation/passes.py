@@ -137,11 +137,6 @@ _AFTER_WORDS = frozenset(
     {"not", "never", "excluded", "removed", "stripped", "taken", "scope", "separately", "finished"}
     | {"outside", "beyond", "divested", "spun", "sold", "carved", "replaced", "dropped"}
     | {"cancelled", "canceled", "abandoned", "discontinued", "shelved", "archived"}
-    # the predicates of _ONE_SUBJECT (see _NEGATIVE_PREDICATE)
-    | {"third", "party", "remain", "remains", "stay", "stays", "come", "comes", "came", "kept"}
-    | {"exclusion", "exclusions"}
-    | {"contractor", "contractors", "subcontractor", "supplier", "suppliers", "vendor", "vendors"}
-    | {"oem", "oems", "customer", "customers", "client", "buyer", "partner", "partners", "licensee"}
     | set(_BOUGHT)
 )
 
@@ -183,7 +178,12 @@ def _passes(c: _Clause, *, gated: bool) -> None:
         _lapsed_options(c)
     if not gated or not _EN_CUES.isdisjoint(words):
         _english(c)
-    after = "free" in text or not _AFTER_WORDS.isdisjoint(words)
+    # (a predicate's first word: "X stays with the parent", "X is on the exclusion list")
+    after = (
+        "free" in text
+        or not _AFTER_WORDS.isdisjoint(words)
+        or not _PREDICATE_START.isdisjoint(words)
+    )
     bracket = c.masked[c.end : c.end + 1] in ("(", "（")  # the predicate may be past it
     if not gated or after or bracket or not _AFTER_SET.isdisjoint(text) or _glossed_word(c):
         _after(c, gated=gated)
@@ -232,13 +232,13 @@ def _goods_passes(c: _Clause, text: str, *, gated: bool) -> None:
         _goods(c)
     if not gated or "finished" in text or "resale" in text:
         _english_goods(c)
+    machines = "整机" in text or "整機" in text  # "X整机3000台", "X整机出口": no other word needed
     counted = (
-        not _DIGITS.isdisjoint(text)
-        or "整机" in text
-        or "整機" in text
+        machines
+        or not _DIGITS.isdisjoint(text)
         or any(unit in text for unit in (" units", " sensors", " devices", " machines"))
     )
-    if not gated or (counted and (_HAS_COUNTED_WORD(text) or "整" in text)):
+    if not gated or (counted and (machines or _HAS_COUNTED_WORD(text))):
         _counted_goods(c)
 
 
@@ -331,9 +331,12 @@ def _counted_goods(c: _Clause) -> None:
     text = c.masked[c.begin : c.end]
     if any(word in text for word in _TECHNOLOGY_WORDS):
         return
+    handed: bool | None = None  # read from the whole text once, at the first count found
     for pattern in (_EN_COUNTED, _ZH_COUNTED):
         for found in _compiled(pattern).finditer(c.masked, c.begin, c.end):
-            if hands_over(c.masked, _HANDED_WITH_GOODS):
+            if handed is None:
+                handed = hands_over(c.masked, _HANDED_WITH_GOODS)
+            if handed:
                 return
             c.negate_within(found)
 
@@ -584,8 +587,8 @@ def _glossed_word(c: _Clause) -> bool:
     inner = masked[c.begin + 1 : c.end]
     if len(c.inside) == 1 and not inner.strip(" " + _MASK):
         return True
-    return bool(c.inside) and len(inner.replace(_MASK, "")) <= _DETAIL_WORDS
     # (A longer bracket is a remark of its own.)
+    return bool(c.inside) and len(inner.replace(_MASK, "")) <= _DETAIL_WORDS
 
 
 _DETAIL_WORDS = 40  # characters of other words a detailing bracket may hold
