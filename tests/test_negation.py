@@ -1142,6 +1142,11 @@ def test_the_goods_only_gate_lets_every_declaration_through(text: str) -> None:
 
     if clause._compiled(document._GOODS_ONLY).search(text.lower()):
         assert not document._text_cues(text.lower()).isdisjoint(document._GOODS_ONLY_WORDS)
+    # ... and each part of the pattern is tried only where the text holds one of its words
+    cues = document._text_cues(text.lower())
+    for words, pattern in document._GOODS_ONLY_PARTS:
+        if clause._compiled(pattern).search(text.lower()):
+            assert not cues.isdisjoint(words), pattern
 
 
 @settings(max_examples=300, deadline=None)
