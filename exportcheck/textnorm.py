@@ -357,7 +357,7 @@ class Normalizer:
         return tuple(_squeeze(self._convert(folded, config)) for config in _CONVERSIONS)
 
     def _fold(self, text: str) -> Normalized:
-        """NFKC and case folding, keeping offsets where a character expands. Hyphens become
+        """NFKC and case folding, with a map back where a character expands. Hyphens become
         spaces (one for one), so "click-through-rate" meets the term "click-through rate"."""
         if text.isascii():
             return Normalized(text.lower().replace("-", " "))
