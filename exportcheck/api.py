@@ -33,8 +33,9 @@ from exportcheck.evaluate import (
     evaluate_rules,
     make_finding,
     set_aside_parts,
+    threshold_misses,
 )
-from exportcheck.facts import Evidence, Facts, gather_facts
+from exportcheck.facts import Evidence, Facts, gather_facts, with_stated_quantities
 from exportcheck.kb import KnowledgeBase, load_knowledge_base
 from exportcheck.model import Rule
 from exportcheck.paths import DATA_SUFFIXES, iter_entries, iter_glob, printable
@@ -289,6 +290,7 @@ def check_profile(kb: KnowledgeBase, profile: Profile, version_id: str) -> Check
     rules = kb.for_version(version_id)
     facts = gather_facts(profile, kb.vocabulary, kb.term_index)
     candidates = rules.candidates(facts.true_capabilities)
+    facts = _with_text_values(kb, profile, facts, candidates)
     findings = evaluate_rules(candidates, rules.views, facts)
     idle = rules.building_blocks(profile.capabilities)
     if idle:  # rare: only then look at what the findings used
@@ -302,7 +304,19 @@ def check_profile(kb: KnowledgeBase, profile: Profile, version_id: str) -> Check
         idle,
         _denials(profile, findings),
         _set_aside(facts, candidates),
+        threshold_misses(candidates, rules.views, facts, findings),
     )
+
+
+def _with_text_values(
+    kb: KnowledgeBase, profile: Profile, facts: Facts, rules: Iterable[Rule]
+) -> Facts:
+    """``facts`` with the values the text states for parameters that ``rules`` test and the
+    profile's ``parameters`` do not give (rare: battery-material profiles)."""
+    unstated = frozenset().union(*(r.when.parameters() for r in rules)) - set(facts.parameters)
+    if not unstated:
+        return facts
+    return with_stated_quantities(facts, profile, unstated, kb.vocabulary, kb.normalizer)
 
 
 def _set_aside(facts: Facts, candidates: tuple[Rule, ...]) -> tuple[SetAside, ...]:
@@ -426,11 +440,16 @@ def explain_entry(
     head, hash_mark, cp_ref = ref.partition("#")
     view = _entry_view(kb, head, context.version.id)
     cp_id = _control_point_id(view, cp_ref) if hash_mark else None
-    facts = gather_facts(profile, kb.vocabulary, kb.term_index)
+    rules = [
+        rule
+        for rule in kb.for_version(context.version.id).rules
+        if rule.entry_id == view.entry.id and (cp_id is None or rule.cp_id == cp_id)
+    ]
+    facts = _with_text_values(
+        kb, profile, gather_facts(profile, kb.vocabulary, kb.term_index), rules
+    )
     outcomes = []
-    for rule in kb.for_version(context.version.id).rules:
-        if rule.entry_id != view.entry.id or (cp_id is not None and rule.cp_id != cp_id):
-            continue
+    for rule in rules:
         trace = evaluate_condition(rule.when, facts)
         outcomes.append(RuleOutcome(rule, trace, make_finding(rule, trace, view)))
     return view.entry.id, outcomes

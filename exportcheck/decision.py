@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import msgspec
 
+from exportcheck.evaluate import ThresholdMiss
 from exportcheck.facts import Evidence
 from exportcheck.messages import msg
 from exportcheck.model import Lang, Outcome, Regime
@@ -55,6 +56,40 @@ def _where(evidence: Evidence) -> str:
     return f"{evidence.path}, {evidence.pos.line}:{evidence.pos.column}"
 
 
+def _threshold_note(miss: ThresholdMiss, result: CheckResult, lang: Lang) -> str:
+    values = []
+    for leaf in miss.failed:
+        test = leaf.condition.parameter
+        assert test is not None  # a failed parameter test
+        fact = result.facts.parameters[test.id]
+        values.append(
+            msg(
+                "threshold.value",
+                lang,
+                parameter=test.id,
+                stated=fact.stated,
+                threshold=f"{test.op} {test.value:g} {test.unit}".strip(),
+                where=_where(fact.evidence),
+            )
+        )
+    number = miss.number
+    cp = (
+        msg("cp.number", lang, number=number)
+        if number is not None
+        else msg("cp.unnumbered", lang, version=miss.view.version)
+        if miss.control_point
+        else ""
+    )
+    return msg(
+        "note.threshold",
+        lang,
+        code=miss.view.code or miss.view.entry.id,
+        cp=cp,
+        rule=miss.rule.id,
+        values=("; " if lang == "en" else "；").join(values),
+    )
+
+
 def consequence_for(result: CheckResult, context: CatalogueContext, lang: Lang) -> Consequence:
     regime = context.regime
     on = legal_date(context)
@@ -91,6 +126,7 @@ def consequence_for(result: CheckResult, context: CatalogueContext, lang: Lang) 
     if result.denials:
         quoted = "; ".join(f"\u201c{words}\u201d ({path})" for path, words in result.denials)
         notes.append(msg("note.denials", lang, quoted=quoted))
+    notes.extend(_threshold_note(miss, result, lang) for miss in result.threshold_misses)
     if result.idle_blocks:
         notes.append(msg("note.idle_blocks", lang, capabilities=", ".join(result.idle_blocks)))
     if text:

@@ -83,10 +83,14 @@ def _parameter(cond: Condition, facts: Facts) -> Trace:
         return Trace(cond, Truth.UNKNOWN, "not-stated", f"{test.id} {threshold}", ())
     value = convert(fact.value, fact.unit, test.unit) if test.unit else fact.value
     ok = compare(value, test.op, test.value)
+    if fact.at_least and ok != (test.op in (">=", ">")):
+        # Only a lower bound is known: it cannot fail a minimum (nor meet a maximum).
+        detail = f"{test.id} {threshold} (the description gives {fact.stated})"
+        return Trace(cond, Truth.UNKNOWN, "lower-bound", detail, (fact.evidence,))
     detail = f"{test.id} = {fact.stated} {'satisfies' if ok else 'fails'} {threshold}"
     return Trace(
         cond,
-        Truth.ASSERTED if ok else Truth.FALSE,
+        fact.truth if ok else Truth.FALSE,
         "stated" if ok else "fails",
         detail,
         (fact.evidence,),
@@ -287,6 +291,59 @@ def evaluate_rules(
         key = (rule.entry_id, rule.cp_id)
         best[key] = _better(best[key], finding) if key in best else finding
     return tuple(sorted(best.values(), key=Finding.sort_key))
+
+
+class ThresholdMiss(msgspec.Struct, frozen=True):
+    """A control point whose rule fails only on stated parameter values: near enough that
+    an analyst should see which value kept it out (design §2.2, "why not")."""
+
+    view: EntryView
+    control_point: ControlPoint | None
+    rule: Rule
+    failed: tuple[Trace, ...]  # the parameter tests that failed, with their evidence
+
+    @property
+    def number(self) -> int | None:
+        return self.control_point.number(self.view.version) if self.control_point else None
+
+
+def _leaves(trace: Trace) -> list[Trace]:
+    if not trace.children:
+        return [trace]
+    return [leaf for child in trace.children for leaf in _leaves(child)]
+
+
+def threshold_misses(
+    rules: tuple[Rule, ...],
+    views: dict[str, EntryView],
+    facts: Facts,
+    findings: tuple[Finding, ...],
+) -> tuple[ThresholdMiss, ...]:
+    """The control points among ``rules`` with no finding whose rule would hold (or stay
+    undecided) were its stated parameters unknown: a value kept each of them out."""
+    if not facts.parameters:
+        return ()
+    found = {(f.rule.entry_id, f.rule.cp_id) for f in findings}
+    unstated = msgspec.structs.replace(facts, parameters={})
+    misses: dict[tuple[str, str | None], ThresholdMiss] = {}
+    for rule in rules:
+        key = (rule.entry_id, rule.cp_id)
+        view = views.get(rule.entry_id)
+        if view is None or key in found or key in misses:
+            continue
+        if not rule.when.parameters() & facts.parameters.keys():
+            continue
+        trace = evaluate_condition(rule.when, facts)
+        if trace.truth is not Truth.FALSE:
+            continue
+        if evaluate_condition(rule.when, unstated).truth is Truth.FALSE:
+            continue  # it fails on its capabilities too
+        failed = tuple(leaf for leaf in _leaves(trace) if leaf.note == "fails")
+        cp = view.entry.control_point(rule.cp_id) if rule.cp_id else None
+        misses[key] = ThresholdMiss(view, cp, rule, failed)
+    return tuple(
+        sorted(misses.values(), key=lambda m: (m.view.code or "", m.view.entry.id, m.rule.id))
+    )
 
 
 def decide(findings: tuple[Finding, ...]) -> Outcome:

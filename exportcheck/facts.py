@@ -19,8 +19,10 @@ from exportcheck.profile import Profile
 from exportcheck.termindex import TermHit, TermIndex
 from exportcheck.units import convert
 
-if TYPE_CHECKING:  # imported at run time only where a text has a term
+if TYPE_CHECKING:  # imported at run time only where a text has a term (or a quantity)
     from exportcheck.negation import Reading
+    from exportcheck.quantities import Stated
+    from exportcheck.textnorm import Normalizer
 
 
 class Truth(IntEnum):
@@ -64,6 +66,8 @@ class ParameterFact(msgspec.Struct, frozen=True):
     unit: str
     stated: str  # as the author wrote it, e.g. "2.61 g/cm3"
     evidence: Evidence
+    truth: Truth = Truth.ASSERTED  # INDICATED: a value the title or summary states
+    at_least: bool = False  # only a lower bound is known ("≥ 2.4 g/cm³")
 
 
 class Negation(msgspec.Struct, frozen=True):
@@ -242,3 +246,49 @@ def gather_facts(profile: Profile, vocabulary: Vocabulary, index: TermIndex) -> 
         set_aside,
         {cap: tuple(negated[cap]) for cap in sorted(negated)},
     )
+
+
+def with_stated_quantities(
+    facts: Facts,
+    profile: Profile,
+    wanted: frozenset[str],
+    vocabulary: Vocabulary,
+    normalizer: Normalizer,
+) -> Facts:
+    """``facts`` with the values the title and summary state for the ``wanted`` parameters
+    (ones a candidate rule tests and ``parameters`` do not give), as indicated facts. Of
+    several values of one parameter the greatest counts, and a lower bound among them keeps
+    it a lower bound: a value read from text never fails a threshold that another reading
+    of the same text would meet."""
+    from exportcheck.quantities import QuantityReader
+
+    reader = QuantityReader(vocabulary, normalizer)
+    read: dict[str, list[tuple[str, Stated]]] = {}
+    for field in ("title", "summary"):
+        for stated in reader.read(getattr(profile, field), wanted):
+            read.setdefault(stated.parameter, []).append((field, stated))
+    if not read:
+        return facts
+    params = dict(facts.parameters)
+    for param_id, mentions in sorted(read.items()):
+        field, top = max(mentions, key=lambda m: m[1].value)
+        text = getattr(profile, field)
+        evidence = Evidence(
+            field,
+            text[top.start : top.end],
+            _text_pos(profile, field, top.start),
+            top.start,
+            top.end,
+            top.term,
+        )
+        at_least = any(m.at_least for _, m in mentions)
+        params[param_id] = ParameterFact(
+            param_id,
+            top.value,
+            top.unit,
+            f"{'≥ ' if at_least else ''}{top.written}",
+            evidence,
+            Truth.INDICATED,
+            at_least,
+        )
+    return msgspec.structs.replace(facts, parameters=params)

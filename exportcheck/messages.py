@@ -146,6 +146,17 @@ _TEMPLATES: dict[str, dict[Lang, str]] = {
         "zh": "目的地为CN。条例调整的是从中国境内向境外转移技术（第二条）："
         "在境内转让不属于技术出口，本结论仅适用于技术将出境的情形。",
     },
+    "note.threshold": {
+        "en": "Not listed on the stated values: {code} {cp} (rule {rule}) would apply, but "
+        "{values}. The catalogue lists it only at its thresholds; confirm the values and their "
+        "test conditions.",
+        "zh": "按所述数值不在目录之列：{code} {cp}（规则 {rule}）本可适用，但{values}。目录仅对达到"
+        "指标的技术加以管制；请核实数值及其测试条件。",
+    },
+    "threshold.value": {
+        "en": "{parameter} = {stated} does not meet {threshold} ({where})",
+        "zh": "{parameter} = {stated}，未达到 {threshold}（{where}）",
+    },
     "note.idle_blocks": {
         "en": "Asserted but deciding nothing: {capabilities} counts only beside another "
         "capability of the same rule (a building block). Assert the capability that names the "

@@ -269,6 +269,17 @@ class VocabParameter(msgspec.Struct, frozen=True):
     # efficiency not over 100 %): a stated value outside is an input error, not a fact.
     minimum: float | None = None
     maximum: float | None = None
+    # Words that name the quantity in a description, and the test condition the catalogue's
+    # threshold assumes (220 MPa, 0.1C): see exportcheck.quantities.
+    terms_zh: tuple[str, ...] = ()
+    terms_en: tuple[str, ...] = ()
+    not_terms: tuple[str, ...] = ()  # other quantities whose names hold a term (zh and en)
+    measured_at: MeasuredAt | None = None
+
+
+class MeasuredAt(msgspec.Struct, frozen=True):
+    value: float
+    unit: str  # "MPa" or "C" (a charge/discharge rate)
 
 
 class Vocabulary(msgspec.Struct, frozen=True):
@@ -308,6 +319,11 @@ class Condition(msgspec.Struct, frozen=True):
     def capabilities(self) -> frozenset[str]:
         own = {self.capability} if self.capability else set()
         return frozenset(own.union(*(c.capabilities() for c in self.children)))
+
+    def parameters(self) -> frozenset[str]:
+        """The parameters this condition tests."""
+        own = {self.parameter.id} if self.parameter else set()
+        return frozenset(own.union(*(c.parameters() for c in self.children)))
 
     def sufficient_alone(self) -> frozenset[str]:
         """Capabilities that satisfy this condition with no other capability (parameters

@@ -12,7 +12,7 @@ from enum import StrEnum
 import msgspec
 
 from exportcheck.catalog import Coverage
-from exportcheck.evaluate import Finding
+from exportcheck.evaluate import Finding, ThresholdMiss
 from exportcheck.facts import Evidence, Facts
 from exportcheck.model import Outcome, Regime, Version
 from exportcheck.profile import Profile
@@ -31,6 +31,8 @@ class CheckResult(msgspec.Struct, frozen=True):
     denials: tuple[tuple[str, str], ...] = ()
     # Text indications that a not_capabilities denial kept from counting.
     set_aside: tuple[SetAside, ...] = ()
+    # Control points kept out only by a stated parameter value (asserted or in the text).
+    threshold_misses: tuple[ThresholdMiss, ...] = ()
 
 
 class SetAside(msgspec.Struct, frozen=True):

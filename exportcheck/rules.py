@@ -19,6 +19,7 @@ from exportcheck.model import (
     Catalogue,
     Condition,
     ManualPoint,
+    MeasuredAt,
     ParamTest,
     Rule,
     VocabParameter,
@@ -101,6 +102,10 @@ def build_vocabulary(docs: tuple[Document, ...]) -> Vocabulary:
                     doc.pos(["parameters", i]),
                     raw.get("minimum"),
                     raw.get("maximum"),
+                    tuple((raw.get("terms") or {}).get("zh") or ()),
+                    tuple((raw.get("terms") or {}).get("en") or ()),
+                    tuple(t for terms in (raw.get("not_terms") or {}).values() for t in terms),
+                    MeasuredAt(**raw["measured_at"]) if raw.get("measured_at") else None,
                 ),
             )
     from exportcheck.textnorm import american

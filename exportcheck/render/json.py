@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from exportcheck.decision import consequence_for, legal_date
-from exportcheck.evaluate import Finding
+from exportcheck.evaluate import Finding, Trace
 from exportcheck.explain import explanation
+from exportcheck.facts import Truth
 from exportcheck.model import Lang, Outcome
 from exportcheck.render import json_frame, json_item
 from exportcheck.report import CatalogueContext, CheckReport, CheckResult, summarize
@@ -57,6 +58,21 @@ def finding_dict(finding: Finding, context: CatalogueContext, lang: Lang) -> dic
     }
 
 
+def _failed(leaf: Trace, result: CheckResult) -> dict[str, Any]:
+    test = leaf.condition.parameter
+    assert test is not None  # a failed parameter test
+    fact = result.facts.parameters[test.id]
+    return {
+        "parameter": test.id,
+        "value": fact.value,
+        "unit": fact.unit,
+        "stated": fact.stated,
+        "basis": "asserted" if fact.truth is Truth.ASSERTED else "indicated",
+        "threshold": {"op": test.op, "value": test.value, "unit": test.unit},
+        "evidence": fact.evidence.as_dict(),
+    }
+
+
 def result_dict(result: CheckResult, context: CatalogueContext, lang: Lang) -> dict[str, Any]:
     consequence = consequence_for(result, context, lang)
     return {
@@ -76,6 +92,18 @@ def result_dict(result: CheckResult, context: CatalogueContext, lang: Lang) -> d
                 "set_aside": [e.as_dict() for e in aside.evidence],
             }
             for aside in result.set_aside
+        ],
+        # Control points kept out only by a stated parameter value ("why not").
+        "thresholds_not_met": [
+            {
+                "entry": miss.view.code,
+                "entry_id": miss.view.entry.id,
+                "control_point": str(miss.number) if miss.number is not None else None,
+                "control_point_id": miss.control_point.global_id if miss.control_point else None,
+                "rule": miss.rule.id,
+                "failed": [_failed(leaf, result) for leaf in miss.failed],
+            }
+            for miss in result.threshold_misses
         ],
         # Mentions the description itself negates ("does not use X"): not counted.
         "negated": [

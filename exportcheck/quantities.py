@@ -1,0 +1,228 @@
+"""Quantities a description states: "压实密度2.45 g/cm³", "first-cycle efficiency ≥ 96 %".
+
+A rule that tests a parameter the profile's ``parameters`` do not give is undecided (design
+§2.1). Engineers often write the value in the summary instead; read here, it becomes an
+*indicated* parameter: a value that meets the threshold keeps the finding at ``review`` (text
+is a lead), and a value that fails it decides the rule false, as an asserted one would.
+
+The reading leans towards keeping a lead, because a misread value that fails a threshold would
+turn a listed technology free:
+- a value counts only with a unit of the parameter's dimension written beside it;
+- a value measured under another condition than the catalogue's (300 MPa, 1C) is not read;
+- a range counts with its upper end, "at most 2.6" as 2.6, and "≥ 2.4" as a lower bound that
+  cannot fail a threshold (``at_least``);
+- several values of one quantity (two grades, before and after) count with the greatest;
+- a term inside another quantity's name (极片压实密度, an electrode's density) is not read.
+
+Only text whose profile has a candidate rule testing an unstated parameter is read (rare), on
+the primary normal form (full-width digits, ³ and case folded; offsets map back).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import msgspec
+
+from exportcheck.model import MeasuredAt, Vocabulary
+from exportcheck.textnorm import Normalized, Normalizer
+from exportcheck.units import UNITS, convert
+
+# Unit spellings in folded text (lower case; NFKC has made ³ a 3, ⁻ a dash and a dash a
+# space, so g·cm⁻³ reads "g·cm 3"), by dimension, with the symbol each stands for.
+_TEXT_UNITS: dict[str, tuple[tuple[str, str], ...]] = {
+    "density": (
+        (r"kg\s*/\s*m\s*\^?3", "kg/m3"),
+        (r"g\s*/\s*(?:cm\s*\^?3|cc)", "g/cm3"),
+        (r"g\s*[·.]?\s*cm\s*3", "g/cm3"),
+        (r"g\s*/\s*ml", "g/ml"),
+        (r"克\s*(?:/|每)\s*(?:立方厘米|cm3)", "g/cm3"),
+    ),
+    "specific-charge": (
+        (r"mah\s*(?:/\s*g|[·.]?\s*g\s*1)(?![a-z])", "mAh/g"),
+        (r"ma\s*[·.]\s*h\s*/\s*g", "mAh/g"),
+        (r"ah\s*/\s*kg", "Ah/kg"),
+        (r"毫安时?\s*(?:/|每)\s*克", "mAh/g"),
+    ),
+    "ratio": ((r"%|percent\b|per cent\b", "%"),),
+    "voltage": ((r"mv(?![a-z])", "mV"), (r"v(?![a-z])|伏特?", "V")),
+}
+_CONDITIONS = {
+    "MPa": r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:mpa|兆帕)",
+    # A C-rate: 0.1c, 1 c, or c/10 (read as 0.1). Not 25°c: the degree sign stands between.
+    "C": r"(?<![\d.a-z])(\d+(?:\.\d+)?)\s*c(?![a-z\d])|(?<![a-z])c\s*/\s*(\d+)(?![\d.])",
+}
+_NUMBER = r"(\d+(?:\.\d+)?)"
+# A range: 2.35-2.45 (the hyphen folded to a space), 2.35~2.45, 2.35至2.45, 2.35 to 2.45.
+_RANGE_RE = re.compile(rf"(?<![\d.]){_NUMBER}(?:\s*(?:~|至|到|to\b|\s)\s*{_NUMBER})?\s*")
+_AT_LEAST = re.compile(
+    r"[≥≧⩾>]|不低于|不小于|大于|高于|超过|至少|\bat least\b|\babove\b|\bover\b|\bmore than\b"
+    r"|\bexceed|\bgreater than\b|\bminimum\b|\bmin\b"
+)
+_AT_LEAST_AFTER = re.compile(r"\s*(?:及?以上|\+|or (?:more|higher|above|greater))")
+# Where a stated value's sentence ends: a mention is not read across it.
+_CLAUSE_END = re.compile(r"[。；;!?！？\n]|\.(?:\s|$)")
+_COMMA = re.compile(r"[,，、]")
+_WINDOW = 48  # characters after a term that its values may stand in
+
+
+class Stated(msgspec.Struct, frozen=True):
+    """A value the text gives for a parameter, in the parameter's canonical unit."""
+
+    parameter: str
+    value: float
+    unit: str
+    at_least: bool  # "≥ 2.4 g/cm³": only a lower bound
+    start: int  # original offsets of the words, from the term through the unit
+    end: int
+    term: str
+    written: str  # the value as written, e.g. "2.35 g/cm3"
+
+
+class _Term(msgspec.Struct, frozen=True):
+    form: str  # normalised
+    parameter: str
+    term: str  # as the vocabulary writes it
+
+
+def _unit_pattern(dimension: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    spellings = _TEXT_UNITS.get(dimension, ())
+    return (
+        re.compile("|".join(f"({pattern})" for pattern, _ in spellings) or "(?!)"),
+        tuple(symbol for _, symbol in spellings),
+    )
+
+
+class QuantityReader:
+    """Finds stated values of the vocabulary's parameters (those with ``terms``)."""
+
+    def __init__(self, vocabulary: Vocabulary, normalizer: Normalizer) -> None:
+        self._normalize = normalizer
+        self._parameters = {
+            p.id: p for p in vocabulary.parameters.values() if p.terms_zh or p.terms_en
+        }
+        terms = [
+            _Term(normalizer.term(t), p.id, t)
+            for p in self._parameters.values()
+            for t in p.terms_zh + p.terms_en
+        ]
+        self._terms = {t.form: t for t in sorted(terms, key=lambda t: (-len(t.form), t.form))}
+        self._not_terms = tuple(
+            normalizer.term(t) for p in self._parameters.values() for t in p.not_terms
+        )
+        alternatives = [
+            rf"(?<![a-z0-9]){re.escape(form)}(?![a-z])" if form.isascii() else re.escape(form)
+            for form in self._terms
+        ]
+        self._term_re = re.compile("|".join(alternatives) or "(?!)")
+
+    def read(self, text: str, wanted: frozenset[str]) -> list[Stated]:
+        """The values ``text`` states for the parameters in ``wanted``."""
+        if not text or not wanted.intersection(self._parameters):
+            return []
+        norm = self._normalize(text)
+        haystack = norm.text
+        mentions = [
+            (m.start(), m.end(), self._terms[m.group()]) for m in self._term_re.finditer(haystack)
+        ]
+        excluded = list(self._excluded(haystack))
+        out: list[Stated] = []
+        for i, (start, end, term) in enumerate(mentions):
+            if term.parameter not in wanted or any(a <= start and end <= b for a, b in excluded):
+                continue
+            limit = mentions[i + 1][0] if i + 1 < len(mentions) else len(haystack)
+            out.extend(self._values_after(norm, start, end, limit, term))
+        return out
+
+    def _excluded(self, haystack: str) -> Iterator[tuple[int, int]]:
+        for form in self._not_terms:
+            at = haystack.find(form)
+            while at >= 0:
+                yield at, at + len(form)
+                at = haystack.find(form, at + 1)
+
+    def _values_after(
+        self, norm: Normalized, start: int, end: int, limit: int, term: _Term
+    ) -> Iterator[Stated]:
+        """The values stated after a term at ``start:end``, within ``_WINDOW`` characters and
+        before ``limit`` (the next term) or the end of its clause, each under its own test
+        condition (what stands between the commas around it: "150 mAh/g at 1C, 165 mAh/g at
+        0.1C")."""
+        haystack = norm.text
+        clause_end = _CLAUSE_END.search(haystack, end)
+        limit = min(limit, clause_end.start() if clause_end else limit)
+        stop = min(limit, end + _WINDOW)
+        clause_start = max((m.end() for m in _CLAUSE_END.finditer(haystack, 0, start)), default=0)
+        param = self._parameters[term.parameter]
+        found = list(_numbers_with_units(haystack, end, stop, UNITS[param.unit].dimension))
+        previous = clause_start
+        for i, (number, symbol, value_end) in enumerate(found):
+            following = found[i + 1][0].start() if i + 1 < len(found) else limit
+            comma = _COMMA.search(haystack, value_end, following)
+            segment_end = comma.start() if comma else following
+            segment_start = max(
+                [previous, *(m.end() for m in _COMMA.finditer(haystack, previous, number.start()))]
+            )
+            previous = value_end
+            if not _same_condition(haystack[segment_start:segment_end], param.measured_at):
+                continue
+            values = [float(v) for v in number.groups() if v is not None]
+            value = convert(max(values), symbol, param.unit)
+            if (param.minimum is not None and value < param.minimum) or (
+                param.maximum is not None and value > param.maximum
+            ):
+                continue
+            before = haystack[max(end, segment_start) : number.start()]
+            at_least = bool(_AT_LEAST.search(before) or _AT_LEAST_AFTER.match(haystack, value_end))
+            o_start, o_end = norm.original_span(start, value_end)
+            yield Stated(
+                param.id,
+                value,
+                param.unit,
+                at_least,
+                o_start,
+                o_end,
+                term.term,
+                f"{max(values):g} {symbol}",
+            )
+
+
+def _numbers_with_units(
+    haystack: str, start: int, stop: int, dimension: str
+) -> Iterator[tuple[re.Match[str], str, int]]:
+    """Each number (or range) in ``haystack[start:stop]`` that a unit of ``dimension``
+    follows, with the unit's symbol and where it ends. A unit in brackets straight after the
+    term (a table's heading: 压实密度(g/cm3)：2.45) stands for the bare numbers that follow."""
+    units, symbols = _unit_pattern(dimension)
+    heading = re.match(rf"\s*[(（\[]\s*(?:{units.pattern})\s*[)）\]]", haystack[start:stop])
+    if heading:
+        symbol = next(s for s, g in zip(symbols, heading.groups(), strict=False) if g)
+        for number in _RANGE_RE.finditer(haystack, start + heading.end(), stop):
+            yield number, symbol, number.end()
+        return
+    for number in _RANGE_RE.finditer(haystack, start, stop):
+        unit = units.match(haystack, number.end(), stop)
+        if unit:
+            symbol = next(s for s, g in zip(symbols, unit.groups(), strict=False) if g)
+            yield number, symbol, unit.end()
+
+
+def _same_condition(segment: str, wanted: MeasuredAt | None) -> bool:
+    """Whether a value's own words leave its test condition at the catalogue's: stated as
+    such, or not stated at all."""
+    if wanted is None:
+        return True
+    found = _condition_values(wanted.unit, segment)
+    return not found or any(abs(v - wanted.value) < 1e-9 for v in found)
+
+
+def _condition_values(unit: str, clause: str) -> list[float]:
+    out = []
+    for m in re.finditer(_CONDITIONS[unit], clause):
+        value, divisor = m.group(1), m.group(2) if unit == "C" else None
+        if value:
+            out.append(float(value))
+        elif divisor and float(divisor):
+            out.append(1 / float(divisor))
+    return out
