@@ -686,6 +686,27 @@ def _negated(marked: str) -> dict[str, str]:
             "The [LiDAR] module shown in the marketing demo is licensed separately.",
             {"LiDAR": "LiDAR module shown in the marketing demo is licensed separately"},
         ),
+        (  # a seller of goods only, with no process documents: shorthand included
+            "N52[烧结钕铁硼]磁钢，整柜出口德国，不涉及任何工艺资料。",
+            {"烧结钕铁硼": "不涉及任何工艺"},
+        ),
+        ("航拍[无人机]整机及备件，只卖货，不提供源码。", {"无人机": "只卖货"}),
+        (
+            "[LFP] cathode powder, bulk shipment. product only no process docs.",
+            {"LFP": "no process docs"},
+        ),
+        (
+            "Xuan paper and [ink sticks]. Only finished paper is sold.",
+            {"ink sticks": "Only finished paper is sold"},
+        ),
+        (
+            "[Ganoderma] spore powder; the distributor only receives the packaged products.",
+            {"Ganoderma": "only receives the packaged products"},
+        ),
+        (
+            "[Sauce-aroma baijiu] 53% vol, FOB Shenzhen; no technical cooperation.",
+            {"Sauce-aroma baijiu": "no technical cooperation"},
+        ),
         (
             "The [drone] and [route planning] described in annex 3 are excluded.",
             {
@@ -828,6 +849,11 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "[推荐算法]不转让给第三方，但授权买方使用。",
         "我们和[语音合成]厂商合作，与其无关。",  # 与 what? not the term
         "[推荐算法]和语音合成相结合。",
+        "仅供参考：[推荐算法]源代码许可给买方。",  # 仅供 what? not goods
+        "We sell products only to licensees of our [recommendation engine] source code.",
+        "[无人机]整机出口，另提供飞控源代码。",  # code handed over too
+        "[LFP] powder, FOB Ningbo; the process package is licensed to the buyer.",
+        "[烧结钕铁硼]成品率提升至98%，不提供样品。",  # yield; no sample is no know-how
     ],
 )
 def test_anything_less_certain_stays_a_lead(marked: str) -> None:
@@ -1129,6 +1155,15 @@ _DECLARATION_PARTS = st.sampled_from(
         *("仅交付", "测绘成果", " receives only ", "survey ", "results", " are delivered", "only "),
         *("commercial ", "seed. ", "parent lines ", "protocols ", "are supplied"),
         *(" go to the distributor", " manufacturing documents", " is shared", "\n"),
+        *("只卖货", "仅销售", "产品", "成品", "整柜出口", "不涉及任何工艺资料", "工艺资料均不提供"),
+        *("the distributor ", " only receives ", "packaged ", "products", "Only finished paper"),
+        *(
+            " is sold",
+            "product only ",
+            "no process docs",
+            "FOB Shenzhen",
+            "no technical cooperation",
+        ),
     ]
 )
 
@@ -1147,6 +1182,10 @@ def test_the_goods_only_gate_lets_every_declaration_through(text: str) -> None:
     for words, pattern in document._GOODS_ONLY_PARTS:
         if clause._compiled(pattern).search(text.lower()):
             assert not cues.isdisjoint(words), pattern
+    # ... and so is a "no know-how goes" sentence beside finished goods
+    finished = clause._compiled(document._FINISHED_GOODS).search(text.lower())
+    if finished and clause._compiled(document._NO_KNOW_HOW).search(text.lower()):
+        assert not cues.isdisjoint(document._GOODS_ONLY_WORDS)
 
 
 @settings(max_examples=300, deadline=None)

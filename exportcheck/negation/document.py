@@ -162,6 +162,12 @@ def _exclusion_sections(
 # this text says what it leads to). Not in a question ("是否属于技术出口？"), a condition or a
 # negation ("如另行提供源代码，则不再属于货物贸易"), and not when another sentence of the text
 # hands over technology without a negation in it ("还转让飞控源代码").
+_ONLY_SELLS = (  # the words of the "sells only goods" part
+    *("只卖", "只賣", "仅卖", "僅賣", "只销售", "只銷售", "仅销售", "僅銷售", "只出售", "仅出售"),
+    *("僅出售", "只供", "仅供货", "僅供貨", "仅供应", "僅供應"),
+)
+
+
 _GOODS_ONLY_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
     # (words of which every match holds one, pattern), in the order of the alternation
     (("提供整机",), r"提供整机[，,、]?\s*不提供技术"),
@@ -201,6 +207,27 @@ _GOODS_ONLY_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
     (
         ("technology",),
         r"\b(?:contributes?|transfers?|licen[cs]es?|provides?|exports?)\s+no\s+technology\b",
+    ),
+    # a seller that only sells goods: 只卖货, 仅销售产品, 只供货
+    (
+        _ONLY_SELLS,
+        (
+            r"(?:只|仅|僅)(?:卖|賣|销售|銷售|出售|供应|供應|供)(?:[^，,。；;\n\ue000]{0,6}?)"
+            r"(?:货|貨|产品|產品|成品)"
+        ),
+    ),
+    # ... or whose buyer gets only products: "Only finished paper is sold", "the distributor
+    # only receives the packaged products"
+    (
+        ("only",),
+        (
+            r"\bonly\s+(?:the\s+)?finished\s+(?:[a-z-]+\s+){0,2}?(?:is|are)\s+"
+            r"(?:sold|supplied|shipped|exported|delivered)\b|"
+            r"\b(?:receives?|gets?|obtains?)\s+only\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}?"
+            r"(?:products?|goods)\b|"
+            r"\bonly\s+(?:receives?|gets?|obtains?)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}?"
+            r"(?:products?|goods)\b"
+        ),
     ),
     # ... or of a service's results only: "仅交付测绘成果", "the client receives only survey
     # results"
@@ -267,6 +294,10 @@ _GOODS_ONLY_WORDS = (  # one of them is in any text _GOODS_ONLY matches (and sel
     *("境内完成", "境內完成"),
     *("仅交付", "僅交付", "只交付", "仅提供", "僅提供", "只提供", "仅输出", "僅輸出", "仅获得"),
     *("僅獲得", "只获得", "仅取得", "僅取得", "只取得", "deliverables", "only"),
+    *_ONLY_SELLS,
+    # _NO_KNOW_HOW is looked for only beside finished goods (see _FINISHED_GOODS)
+    *("packaged", "成品", "整机", "整機", "整柜", "整櫃", "产品出口", "產品出口"),
+    *("fob ", "cif ", "cfr ", "exw ", "ddp ", "dap ", "fca "),
 )
 
 
@@ -282,7 +313,9 @@ _HANDED_OVER = (
 
 
 _SENTENCE_NEGATION = (  # ... or a condition: "如今后拟提供算法源代码，应另行评估"
-    r"不|未|没|沒|无|無|非|\bno\b|\bnot\b|n't\b|\bwithout\b|\bnor\b|\bnever\b|\bexcluding\b|"
+    # (无/非 that begin ordinary words do not count: 无人机, 无线, 无水, 非洲, 非常)
+    r"不|未|没|沒|无(?![人线線机機菌纺紡损損缝縫锡錫水])|無(?![人線機菌紡損縫錫水])|非(?![洲常法标標晶金])"
+    r"|\bno\b|\bnot\b|n't\b|\bwithout\b|\bnor\b|\bnever\b|\bexcluding\b|"
     r"如果|如今后|如今後|如需|如另|如拟|如擬|若|假如|倘若|一旦|\bif\b|\bunless\b|\bshould\b"
     # ... or keeps it: "All process know-how remains with our staff in China"
     r"|\bremains?\s+with\b|\bstays?\s+(?:with|in)\b|\bretain(?:s|ed)?\b|保留|留在"
@@ -307,12 +340,23 @@ _NO_KNOW_HOW = (
     r"technical\s+(?:documents?|documentation|data)|parent\s+lines|breeding\s+data)\b[^.;:]{0,40}?"
     r"\b(?:goes|go|pass(?:es)?|(?:is|are|will\s+be|shall\s+be)\s+(?:transferred|shared|disclosed|"
     r"provided|supplied|licen[cs]ed|handed\s+over|passed\s+on))\b"
+    # ... or in an intake note's shorthand, with no verb: "product only, no process docs"
+    r"|\bno\s+(?:process|technical|tech|technology|manufacturing)\s+(?:docs?|documents?|"
+    r"documentation|data|services?|support|cooperation|co-operation|collaboration|transfer)\b"
+    # ... or in Chinese: 不涉及任何工艺资料, 不提供源码, 不做技术培训, 工艺资料均不提供
+    r"|不(?:涉及|提供|转让|轉讓|披露|包含|包括|含|做|输出|輸出)(?:任何)?(?:工艺|工藝|技术|技術|"
+    r"生产|生產|制备|製備|源码|源碼|源代码|源代碼)"
+    r"|(?:工艺|工藝|技术|技術)(?:资料|資料|文件)?(?:均|一律)?不(?:提供|转让|轉讓|输出|輸出|外传|"
+    r"外傳|披露)"
 )
 
 
 _FINISHED_GOODS = (
     r"\bfinished\s+(?:[a-z,-]+\s+){0,2}?(?:goods|products?|vials|units|packs)\b|\bfinished,|"
-    r"\bcommercial\s+(?:[a-z0-9-]+\s+){0,3}?seeds?\b"
+    r"\bcommercial\s+(?:[a-z0-9-]+\s+){0,3}?seeds?\b|"
+    r"\bproducts?\s+only\b|\bpackaged\s+products?\b|"
+    r"\b(?:fob|cif|cfr|exw|ddp|dap|fca)\s+[a-z]|"  # an Incoterm and its place: goods shipped
+    r"成品|整机|整機|整柜|整櫃|产品出口|產品出口"
 )
 
 
