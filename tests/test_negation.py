@@ -686,6 +686,18 @@ def _negated(marked: str) -> dict[str, str]:
             "The [LiDAR] module shown in the marketing demo is licensed separately.",
             {"LiDAR": "LiDAR module shown in the marketing demo is licensed separately"},
         ),
+        (  # a detailing bracket with a term of its own before the predicate
+            (
+                "The [personalised recommendation] and push module (user profiling, [recommendation"
+                " algorithms], push strategies) is excluded from this Agreement."
+            ),
+            {
+                "personalised recommendation": "personalised recommendation and push module (user"
+                " profiling, recommendation algorithms, push strategies) is excluded",
+                "recommendation algorithms": "module (user profiling, recommendation algorithms,"
+                " push strategies) is excluded",
+            },
+        ),
         (  # a seller of goods only, with no process documents: shorthand included
             "N52[烧结钕铁硼]磁钢，整柜出口德国，不涉及任何工艺资料。",
             {"烧结钕铁硼": "不涉及任何工艺"},
@@ -850,6 +862,11 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "我们和[语音合成]厂商合作，与其无关。",  # 与 what? not the term
         "[推荐算法]和语音合成相结合。",
         "仅供参考：[推荐算法]源代码许可给买方。",  # 仅供 what? not goods
+        # a long bracket is a remark of its own: its predicate is not the subject's
+        (
+            "The [LiDAR] module (a remark on how [SLAM] was developed by a partner over many years"
+            " in Shenzhen) is excluded."
+        ),
         "We sell products only to licensees of our [recommendation engine] source code.",
         "[无人机]整机出口，另提供飞控源代码。",  # code handed over too
         "[LFP] powder, FOB Ningbo; the process package is licensed to the buyer.",

@@ -526,13 +526,14 @@ _ONE_SUBJECT = rf"\A(?:\s+{_EN_HEAD_NOUNS})?\s+(?:{_NEGATIVE_PREDICATE})"
 def _past_bracket(c: _Clause) -> int | None:
     """Where the words after a bracket begin, when the predicate there may speak of the
     clause's terms: the clause is a bracket that glosses the word before it, or it ends where
-    a short bracket with no term opens ("X (ranking models, code) stays with …")."""
+    a short bracket opens ("X (ranking models, code) stays with …"), its terms among a few
+    other words ("X and push module (user profiling, Y, push strategies) is excluded")."""
     masked = c.masked
     if _glossed_word(c):
         return c.end + 1
     if masked[c.end : c.end + 1] in ("(", "（"):
-        close = _compiled(r"[)）]").search(masked, c.end, c.end + _DETAIL_WORDS + 2)
-        if close and _MASK not in masked[c.end : close.start()]:
+        close = _compiled(r"[)）]").search(masked, c.end, c.end + _BRACKET_REACH)
+        if close and len(masked[c.end + 1 : close.start()].replace(_MASK, "")) <= _DETAIL_WORDS:
             return close.end()
     return None
 
@@ -592,6 +593,7 @@ def _glossed_word(c: _Clause) -> bool:
 
 
 _DETAIL_WORDS = 40  # characters of other words a detailing bracket may hold
+_BRACKET_REACH = 160  # characters (terms included) to its closing bracket
 
 
 def _joins_list(gap: str, zh_join: re.Pattern[str]) -> bool:
