@@ -698,6 +698,21 @@ def _negated(marked: str) -> dict[str, str]:
                 " push strategies) is excluded",
             },
         ),
+        (
+            "The motor uses the [sintered NdFeB] magnet purchased from a supplier in Ningbo.",
+            {"sintered NdFeB": "sintered NdFeB magnet purchased from"},
+        ),
+        (
+            (
+                "The magnet material and the [magnet production technology] is not in the scope"
+                " of this agreement."
+            ),
+            {"magnet production technology": "magnet production technology is not in the scope"},
+        ),
+        (
+            "The [drone] module does not form part of the licence.",
+            {"drone": "drone module does not form part of the"},
+        ),
         (  # a seller of goods only, with no process documents: shorthand included
             "N52[烧结钕铁硼]磁钢，整柜出口德国，不涉及任何工艺资料。",
             {"烧结钕铁硼": "不涉及任何工艺"},
@@ -862,6 +877,7 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "我们和[语音合成]厂商合作，与其无关。",  # 与 what? not the term
         "[推荐算法]和语音合成相结合。",
         "仅供参考：[推荐算法]源代码许可给买方。",  # 仅供 what? not goods
+        "[LiDAR] modules sourced from us are licensed to the buyer.",  # we are the source
         # a long bracket is a remark of its own: its predicate is not the subject's
         (
             "The [LiDAR] module (a remark on how [SLAM] was developed by a partner over many years"
@@ -1000,6 +1016,8 @@ _FRAGMENTS = st.sampled_from(
         *("Not licensed: ", "如今后提供源代码，", "magnet material ", "not only ", "limited to "),
         *(" stays with our team", "their own ", "Magnets (", ") are purchased", "）"),
         *("the customer's own ", "our own "),
+        *(" magnet purchased from a supplier", " sourced from us", " does not form part of the "),
+        *(" is not in the scope of", " do not fall within the "),
         *("temporary threshold shift (", ") ", " (current-transformer ratio)", "（", "）", "("),
         *(" shown in the demo ", " are excluded", " is licensed separately"),
         *(" is excluded", " was removed", " is not part of it", "-free", " out of scope"),

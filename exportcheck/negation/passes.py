@@ -57,13 +57,19 @@ _EN_AFTER = (
     r"(?:(?:is|are|was|were|will\s+be|shall\s+be)\s+(?:(?:expressly|explicitly|specifically|"
     r"also|entirely|wholly)\s+)?(?:(?:not|never)\s+(?:be\s+)?"
     r"(?:included|part|involved|covered|transferred|licen[cs]ed|provided|offered|supplied|"
-    r"used|in\s+scope|within\s+(?:the\s+)?scope)|excluded|out\s+of\s+scope|removed|"
+    r"used|in\s+(?:the\s+)?scope|within\s+(?:the\s+)?scope)|excluded|out\s+of\s+scope|removed|"
     r"stripped\s+out|taken\s+out|licen[cs]ed\s+separately|(?:explicitly\s+|expressly\s+)?"
     r"(?:outside|beyond)\s+(?:the\s+|this\s+|our\s+)?(?:scope|licen[cs]e|deal|transfer|"
     r"agreement|transaction))"
     r"|(?:was|were|has\s+been|have\s+been)\s+(?:removed|divested|spun\s+off|sold\s+off|"
     r"carved\s+out|replaced|dropped|cancell?ed|abandoned|discontinued|shelved|archived)"
     r"|(?:is|are|was|were)\s+(?:bought(?:\s+in)?|purchased|procured)"
+    # bought in from somebody else: "the sintered NdFeB magnet purchased from a supplier"
+    r"|(?:purchased|bought(?:\s+in)?|sourced|procured)\s+from\b"
+    r"(?!\s+(?:us|the\s+(?:licensor|seller|transferor|assignor|vendor))\b)"
+    # "X does not form part of the licence"
+    r"|(?:does|do|shall|will)\s+not\s+(?:form\s+(?:a\s+)?part\s+of|fall\s+(?:with)?in)\s+"
+    r"(?:the|this|our|any)\b"
     # goods, not technology: "LFP cells are supplied as finished goods"
     r"|(?:is|are|was|were)\s+(?:supplied|purchased|bought|sold|shipped|delivered|imported)\s+"
     r"as\s+finished\s+(?:goods|products?|components?|parts?)"
@@ -137,7 +143,7 @@ _AFTER_WORDS = frozenset(
     {"not", "never", "excluded", "removed", "stripped", "taken", "scope", "separately", "finished"}
     | {"outside", "beyond", "divested", "spun", "sold", "carved", "replaced", "dropped"}
     | {"cancelled", "canceled", "abandoned", "discontinued", "shelved", "archived"}
-    | set(_BOUGHT)
+    | {*_BOUGHT, "sourced"}
 )
 
 
@@ -155,6 +161,7 @@ _AUXILIARIES = frozenset({"is", "are", "was", "were", "will", "shall", "has", "h
 
 
 _AUXILIARIES |= {"excluded", "excluded,", "excluded.", "carved"}
+_AUXILIARIES |= {*_BOUGHT, "sourced"}  # "X magnets purchased from a supplier"
 
 
 _OTHER_WORDS = (
