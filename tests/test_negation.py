@@ -727,6 +727,10 @@ def _negated(marked: str) -> dict[str, str]:
             {"ink sticks": "Only finished paper is sold"},
         ),
         (
+            "The [voice assistant] is built in. We only sell the finished products to dealers.",
+            {"voice assistant": "only sell the finished products"},
+        ),
+        (
             "[Ganoderma] spore powder; the distributor only receives the packaged products.",
             {"Ganoderma": "only receives the packaged products"},
         ),
@@ -878,6 +882,8 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "[推荐算法]和语音合成相结合。",
         "仅供参考：[推荐算法]源代码许可给买方。",  # 仅供 what? not goods
         "[LiDAR] modules sourced from us are licensed to the buyer.",  # we are the source
+        # finished products only, but the code goes too
+        "We only sell the finished products; the [voice assistant] source code is licensed.",
         # a long bracket is a remark of its own: its predicate is not the subject's
         (
             "The [LiDAR] module (a remark on how [SLAM] was developed by a partner over many years"
@@ -1192,6 +1198,7 @@ _DECLARATION_PARTS = st.sampled_from(
         *(" go to the distributor", " manufacturing documents", " is shared", "\n"),
         *("只卖货", "仅销售", "产品", "成品", "整柜出口", "不涉及任何工艺资料", "工艺资料均不提供"),
         *("the distributor ", " only receives ", "packaged ", "products", "Only finished paper"),
+        *("We only sell the finished ", " units"),
         *(
             " is sold",
             "product only ",

@@ -226,7 +226,11 @@ _GOODS_ONLY_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
             r"\b(?:receives?|gets?|obtains?)\s+only\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}?"
             r"(?:products?|goods)\b|"
             r"\bonly\s+(?:receives?|gets?|obtains?)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}?"
-            r"(?:products?|goods)\b"
+            r"(?:products?|goods)\b|"
+            # "We only sell the finished products to the distributor"
+            r"\bonly\s+(?:sell|sells|sold|supply|supplies|ship|ships|export|exports)\s+"
+            r"(?:the\s+|our\s+)?(?:finished|packaged|packed|bottled|boxed)\s+(?:[a-z-]+\s+)?"
+            r"(?:products?|goods|units|items)\b"
         ),
     ),
     # ... or of a service's results only: "仅交付测绘成果", "the client receives only survey
