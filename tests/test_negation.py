@@ -713,6 +713,22 @@ def _negated(marked: str) -> dict[str, str]:
             "The [drone] module does not form part of the licence.",
             {"drone": "drone module does not form part of the"},
         ),
+        (  # examples in brackets share the negation of the phrase they follow
+            "本项目不涉及[航空航天轴承]的设计及制造技术（如[航空发动机主轴轴承]、高DN值轴承等）。",
+            {
+                "航空航天轴承": "不涉及航空航天轴承",
+                "航空发动机主轴轴承": "不涉及航空航天轴承的设计及制造技术（如航空发动机主轴轴承、"
+                "高DN值轴承等）",
+            },
+        ),
+        (  # ... not the examples of another clause
+            "不提供[无人机]，另提供技术（如[飞控]）。",
+            {"无人机": "不提供无人机"},
+        ),
+        (
+            "It has no [LiDAR] (e.g. [SLAM] units).",
+            {"LiDAR": "no LiDAR", "SLAM": "no LiDAR (e.g. SLAM units)"},
+        ),
         (  # a seller of goods only, with no process documents: shorthand included
             "N52[烧结钕铁硼]磁钢，整柜出口德国，不涉及任何工艺资料。",
             {"烧结钕铁硼": "不涉及任何工艺"},
@@ -882,6 +898,7 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "[推荐算法]和语音合成相结合。",
         "仅供参考：[推荐算法]源代码许可给买方。",  # 仅供 what? not goods
         "[LiDAR] modules sourced from us are licensed to the buyer.",  # we are the source
+        "The [drone] (e.g. [flight control]) is licensed.",
         # finished products only, but the code goes too
         "We only sell the finished products; the [voice assistant] source code is licensed.",
         # a long bracket is a remark of its own: its predicate is not the subject's

@@ -74,6 +74,7 @@ from exportcheck.negation.document import (
     _exclusion_sections,
     _glosses,
     _goods_only,
+    _negated_examples,
     _other_senses,
     _text_cues,
     goods_only_declaration,
@@ -140,6 +141,8 @@ def _read(text: str, spans: Sequence[tuple[int, int]], *, gated: bool) -> Readin
         _passes(clause, gated=gated)
         _next_clause(clause, gated=gated)
     _glosses(masked, spans, out)
+    if out and ("(" in masked or "（" in masked):
+        _negated_examples(masked, spans, out)
     # The words the passes over the whole text start from, with short asides kept:
     # "Article 9 – Option (not exercised)" heads an exclusion section.
     plain = _masked(text, spans, asides=True) if "(" in text or "（" in text else masked

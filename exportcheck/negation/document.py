@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from exportcheck.negation.clause import _LOOK, _MASK, _SENTENCE_END, _compiled
+from exportcheck.negation.clause import _CLAUSE_PUNCTUATION, _LOOK, _MASK, _SENTENCE_END, _compiled
 
 # Sections of a patent or paper about other work: what they name is background. (The words
 # are looked for first: the pattern has no literal prefix to skip ahead with.)
@@ -485,6 +485,46 @@ def _glosses(
         closing = masked[after : after + 2].strip()[:1]
         if len(opening) == 1 and opening in _OPENING and closing and closing in _CLOSING:
             out[i + 1] = (out[i][0], after + 1)
+
+
+# A bracket of examples: "（如…", "(e.g. …", "(such as …".
+_EXAMPLES_OPENING = (
+    r"[(（]\s*(?:e\.\s?g\.?|eg\b|such\s+as\b|for\s+example\b|for\s+instance\b|including\b|"
+    r"如|例如|比如|诸如|諸如|包括)[^()（）]{0,240}?[)）]"
+)
+_EXAMPLES_GAP = 24  # characters between a negated term and the bracket of its examples
+
+
+def _negated_examples(
+    masked: str, spans: Sequence[tuple[int, int]], out: dict[int, tuple[int, int]]
+) -> None:
+    """The examples in brackets after a negated phrase share its negation: "不涉及航空航天轴承
+    的设计及制造技术（如航空发动机主轴轴承、高DN值轴承）", "no aerospace bearings (e.g. engine
+    main-shaft bearings)". The bracket must follow within the negated term's clause."""
+    examples = _compiled(_EXAMPLES_OPENING)
+    for i in sorted(out):
+        if i >= len(spans):
+            continue
+        end = spans[i][1]
+        opening = min(
+            (
+                at
+                for at in (
+                    masked.find("（", end, end + _EXAMPLES_GAP),
+                    masked.find("(", end, end + _EXAMPLES_GAP),
+                )
+                if at >= 0
+            ),
+            default=-1,
+        )
+        if opening < 0 or any(ch in _CLAUSE_PUNCTUATION.strip() for ch in masked[end:opening]):
+            continue
+        found = examples.match(masked, opening)
+        if found is None:
+            continue
+        for j, (start, stop) in enumerate(spans):
+            if found.start() < start and stop <= found.end():
+                out.setdefault(j, (out[i][0], found.end()))
 
 
 # Examples of what a list or catalogue holds, in brackets after it: "whether the business
