@@ -729,6 +729,20 @@ def _negated(marked: str) -> dict[str, str]:
             "It has no [LiDAR] (e.g. [SLAM] units).",
             {"LiDAR": "no LiDAR", "SLAM": "no LiDAR (e.g. SLAM units)"},
         ),
+        ("这次只买成品磁钢，[烧结钕铁硼]按图纸加工。", {"烧结钕铁硼": "只买成品"}),
+        (
+            "[LiDAR] for the OEM: we ship finished units. No optical design, no firmware source.",
+            {"LiDAR": "No optical design"},
+        ),
+        (
+            "[Drones] for Chile: 40 units, binary firmware, no source, no SDK.",
+            {"Drones": "no source"},
+        ),
+        ("破壁[灵芝]孢子粉，成品出口；这次不要菌种了。", {"灵芝": "不要菌种"}),
+        (
+            "[Paclitaxel] injection, finished dosage form; no API extraction process.",
+            {"Paclitaxel": "no API extraction process"},
+        ),
         (  # a seller of goods only, with no process documents: shorthand included
             "N52[烧结钕铁硼]磁钢，整柜出口德国，不涉及任何工艺资料。",
             {"烧结钕铁硼": "不涉及任何工艺"},
@@ -898,6 +912,8 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "[推荐算法]和语音合成相结合。",
         "仅供参考：[推荐算法]源代码许可给买方。",  # 仅供 what? not goods
         "[LiDAR] modules sourced from us are licensed to the buyer.",  # we are the source
+        "[LiDAR] design licence; no SDK.",  # no goods
+        "We ship 40 units of [drone] autopilot boards, and the source code is licensed.",
         "The [drone] (e.g. [flight control]) is licensed.",
         # finished products only, but the code goes too
         "We only sell the finished products; the [voice assistant] source code is licensed.",
@@ -1216,6 +1232,16 @@ _DECLARATION_PARTS = st.sampled_from(
         *("只卖货", "仅销售", "产品", "成品", "整柜出口", "不涉及任何工艺资料", "工艺资料均不提供"),
         *("the distributor ", " only receives ", "packaged ", "products", "Only finished paper"),
         *("We only sell the finished ", " units"),
+        *(
+            "只买成品",
+            "出货",
+            "40 units of ",
+            "no source",
+            ", no SDK",
+            "不要菌种",
+            "finished dosage form",
+        ),
+        *("No optical design", " no API extraction process", "12 containers"),
         *(
             " is sold",
             "product only ",

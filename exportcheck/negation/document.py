@@ -162,9 +162,11 @@ def _exclusion_sections(
 # this text says what it leads to). Not in a question ("是否属于技术出口？"), a condition or a
 # negation ("如另行提供源代码，则不再属于货物贸易"), and not when another sentence of the text
 # hands over technology without a negation in it ("还转让飞控源代码").
-_ONLY_SELLS = (  # the words of the "sells only goods" part
+_ONLY_SELLS = (  # the words of the "sells (or buys) only goods" part
     *("只卖", "只賣", "仅卖", "僅賣", "只销售", "只銷售", "仅销售", "僅銷售", "只出售", "仅出售"),
     *("僅出售", "只供", "仅供货", "僅供貨", "仅供应", "僅供應"),
+    *("只买", "只買", "仅买", "僅買", "只购买", "只購買", "仅购买", "僅購買", "只采购", "只採購"),
+    *("仅采购", "僅採購"),
 )
 
 
@@ -212,7 +214,8 @@ _GOODS_ONLY_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
     (
         _ONLY_SELLS,
         (
-            r"(?:只|仅|僅)(?:卖|賣|销售|銷售|出售|供应|供應|供)(?:[^，,。；;\n\ue000]{0,6}?)"
+            r"(?:只|仅|僅)(?:卖|賣|销售|銷售|出售|供应|供應|供|买|買|购买|購買|采购|採購)"
+            r"(?:[^，,。；;\n\ue000]{0,6}?)"
             r"(?:货|貨|产品|產品|成品)"
         ),
     ),
@@ -302,6 +305,7 @@ _GOODS_ONLY_WORDS = (  # one of them is in any text _GOODS_ONLY matches (and sel
     # _NO_KNOW_HOW is looked for only beside finished goods (see _FINISHED_GOODS)
     *("packaged", "成品", "整机", "整機", "整柜", "整櫃", "产品出口", "產品出口"),
     *("fob ", "cif ", "cfr ", "exw ", "ddp ", "dap ", "fca "),
+    *("finished", " units", " containers", " cartons", " pallets", "出货", "出貨", "报关", "報關"),
 )
 
 
@@ -344,12 +348,17 @@ _NO_KNOW_HOW = (
     r"technical\s+(?:documents?|documentation|data)|parent\s+lines|breeding\s+data)\b[^.;:]{0,40}?"
     r"\b(?:goes|go|pass(?:es)?|(?:is|are|will\s+be|shall\s+be)\s+(?:transferred|shared|disclosed|"
     r"provided|supplied|licen[cs]ed|handed\s+over|passed\s+on))\b"
-    # ... or in an intake note's shorthand, with no verb: "product only, no process docs"
+    # ... or in an intake note's shorthand, with no verb: "product only, no process docs",
+    # "no optical design, no board design, no ranging firmware source", "No formulas."
     r"|\bno\s+(?:process|technical|tech|technology|manufacturing)\s+(?:docs?|documents?|"
     r"documentation|data|services?|support|cooperation|co-operation|collaboration|transfer)\b"
+    r"|\bno\s+(?:[a-z-]+\s+){0,2}?(?:designs?|formulas?|formulae|recipes?|source(?:\s+code)?|"
+    r"sdk|know-how|process)\b(?=\s*(?:[.,;)]|and\b|or\b|$))"
     # ... or in Chinese: 不涉及任何工艺资料, 不提供源码, 不做技术培训, 工艺资料均不提供
     r"|不(?:涉及|提供|转让|轉讓|披露|包含|包括|含|做|输出|輸出)(?:任何)?(?:工艺|工藝|技术|技術|"
     r"生产|生產|制备|製備|源码|源碼|源代码|源代碼)"
+    # ... or the buyer no longer wants it: 这次不要菌种了, 不需要工艺
+    r"|不(?:要|需要)了?(?:任何)?(?:菌种|菌種|配方|工艺|工藝|技术|技術|源码|源碼|源代码|源代碼|图纸|圖紙)"
     r"|(?:工艺|工藝|技术|技術)(?:资料|資料|文件)?(?:均|一律)?不(?:提供|转让|轉讓|输出|輸出|外传|"
     r"外傳|披露)"
 )
@@ -360,7 +369,9 @@ _FINISHED_GOODS = (
     r"\bcommercial\s+(?:[a-z0-9-]+\s+){0,3}?seeds?\b|"
     r"\bproducts?\s+only\b|\bpackaged\s+products?\b|"
     r"\b(?:fob|cif|cfr|exw|ddp|dap|fca)\s+[a-z]|"  # an Incoterm and its place: goods shipped
-    r"成品|整机|整機|整柜|整櫃|产品出口|產品出口"
+    r"\bfinished[- ](?:products?|dosage\s+forms?)\b|"
+    r"\b\d[\d,]*\s+(?:units|containers|cartons|pallets)\b|"  # counted goods: "40 units of"
+    r"成品|整机|整機|整柜|整櫃|产品出口|產品出口|出货|出貨|报关|報關"
 )
 
 
