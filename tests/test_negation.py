@@ -731,6 +731,26 @@ def _negated(marked: str) -> dict[str, str]:
         ),
         ("这次只买成品磁钢，[烧结钕铁硼]按图纸加工。", {"烧结钕铁硼": "只买成品"}),
         (
+            "[LFP] cathode powder. We do not provide know-how; it is sold as a finished material.",
+            {"LFP": "sold as a finished material"},
+        ),
+        (
+            (
+                "Seller delivers coated [sintered NdFeB] segments, finished, to drawings. Process"
+                " parameters and recipes are not disclosed."
+            ),
+            {"sintered NdFeB": "Process parameters and recipes are not disclosed"},
+        ),
+        ("标的：[茶叶烘干机] 4 台。卖方不提供设备设计图纸。", {"茶叶烘干机": "不提供设备设计图纸"}),
+        (
+            "The distributor buys survey [drones] for resale; no source code is provided.",
+            {"drones": "no source code is provided"},
+        ),
+        (
+            "[激光雷达]整机，约8,000台/年；不提供产品设计资料、源代码或生产工艺。",
+            {"激光雷达": "不提供产品设计资料"},
+        ),
+        (
             "[LiDAR] for the OEM: we ship finished units. No optical design, no firmware source.",
             {"LiDAR": "No optical design"},
         ),
@@ -913,6 +933,8 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "仅供参考：[推荐算法]源代码许可给买方。",  # 仅供 what? not goods
         "[LiDAR] modules sourced from us are licensed to the buyer.",  # we are the source
         "[LiDAR] design licence; no SDK.",  # no goods
+        "We do not provide know-how to the public; the [LiDAR] design is licensed to the buyer.",
+        "出口4台[茶叶烘干机]，并提供设备设计图纸。",  # drawings handed over
         "We ship 40 units of [drone] autopilot boards, and the source code is licensed.",
         "The [drone] (e.g. [flight control]) is licensed.",
         # finished products only, but the code goes too
@@ -1242,6 +1264,12 @@ _DECLARATION_PARTS = st.sampled_from(
             "finished dosage form",
         ),
         *("No optical design", " no API extraction process", "12 containers"),
+        *(" for resale", "4 台", "不提供设备设计图纸", "We do not provide manufacturing know-how"),
+        *(
+            " sold as a finished material",
+            " recipes are not disclosed",
+            "no source code is provided",
+        ),
         *(
             " is sold",
             "product only ",

@@ -210,6 +210,14 @@ _GOODS_ONLY_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
         ("technology",),
         r"\b(?:contributes?|transfers?|licen[cs]es?|provides?|exports?)\s+no\s+technology\b",
     ),
+    # "the product is sold as a finished material"
+    (
+        ("finished",),
+        (
+            r"\b(?:sold|exported|shipped|supplied|delivered)\s+as\s+(?:an?\s+)?finished\s+"
+            r"(?:[a-z-]+\s+)?(?:goods|products?|materials?)\b"
+        ),
+    ),
     # a seller that only sells goods: 只卖货, 仅销售产品, 只供货
     (
         _ONLY_SELLS,
@@ -306,6 +314,13 @@ _GOODS_ONLY_WORDS = (  # one of them is in any text _GOODS_ONLY matches (and sel
     *("packaged", "成品", "整机", "整機", "整柜", "整櫃", "产品出口", "產品出口"),
     *("fob ", "cif ", "cfr ", "exw ", "ddp ", "dap ", "fca "),
     *("finished", " units", " containers", " cartons", " pallets", "出货", "出貨", "报关", "報關"),
+    "resale",
+    *(
+        f"{digit}{space}{unit}"
+        for digit in "0123456789"
+        for space in ("", " ")
+        for unit in "台套箱"
+    ),
 )
 
 
@@ -345,7 +360,8 @@ def goods_only_declaration(text: str) -> tuple[int, int] | None:
 # know-how is shared" may describe a service run for the client: still a lead.)
 _NO_KNOW_HOW = (
     r"\bno\s+[^.;:]{0,60}?\b(?:know-how|process(?:es)?|protocols?|manufacturing\s+documents?|"
-    r"technical\s+(?:documents?|documentation|data)|parent\s+lines|breeding\s+data)\b[^.;:]{0,40}?"
+    r"technical\s+(?:documents?|documentation|data)|parent\s+lines|breeding\s+data|"
+    r"source\s+code|algorithm\s+documentation|sdk(?:\s+internals)?)\b[^.;:]{0,40}?"
     r"\b(?:goes|go|pass(?:es)?|(?:is|are|will\s+be|shall\s+be)\s+(?:transferred|shared|disclosed|"
     r"provided|supplied|licen[cs]ed|handed\s+over|passed\s+on))\b"
     # ... or in an intake note's shorthand, with no verb: "product only, no process docs",
@@ -357,6 +373,16 @@ _NO_KNOW_HOW = (
     # ... or in Chinese: 不涉及任何工艺资料, 不提供源码, 不做技术培训, 工艺资料均不提供
     r"|不(?:涉及|提供|转让|轉讓|披露|包含|包括|含|做|输出|輸出)(?:任何)?(?:工艺|工藝|技术|技術|"
     r"生产|生產|制备|製備|源码|源碼|源代码|源代碼)"
+    # ... with a few words before what is withheld: 不提供设备设计图纸, 不提供产品设计资料
+    r"|不(?:提供|转让|轉讓|披露|输出|輸出)[^，,。；;、\n]{1,8}?(?:设计图纸|設計圖紙|设计资料|設計資料|"
+    r"工艺|工藝|技术资料|技術資料|源代码|源代碼|源码|源碼|配方|诀窍|訣竅)"
+    # ... or says it will not hand it over: "We do not provide manufacturing know-how",
+    # "process parameters, recipes and equipment settings … are not disclosed"
+    r"|\b(?:do|does|did|will|shall)\s+not\s+(?:provide|supply|transfer|disclose|licen[cs]e|share|"
+    r"deliver)\s+[^.;:]{0,40}?\b(?:know-how|process(?:es)?|recipes?|designs?|drawings|"
+    r"source\s+code|technical\s+(?:documents?|documentation|data))\b"
+    r"|\b(?:process(?:es)?|recipes?|know-how|formulas?)\b[^.;:]{0,80}?\b(?:are|is)\s+not\s+"
+    r"(?:disclosed|provided|transferred|shared|licen[cs]ed|supplied)\b"
     # ... or the buyer no longer wants it: 这次不要菌种了, 不需要工艺
     r"|不(?:要|需要)了?(?:任何)?(?:菌种|菌種|配方|工艺|工藝|技术|技術|源码|源碼|源代码|源代碼|图纸|圖紙)"
     r"|(?:工艺|工藝|技术|技術)(?:资料|資料|文件)?(?:均|一律)?不(?:提供|转让|轉讓|输出|輸出|外传|"
@@ -365,7 +391,9 @@ _NO_KNOW_HOW = (
 
 
 _FINISHED_GOODS = (
-    r"\bfinished\s+(?:[a-z,-]+\s+){0,2}?(?:goods|products?|vials|units|packs)\b|\bfinished,|"
+    r"\bfinished\s+(?:[a-z,-]+\s+){0,2}?(?:goods|products?|vials|units|packs|materials?|"
+    r"segments|machines|magnets|drones|cells|modules)\b|\bfinished,|\bfor\s+resale\b|"
+    r"\d\s*(?:台|套|箱)|"
     r"\bcommercial\s+(?:[a-z0-9-]+\s+){0,3}?seeds?\b|"
     r"\bproducts?\s+only\b|\bpackaged\s+products?\b|"
     r"\b(?:fob|cif|cfr|exw|ddp|dap|fca)\s+[a-z]|"  # an Incoterm and its place: goods shipped
