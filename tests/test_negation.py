@@ -743,6 +743,20 @@ def _negated(marked: str) -> dict[str, str]:
         ),
         ("标的：[茶叶烘干机] 4 台。卖方不提供设备设计图纸。", {"茶叶烘干机": "不提供设备设计图纸"}),
         (
+            (
+                "Offer: automotive [LiDAR] sensors, FOB Shanghai. Not included: design files,"
+                " firmware source code."
+            ),
+            {"LiDAR": "Not included: design"},
+        ),
+        (
+            (
+                "Goods: 20 t [PrNd oxide]. Our separation process and extractant formulations are"
+                " not disclosed."
+            ),
+            {"PrNd oxide": "process and extractant formulations are not disclosed"},
+        ),
+        (
             "The distributor buys survey [drones] for resale; no source code is provided.",
             {"drones": "no source code is provided"},
         ),
@@ -935,6 +949,7 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "[LiDAR] design licence; no SDK.",  # no goods
         "We do not provide know-how to the public; the [LiDAR] design is licensed to the buyer.",
         "出口4台[茶叶烘干机]，并提供设备设计图纸。",  # drawings handed over
+        "Goods: 20 t [PrNd oxide] and the separation process; extractants are not disclosed.",
         "We ship 40 units of [drone] autopilot boards, and the source code is licensed.",
         "The [drone] (e.g. [flight control]) is licensed.",
         # finished products only, but the code goes too
@@ -1265,6 +1280,7 @@ _DECLARATION_PARTS = st.sampled_from(
         ),
         *("No optical design", " no API extraction process", "12 containers"),
         *(" for resale", "4 台", "不提供设备设计图纸", "We do not provide manufacturing know-how"),
+        *("Goods: ", "货物：", " sensors", "Not included: design files, ", "firmware source code"),
         *(
             " sold as a finished material",
             " recipes are not disclosed",

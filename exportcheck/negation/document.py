@@ -314,7 +314,7 @@ _GOODS_ONLY_WORDS = (  # one of them is in any text _GOODS_ONLY matches (and sel
     *("packaged", "成品", "整机", "整機", "整柜", "整櫃", "产品出口", "產品出口"),
     *("fob ", "cif ", "cfr ", "exw ", "ddp ", "dap ", "fca "),
     *("finished", " units", " containers", " cartons", " pallets", "出货", "出貨", "报关", "報關"),
-    "resale",
+    *("resale", "goods", "货物", "貨物", "商品"),
     *(
         f"{digit}{space}{unit}"
         for digit in "0123456789"
@@ -383,6 +383,9 @@ _NO_KNOW_HOW = (
     r"source\s+code|technical\s+(?:documents?|documentation|data))\b"
     r"|\b(?:process(?:es)?|recipes?|know-how|formulas?)\b[^.;:]{0,80}?\b(?:are|is)\s+not\s+"
     r"(?:disclosed|provided|transferred|shared|licen[cs]ed|supplied)\b"
+    # ... or lists it as left out: "Not included: design files, firmware source code …"
+    r"|\b(?:not\s+included|excluded|not\s+provided|not\s+supplied)\s*:\s*[^.;]{0,160}?"
+    r"\b(?:designs?|design\s+files|source\s+code|know-how|process(?:es)?|recipes?|drawings)\b"
     # ... or the buyer no longer wants it: 这次不要菌种了, 不需要工艺
     r"|不(?:要|需要)了?(?:任何)?(?:菌种|菌種|配方|工艺|工藝|技术|技術|源码|源碼|源代码|源代碼|图纸|圖紙)"
     r"|(?:工艺|工藝|技术|技術)(?:资料|資料|文件)?(?:均|一律)?不(?:提供|转让|轉讓|输出|輸出|外传|"
@@ -392,7 +395,8 @@ _NO_KNOW_HOW = (
 
 _FINISHED_GOODS = (
     r"\bfinished\s+(?:[a-z,-]+\s+){0,2}?(?:goods|products?|vials|units|packs|materials?|"
-    r"segments|machines|magnets|drones|cells|modules)\b|\bfinished,|\bfor\s+resale\b|"
+    r"segments|machines|magnets|drones|cells|modules|sensors)\b|\bfinished,|\bfor\s+resale\b|"
+    r"(?:^|\n)\s*goods\s*:|(?:^|\n)\s*(?:货物|貨物|商品)[：:]|"  # a "Goods:" line
     r"\d\s*(?:台|套|箱)|"
     r"\bcommercial\s+(?:[a-z0-9-]+\s+){0,3}?seeds?\b|"
     r"\bproducts?\s+only\b|\bpackaged\s+products?\b|"
