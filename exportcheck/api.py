@@ -290,7 +290,7 @@ def check_profile(kb: KnowledgeBase, profile: Profile, version_id: str) -> Check
     rules = kb.for_version(version_id)
     facts = gather_facts(profile, kb.vocabulary, kb.term_index)
     candidates = rules.candidates(facts.true_capabilities)
-    facts = _with_text_values(kb, profile, facts, candidates)
+    facts = _with_text_values(kb, profile, facts, rules.tested_parameters(candidates))
     findings = evaluate_rules(candidates, rules.views, facts)
     idle = rules.building_blocks(profile.capabilities)
     if idle:  # rare: only then look at what the findings used
@@ -309,14 +309,14 @@ def check_profile(kb: KnowledgeBase, profile: Profile, version_id: str) -> Check
 
 
 def _with_text_values(
-    kb: KnowledgeBase, profile: Profile, facts: Facts, rules: Iterable[Rule]
+    kb: KnowledgeBase, profile: Profile, facts: Facts, tested: frozenset[str]
 ) -> Facts:
-    """``facts`` with the values the text states for parameters that ``rules`` test and the
-    profile's ``parameters`` do not give (rare: battery-material profiles)."""
-    unstated = frozenset().union(*(r.when.parameters() for r in rules)) - set(facts.parameters)
+    """``facts`` with the values the text states for the ``tested`` parameters that the
+    profile's ``parameters`` do not give."""
+    unstated = tested - facts.parameters.keys()
     if not unstated:
         return facts
-    return with_stated_quantities(facts, profile, unstated, kb.vocabulary, kb.normalizer)
+    return with_stated_quantities(facts, profile, unstated, kb.quantity_reader)
 
 
 def _set_aside(facts: Facts, candidates: tuple[Rule, ...]) -> tuple[SetAside, ...]:
@@ -445,9 +445,9 @@ def explain_entry(
         for rule in kb.for_version(context.version.id).rules
         if rule.entry_id == view.entry.id and (cp_id is None or rule.cp_id == cp_id)
     ]
-    facts = _with_text_values(
-        kb, profile, gather_facts(profile, kb.vocabulary, kb.term_index), rules
-    )
+    facts = gather_facts(profile, kb.vocabulary, kb.term_index)
+    tested = frozenset().union(*(rule.when.parameters() for rule in rules))
+    facts = _with_text_values(kb, profile, facts, tested)
     outcomes = []
     for rule in rules:
         trace = evaluate_condition(rule.when, facts)

@@ -21,8 +21,7 @@ from exportcheck.units import convert
 
 if TYPE_CHECKING:  # imported at run time only where a text has a term (or a quantity)
     from exportcheck.negation import Reading
-    from exportcheck.quantities import Stated
-    from exportcheck.textnorm import Normalizer
+    from exportcheck.quantities import QuantityReader, Stated
 
 
 class Truth(IntEnum):
@@ -249,20 +248,13 @@ def gather_facts(profile: Profile, vocabulary: Vocabulary, index: TermIndex) -> 
 
 
 def with_stated_quantities(
-    facts: Facts,
-    profile: Profile,
-    wanted: frozenset[str],
-    vocabulary: Vocabulary,
-    normalizer: Normalizer,
+    facts: Facts, profile: Profile, wanted: frozenset[str], reader: QuantityReader
 ) -> Facts:
     """``facts`` with the values the title and summary state for the ``wanted`` parameters
     (ones a candidate rule tests and ``parameters`` do not give), as indicated facts. Of
     several values of one parameter the greatest counts, and a lower bound among them keeps
     it a lower bound: a value read from text never fails a threshold that another reading
     of the same text would meet."""
-    from exportcheck.quantities import QuantityReader
-
-    reader = QuantityReader(vocabulary, normalizer)
     read: dict[str, list[tuple[str, Stated]]] = {}
     for field in ("title", "summary"):
         for stated in reader.read(getattr(profile, field), wanted):

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 import msgspec
 
@@ -64,6 +65,11 @@ _AT_LEAST_AFTER = re.compile(r"\s*(?:及?以上|\+|or (?:more|higher|above|great
 # Where a stated value's sentence ends: a mention is not read across it.
 _CLAUSE_END = re.compile(r"[。；;!?！？\n]|\.(?:\s|$)")
 _COMMA = re.compile(r"[,，、]")
+# A number with what may begin a unit after it, in the text as written: only such text is
+# normalised and read (the normal form costs ~100 us per KB of Chinese).
+_VALUE = re.compile(
+    r"[0-9０-９][\s\u3000]*[gGｇＧkKｋＫ%％vVｖＶmMｍＭ克伏毫]|[gGｇＧ]\s*[/／]|[Pp]er\s?cent"
+)
 _WINDOW = 48  # characters after a term that its values may stand in
 
 
@@ -111,21 +117,41 @@ class QuantityReader:
         self._not_terms = tuple(
             normalizer.term(t) for p in self._parameters.values() for t in p.not_terms
         )
-        alternatives = [
-            rf"(?<![a-z0-9]){re.escape(form)}(?![a-z])" if form.isascii() else re.escape(form)
-            for form in self._terms
-        ]
-        self._term_re = re.compile("|".join(alternatives) or "(?!)")
+        self._forms = tuple(self._terms)
+        self._matcher: Any = None
+
+    def __getstate__(self) -> dict[str, object]:
+        # (The automaton is rebuilt on first use: it cannot be pickled.)
+        return {**self.__dict__, "_matcher": None}
+
+    def _mentions(self, haystack: str) -> list[tuple[int, int, _Term]]:
+        """Where the terms stand in ``haystack``, leftmost-longest, English ones on word
+        boundaries. (An Aho-Corasick automaton, as the term index uses: a regex alternation
+        of the terms took ~150 us per summary.)"""
+        if self._matcher is None:
+            import ahocorasick_rs
+
+            self._matcher = ahocorasick_rs.AhoCorasick(
+                self._forms, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
+            )
+        out = []
+        for index, start, end in self._matcher.find_matches_as_indexes(haystack):
+            form = self._forms[index]
+            if form.isascii() and (
+                (start > 0 and (haystack[start - 1].isascii() and haystack[start - 1].isalnum()))
+                or (end < len(haystack) and "a" <= haystack[end] <= "z")
+            ):
+                continue
+            out.append((start, end, self._terms[form]))
+        return out
 
     def read(self, text: str, wanted: frozenset[str]) -> list[Stated]:
         """The values ``text`` states for the parameters in ``wanted``."""
-        if not text or not wanted.intersection(self._parameters):
+        if not text or not wanted.intersection(self._parameters) or not _VALUE.search(text):
             return []
         norm = self._normalize(text)
         haystack = norm.text
-        mentions = [
-            (m.start(), m.end(), self._terms[m.group()]) for m in self._term_re.finditer(haystack)
-        ]
+        mentions = self._mentions(haystack)
         excluded = list(self._excluded(haystack))
         out: list[Stated] = []
         for i, (start, end, term) in enumerate(mentions):
