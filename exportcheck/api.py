@@ -296,15 +296,19 @@ def check_profile(kb: KnowledgeBase, profile: Profile, version_id: str) -> Check
     if idle:  # rare: only then look at what the findings used
         used = {e.text for f in findings for e in f.evidence if e.path.startswith("capabilities")}
         idle = tuple(c for c in idle if c not in used)
+    # A transfer whose destination is China is no technology export (条例 Art. 2): what the
+    # technology would need is kept to be shown, and decides nothing.
+    domestic = profile.transfer is not None and profile.transfer.destination == "CN"
     return CheckResult(
         profile,
         facts,
-        findings,
-        decide(findings),
+        () if domestic else findings,
+        decide(() if domestic else findings),
         idle,
         _denials(profile, findings),
         _set_aside(facts, candidates),
         threshold_misses(candidates, rules.views, facts, findings),
+        findings if domestic else (),
     )
 
 

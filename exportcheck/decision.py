@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import msgspec
 
-from exportcheck.evaluate import ThresholdMiss
+from exportcheck.evaluate import Finding, ThresholdMiss
 from exportcheck.facts import Evidence
 from exportcheck.messages import msg
 from exportcheck.model import Lang, Outcome, Regime
@@ -56,6 +56,13 @@ def _where(evidence: Evidence) -> str:
     return f"{evidence.path}, {evidence.pos.line}:{evidence.pos.column}"
 
 
+def _cp(finding: Finding, lang: Lang) -> str:
+    number = finding.number
+    if number is not None:
+        return msg("cp.number", lang, number=number)
+    return msg("cp.unnumbered", lang, version=finding.view.version) if finding.control_point else ""
+
+
 def _threshold_note(miss: ThresholdMiss, result: CheckResult, lang: Lang) -> str:
     values = []
     for leaf in miss.failed:
@@ -95,17 +102,23 @@ def consequence_for(result: CheckResult, context: CatalogueContext, lang: Lang) 
     on = legal_date(context)
     text = regime.outcomes.get(result.decision.label)
     notes: list[str] = []
-    free_note = _free_note(context, lang) if result.decision is Outcome.FREE else None
+    domestic = bool(result.not_exported)  # no export: neither coverage nor registration applies
+    free_note = (
+        _free_note(context, lang) if result.decision is Outcome.FREE and not domestic else None
+    )
     if free_note:
         notes.append(free_note)
     transfer = _transfer_note(regime, result, lang)
     if transfer and result.decision is not Outcome.FREE:
         notes.append(transfer)
-    destination = result.profile.transfer.destination if result.profile.transfer else None
-    if destination == "CN" and result.decision is not Outcome.FREE:
-        # The decision is about the technology; whether this transfer is an export at all
-        # is the analyst's to confirm, so it is said, not decided.
-        notes.append(msg("note.domestic", lang))
+    if result.not_exported:
+        listed = "; ".join(
+            f"{f.view.code or f.view.entry.id} {_cp(f, lang)} ({f.outcome.label})".replace(
+                "  ", " "
+            )
+            for f in result.not_exported
+        )
+        notes.append(msg("note.domestic", lang, listed=listed))
     for aside in result.set_aside:
         quoted = "; ".join(f"\u201c{e.text}\u201d ({_where(e)})" for e in aside.evidence)
         notes.append(
@@ -138,7 +151,9 @@ def consequence_for(result: CheckResult, context: CatalogueContext, lang: Lang) 
     if dual_use and result.findings:
         notes.append(msg("dual_use", lang, text=" ".join(dual_use)))
     consequence = text.consequence.get(lang) if text else ""
-    if result.decision is Outcome.FREE and not context.coverage.complete:
+    if result.not_exported:
+        consequence = msg("free.domestic", lang)
+    elif result.decision is Outcome.FREE and not context.coverage.complete:
         # Design §6: while coverage is incomplete, free is worded as "no listed technology
         # found in the encoded part", and what follows only if it is not listed elsewhere.
         cov = context.coverage
@@ -149,7 +164,7 @@ def consequence_for(result: CheckResult, context: CatalogueContext, lang: Lang) 
         outcome=result.decision,
         consequence=consequence,
         next_steps=tuple(s.text.get(lang) for s in text.next_steps if s.applies(on))
-        if text
+        if text and not domestic
         else (),
         notes=tuple(notes),
         legal_basis=text.legal_basis if text else (),

@@ -47,13 +47,18 @@ def _reasons(finding: Finding, lang: Lang) -> str:
 _TEXT_PATHS = ("title", "summary")
 
 
-def decision_label(decision: Outcome, lang: Lang, *, complete: bool = True) -> str:
+def decision_label(
+    decision: Outcome, lang: Lang, *, complete: bool = True, domestic: bool = False
+) -> str:
     """The decision as scripts grep for it (LICENCE-REQUIRED), with the Chinese words in
-    Chinese output: 需申领许可证（LICENCE-REQUIRED）. While coverage is incomplete a free
-    decision says what it rests on (design §6): FREE (none found in the encoded part)."""
+    Chinese output: 需申领许可证（LICENCE-REQUIRED）. A free decision says what it rests on: a
+    transfer within China (``domestic``: no export), or while coverage is incomplete (design
+    §6), none found in the encoded part."""
     label = decision.label.upper()
     text = f"{msg(f'decision.{decision.label}', lang)}（{label}）" if lang == "zh" else label
-    if decision is Outcome.FREE and not complete:
+    if decision is Outcome.FREE and domestic:
+        text += msg("label.free_domestic", lang)
+    elif decision is Outcome.FREE and not complete:
         text += msg("label.free_incomplete", lang)
     return text
 

@@ -142,9 +142,12 @@ _TEMPLATES: dict[str, dict[Lang, str]] = {
     "note.domestic": {
         "en": "The destination is CN. The 条例 covers transfers of technology from inside the PRC "
         "to outside it (Art. 2): a transfer that stays within China is not a technology export, "
-        "and this result applies only if the technology is to leave the country.",
+        "so nothing here decides it. Were the technology to leave China, it would meet: "
+        "{listed}. Check again with the real destination if any of it goes abroad (including "
+        "to a foreign party in China under the dual-use rules).",
         "zh": "目的地为CN。条例调整的是从中国境内向境外转移技术（第二条）："
-        "在境内转让不属于技术出口，本结论仅适用于技术将出境的情形。",
+        "在境内转让不属于技术出口，因此以下内容不影响本结论。如该技术出境，将涉及：{listed}。"
+        "如有任何部分出境（包括按两用物项规则向境内的外国主体提供），请以实际目的地重新检查。",
     },
     "note.threshold": {
         "en": "Not listed on the stated values: {code} {cp} (rule {rule}) would apply, but "
@@ -180,6 +183,14 @@ _TEMPLATES: dict[str, dict[Lang, str]] = {
     "label.catalogue": {"en": "catalogue", "zh": "目录"},
     "label.note": {"en": "note", "zh": "注"},
     "label.control_point": {"en": "control point", "zh": "控制要点"},
+    "label.free_domestic": {
+        "en": " (not an export: the destination is CN)",
+        "zh": "（目的地为CN，不属于技术出口）",
+    },
+    "free.domestic": {
+        "en": "Not a technology export: the transfer stays within China (条例 Art. 2).",
+        "zh": "不属于技术出口：该转让在中国境内进行（条例第二条）。",
+    },
     "label.free_incomplete": {
         "en": " (no listed technology found in the encoded part of the catalogue)",
         "zh": "（在目录已录入部分中未发现列名技术）",

@@ -33,6 +33,9 @@ class CheckResult(msgspec.Struct, frozen=True):
     set_aside: tuple[SetAside, ...] = ()
     # Control points kept out only by a stated parameter value (asserted or in the text).
     threshold_misses: tuple[ThresholdMiss, ...] = ()
+    # The findings of a transfer that stays in China (destination CN): no export, so they
+    # decide nothing; shown so the analyst sees what an export would need.
+    not_exported: tuple[Finding, ...] = ()
 
 
 class SetAside(msgspec.Struct, frozen=True):

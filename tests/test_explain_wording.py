@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
+
+from exportcheck.schema import validator
 
 from conftest import RunCli
 
@@ -58,19 +61,39 @@ def test_an_asserted_building_block_that_decides_nothing_is_pointed_out(
     assert "Asserted but deciding nothing" not in _check(run_cli, standalone)
 
 
-def test_a_transfer_within_china_is_flagged_not_decided(
+def test_a_transfer_within_china_is_no_export(
     run_cli: RunCli, write_profile: Callable[..., Path]
 ) -> None:
+    """条例 Art. 2: a technology export leaves China. A destination of CN decides free, and
+    what the technology would need abroad is shown, not counted."""
     path = write_profile(
         capabilities=["speech.synthesis"], transfer={"mode": "licence", "destination": "CN"}
     )
-    out = _check(run_cli, path, "--as-of", "2025-09-01")
-    assert "LICENCE-REQUIRED" in out
-    assert "The destination is CN." in out
+    out = run_cli("check", str(path), "--as-of", "2025-09-01", expect=0).stdout
+    assert "FREE (not an export: the destination is CN)" in out
+    assert "Not a technology export: the transfer stays within China" in out
+    assert "Were the technology to leave China, it would meet: 086501X control point" in out
+    assert "(licence-required)" in out
+    assert "Register the export contract" not in out  # no export, no registration
+    doc = json.loads(
+        run_cli("check", str(path), "--as-of", "2025-09-01", "--format", "json", expect=0).stdout
+    )
+    validator("output").validate(doc)
+    (result,) = doc["results"]
+    assert result["decision"] == "free"
+    assert result["findings"] == []
+    assert [f["entry"] for f in result["not_exported"]] == ["086501X"]
+    assert result["not_exported"][0]["outcome"] == "licence-required"
+    zh = run_cli("check", str(path), "--as-of", "2025-09-01", "--lang", "zh", expect=0).stdout
+    assert "自由出口（FREE）（目的地为CN，不属于技术出口）" in zh
+    md = run_cli("check", str(path), "--as-of", "2025-09-01", "--format", "markdown").stdout
+    assert "**free (not an export: the destination is CN)**" in md
     abroad = write_profile(
         name="a", capabilities=["speech.synthesis"], transfer={"destination": "SG"}
     )
-    assert "The destination is CN." not in _check(run_cli, abroad, "--as-of", "2025-09-01")
+    out = run_cli("check", str(abroad), "--as-of", "2025-09-01", expect=1).stdout
+    assert "LICENCE-REQUIRED" in out
+    assert "The destination is CN." not in out
 
 
 def test_chinese_output_names_the_decision_in_chinese_and_keeps_the_label(

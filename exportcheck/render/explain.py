@@ -47,7 +47,12 @@ def render(
     lines = [
         header(context, lang),
         f"{result.profile.path}: {result.profile.id}: "
-        + decision_label(result.decision, lang, complete=context.coverage.complete),
+        + decision_label(
+            result.decision,
+            lang,
+            complete=context.coverage.complete,
+            domestic=bool(result.not_exported),
+        ),
     ]
     for f in result.findings:
         lines.append(f"  {explanation(f, context.regime, lang)}")

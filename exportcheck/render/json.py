@@ -93,6 +93,9 @@ def result_dict(result: CheckResult, context: CatalogueContext, lang: Lang) -> d
             }
             for aside in result.set_aside
         ],
+        # A transfer within China (destination CN) is no export: what it would meet if it
+        # left the country, deciding nothing.
+        "not_exported": [finding_dict(f, context, lang) for f in result.not_exported],
         # Control points kept out only by a stated parameter value ("why not").
         "thresholds_not_met": [
             {

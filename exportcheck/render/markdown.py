@@ -29,7 +29,9 @@ def _basis_cell(basis: str, lang: Lang) -> str:
 
 def part(result: CheckResult, context: CatalogueContext, lang: Lang) -> list[str]:
     heading = decision_label(result.decision, lang) if lang == "zh" else result.decision.label
-    if result.decision is Outcome.FREE and not context.coverage.complete:
+    if result.not_exported:
+        heading += msg("label.free_domestic", lang)
+    elif result.decision is Outcome.FREE and not context.coverage.complete:
         heading += msg("label.free_incomplete", lang)  # design §6
     out = [
         f"## `{result.profile.id}`: **{heading}**",

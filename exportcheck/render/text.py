@@ -45,7 +45,12 @@ def evidence_lines(evidence: Sequence[Evidence], shown: int, pad: str, lang: Lan
 
 
 def part(result: CheckResult, context: CatalogueContext, lang: Lang) -> list[str]:
-    label = decision_label(result.decision, lang, complete=context.coverage.complete)
+    label = decision_label(
+        result.decision,
+        lang,
+        complete=context.coverage.complete,
+        domestic=bool(result.not_exported),
+    )
     lines = [f"{result.profile.path}: {result.profile.id}: {label}"]
     for f in result.findings:
         code = f.view.code or msg("entry.nocode", lang)
