@@ -743,6 +743,14 @@ def _negated(marked: str) -> dict[str, str]:
         ),
         ("标的：[茶叶烘干机] 4 台。卖方不提供设备设计图纸。", {"茶叶烘干机": "不提供设备设计图纸"}),
         (
+            "[激光雷达]整机，每年约30,000台。卖方不向买方提供任何设计图纸或源代码。",
+            {"激光雷达": "不向买方提供任何设计图纸"},
+        ),
+        (
+            "The buyer takes 60 sets. Each [drone] has a charger. Not included: the source code.",
+            {"drone": "Not included: the source code"},
+        ),
+        (
             (
                 "Offer: automotive [LiDAR] sensors, FOB Shanghai. Not included: design files,"
                 " firmware source code."
@@ -950,6 +958,9 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "We do not provide know-how to the public; the [LiDAR] design is licensed to the buyer.",
         "出口4台[茶叶烘干机]，并提供设备设计图纸。",  # drawings handed over
         "Goods: 20 t [PrNd oxide] and the separation process; extractants are not disclosed.",
+        # design documents handed over outweigh the declaration
+        "Supply of 3 sets of [drone] design documents; no source code is provided.",
+        "出口4台[茶叶烘干机]。交付工艺设计文件。卖方不提供源代码。",
         "We ship 40 units of [drone] autopilot boards, and the source code is licensed.",
         "The [drone] (e.g. [flight control]) is licensed.",
         # finished products only, but the code goes too
@@ -1281,6 +1292,7 @@ _DECLARATION_PARTS = st.sampled_from(
         *("No optical design", " no API extraction process", "12 containers"),
         *(" for resale", "4 台", "不提供设备设计图纸", "We do not provide manufacturing know-how"),
         *("Goods: ", "货物：", " sensors", "Not included: design files, ", "firmware source code"),
+        *("60 sets", "不向买方提供任何设计图纸", " design documents", "交付工艺设计文件"),
         *(
             " sold as a finished material",
             " recipes are not disclosed",

@@ -313,7 +313,8 @@ _GOODS_ONLY_WORDS = (  # one of them is in any text _GOODS_ONLY matches (and sel
     # _NO_KNOW_HOW is looked for only beside finished goods (see _FINISHED_GOODS)
     *("packaged", "成品", "整机", "整機", "整柜", "整櫃", "产品出口", "產品出口"),
     *("fob ", "cif ", "cfr ", "exw ", "ddp ", "dap ", "fca "),
-    *("finished", " units", " containers", " cartons", " pallets", "出货", "出貨", "报关", "報關"),
+    *("finished", " units", " containers", " cartons", " pallets", " sets", "出货", "出貨", "报关"),
+    "報關",
     *("resale", "goods", "货物", "貨物", "商品"),
     *(
         f"{digit}{space}{unit}"
@@ -331,7 +332,8 @@ _UNLESS = r"是否|如果|如|若|假如|倘若|不再|并非|並非|\bif\b|\bwh
 _HANDED_OVER = (
     *("源代码", "源代碼", "源码", "源碼", "技术资料", "技術資料", "工艺包", "工藝包", "工艺文件"),
     *("工藝文件", "设计图纸", "設計圖紙", "技术秘密", "技術秘密", "source code", "know-how"),
-    *("design files", "technical documentation", "process package"),
+    *("design files", "technical documentation", "process package", "design documents"),
+    *("production documents", "设计文件", "設計文件"),
 )
 
 
@@ -383,7 +385,8 @@ _NO_KNOW_HOW_PARTS: tuple[tuple[str, str], ...] = (
             r"不(?:涉及|提供|转让|轉讓|披露|包含|包括|含|做|输出|輸出)(?:任何)?(?:工艺|工藝|技术|技術|"
             r"生产|生產|制备|製備|源码|源碼|源代码|源代碼)"
             # ... with a few words before what is withheld: 不提供设备设计图纸, 不提供产品设计资料
-            r"|不(?:提供|转让|轉讓|披露|输出|輸出)[^，,。；;、\n]{1,8}?(?:设计图纸|設計圖紙|设计资料|"
+            r"|不(?:向[^，,。；;\n]{1,8}?)?(?:提供|转让|轉讓|披露|输出|輸出)[^，,。；;、\n]{1,8}?"
+            r"(?:设计图纸|設計圖紙|设计资料|"
             r"設計資料|工艺|工藝|技术资料|技術資料|源代码|源代碼|源码|源碼|配方|诀窍|訣竅)"
             # ... or the buyer no longer wants it: 这次不要菌种了, 不需要工艺
             r"|不(?:要|需要)了?(?:任何)?(?:菌种|菌種|配方|工艺|工藝|技术|技術|源码|源碼|源代码|源代碼|"
@@ -436,7 +439,10 @@ _FINISHED_GOODS_PARTS: tuple[tuple[str, str], ...] = (
     # an Incoterm and its place: goods shipped
     (r"\b(?:fob|cif|cfr|exw|ddp|dap|fca)\s", r"\b(?:fob|cif|cfr|exw|ddp|dap|fca)\s+[a-z]"),
     # counted goods: "40 units of"
-    (r"units|containers|cartons|pallets", r"\b\d[\d,]*\s+(?:units|containers|cartons|pallets)\b"),
+    (
+        r"units|containers|cartons|pallets|sets",
+        r"\b\d[\d,]*\s+(?:units|containers|cartons|pallets|sets)\b",
+    ),
     (
         "成品|整|出货|出貨|报关|報關|产品出口|產品出口",
         r"成品|整机|整機|整柜|整櫃|产品出口|產品出口|出货|出貨|报关|報關",
@@ -478,13 +484,16 @@ def _goods_only(lowered: str) -> tuple[int, int] | None:
         break
     if declared is None:
         return None
-    return None if hands_over(lowered, _HANDED_OVER) else declared
+    return None if hands_over(lowered, _HANDED_OVER, semicolons=True) else declared
 
 
-def hands_over(lowered: str, words: Sequence[str]) -> bool:
+def hands_over(lowered: str, words: Sequence[str], *, semicolons: bool = False) -> bool:
     """Whether a sentence of ``lowered`` with no negation or condition in it holds one of
-    ``words`` (technology handed over: source code, know-how …)."""
-    sentence_end = _compiled(_SENTENCE_END + r"|[?？]")
+    ``words`` (technology handed over: source code, know-how …). ``semicolons``: a semicolon
+    ends a sentence too ("supply of 3 sets of design documents; no source code is provided"
+    hands the documents over); not for words as loose as "licen" ("units ship with end-user
+    licences only; no source code is provided")."""
+    sentence_end = _compiled(_SENTENCE_END + (r"|[?？;；]" if semicolons else r"|[?？]"))
     negation = _compiled(_SENTENCE_NEGATION)
     starts = [0, *(end.end() for end in sentence_end.finditer(lowered))]
     for begin, stop in zip(starts, [*starts[1:], len(lowered)], strict=True):
