@@ -699,6 +699,13 @@ def _negated(marked: str) -> dict[str, str]:
             },
         ),
         (
+            "Our [LFP] recipes, [sintering] curves and dopant ratios are removed from it.",
+            {
+                "LFP": "LFP recipes, sintering curves and dopant ratios are removed",
+                "sintering": "LFP recipes, sintering curves and dopant ratios are removed",
+            },
+        ),
+        (
             "The motor uses the [sintered NdFeB] magnet purchased from a supplier in Ningbo.",
             {"sintered NdFeB": "sintered NdFeB magnet purchased from"},
         ),
@@ -1104,7 +1111,7 @@ _FRAGMENTS = st.sampled_from(
         *(" stays with our team", "their own ", "Magnets (", ") are purchased", "）"),
         *("the customer's own ", "our own "),
         *(" magnet purchased from a supplier", " sourced from us", " does not form part of the "),
-        *(" is not in the scope of", " do not fall within the "),
+        *(" is not in the scope of", " do not fall within the ", " are removed from the templates"),
         *("temporary threshold shift (", ") ", " (current-transformer ratio)", "（", "）", "("),
         *(" shown in the demo ", " are excluded", " is licensed separately"),
         *(" is excluded", " was removed", " is not part of it", "-free", " out of scope"),

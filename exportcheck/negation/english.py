@@ -240,7 +240,8 @@ class _Scope:
 # models and source code are excluded from the licence", "The drones, flight-control
 # software and route-planning algorithms remain with the seller".
 _NEGATIVE_PREDICATE = (
-    r"(?:is|are|was|were|will\s+be)\s+(?:(?:expressly\s+|explicitly\s+)?excluded|"
+    r"(?:is|are|was|were|will\s+be)\s+(?:(?:expressly\s+|explicitly\s+)?excluded|removed|"
+    r"stripped\s+out|"
     r"not\s+(?:be\s+)?(?:part|included|"
     r"transferred|licen[cs]ed|covered|provided|delivered|sold)|(?:expressly\s+|explicitly\s+)?"
     r"(?:outside|beyond|carved\s+out)|licen[cs]ed\s+separately|(?:an?\s+)?third[\s-]party)"
