@@ -3,6 +3,7 @@ declared sale of goods, abbreviations defined in another sense, glosses in brack
 
 from __future__ import annotations
 
+import bisect
 import functools
 import sys
 from collections.abc import Sequence
@@ -625,9 +626,11 @@ def _negated_examples(
         found = examples.match(masked, opening)
         if found is None:
             continue
-        for j, (start, stop) in enumerate(spans):
-            if found.start() < start and stop <= found.end():
+        j = bisect.bisect_right(spans, (found.start(), len(masked)))  # spans sorted by start
+        while j < len(spans) and spans[j][0] < found.end():
+            if spans[j][1] <= found.end():
                 out.setdefault(j, (out[i][0], found.end()))
+            j += 1
 
 
 # Examples of what a list or catalogue holds, in brackets after it: "whether the business
