@@ -792,6 +792,18 @@ def _negated(marked: str) -> dict[str, str]:
             "[Paclitaxel] injection, finished dosage form; no API extraction process.",
             {"Paclitaxel": "no API extraction process"},
         ),
+        (  # a hyphenated modifier, and a bracket that lists terms after a negated one
+            "No phosphate-based [cathode] ([LFP], [LMFP]) is included.",
+            {
+                "cathode": "No phosphate-based cathode",
+                "LFP": "No phosphate-based cathode (LFP, LMFP)",
+                "LMFP": "No phosphate-based cathode (LFP, LMFP)",
+            },
+        ),
+        (
+            "It has no cloud-based [recommendation engine].",
+            {"recommendation engine": "no cloud-based recommendation engine"},
+        ),
         (  # a seller of goods only, with no process documents: shorthand included
             "N52[烧结钕铁硼]磁钢，整柜出口德国，不涉及任何工艺资料。",
             {"烧结钕铁硼": "不涉及任何工艺"},
@@ -970,6 +982,7 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "出口4台[茶叶烘干机]。交付工艺设计文件。卖方不提供源代码。",
         "We ship 40 units of [drone] autopilot boards, and the source code is licensed.",
         "The [drone] (e.g. [flight control]) is licensed.",
+        "No Python-based tooling, but a [recommendation engine] runs.",
         # finished products only, but the code goes too
         "We only sell the finished products; the [voice assistant] source code is licensed.",
         # a long bracket is a remark of its own: its predicate is not the subject's
@@ -1112,6 +1125,7 @@ _FRAGMENTS = st.sampled_from(
         *("the customer's own ", "our own "),
         *(" magnet purchased from a supplier", " sourced from us", " does not form part of the "),
         *(" is not in the scope of", " do not fall within the ", " are removed from the templates"),
+        *("phosphate-based ", "-grade ", " (", ", ", ")"),
         *("temporary threshold shift (", ") ", " (current-transformer ratio)", "（", "）", "("),
         *(" shown in the demo ", " are excluded", " is licensed separately"),
         *(" is excluded", " was removed", " is not part of it", "-free", " out of scope"),

@@ -580,15 +580,29 @@ _OPENING, _CLOSING = "(（[【", ")）]】"
 def _glosses(
     masked: str, spans: Sequence[tuple[int, int]], out: dict[int, tuple[int, int]]
 ) -> None:
-    """A term in brackets right after a negated term glosses it: "不含激光雷达（LiDAR）"."""
-    for i in range(len(spans) - 1):
-        if i not in out or i + 1 in out:
+    """Terms in brackets right after a negated term gloss or list it: "不含激光雷达（LiDAR）",
+    "No phosphate-based cathode (LFP, LMFP)". The bracket holds only terms and the words
+    that join them."""
+    for i in sorted(out):
+        if i + 1 >= len(spans) or i >= len(spans) or i + 1 in out:
             continue
-        (_, end), (start, after) = spans[i], spans[i + 1]
+        end, start = spans[i][1], spans[i + 1][0]
         opening = masked[end:start].strip()
-        closing = masked[after : after + 2].strip()[:1]
-        if len(opening) == 1 and opening in _OPENING and closing and closing in _CLOSING:
-            out[i + 1] = (out[i][0], after + 1)
+        if len(opening) != 1 or opening not in _OPENING:
+            continue
+        close = _compiled(r"[)）\]】]").search(masked, start, start + _GLOSS_REACH)
+        if close is None:
+            continue
+        inner = masked[start : close.start()].replace(_MASK, " ")
+        if _compiled(_GLOSS_JOINERS).fullmatch(inner):
+            for j in range(i + 1, len(spans)):
+                if spans[j][0] >= close.start():
+                    break
+                out.setdefault(j, (out[i][0], close.end()))
+
+
+_GLOSS_REACH = 160  # characters from the first term in a gloss to its closing bracket
+_GLOSS_JOINERS = r"[\s,，、/;；&]*(?:(?:and|or|和|及|与|與|或)[\s,，、/;；&]*)*"
 
 
 # A bracket of examples: "（如…", "(e.g. …", "(such as …".

@@ -85,6 +85,9 @@ _EN_CARRY = frozenset(
 
 
 _EN_ITEM_WORDS = 2  # words that are not terms, allowed in one item of a negated list
+# The second half of a hyphenated modifier ("phosphate-based", "battery-grade"): with the word
+# before it, one modifier of the term that follows.
+_EN_COMPOUND = frozenset({"based", "type", "grade", "class", "level", "powered", "driven"})
 
 
 # Words that make a cue restrict rather than negate ("not only", "not limited to").
@@ -124,7 +127,7 @@ def _english_goods(c: _Clause) -> None:
         c.negate_within(found)
 
 
-def _english(c: _Clause) -> None:
+def _english(c: _Clause) -> None:  # noqa: PLR0912 - one state machine, one branch per word kind
     """The English rules of the module docstring, as a state machine over the clause's words
     (a masked term is one word)."""
     scope = _Scope(c)
@@ -149,6 +152,9 @@ def _english(c: _Clause) -> None:
             scope.end()
         elif word in _EN_JOIN or word == ",":
             scope.join(word)
+        elif scope.cue is not None and word in _EN_COMPOUND and c.masked[match.start() - 1] == "-":
+            # "no phosphate-based X", "no battery-grade X": the pair is one modifier
+            scope.unknown = max(0, scope.unknown - 1)
         elif scope.cue is None or word in _EN_CARRY or (word in _EN_LEAD and scope.leading()):
             continue
         elif word in _EN_LEAD and scope.reached:
