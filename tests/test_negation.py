@@ -804,6 +804,21 @@ def _negated(marked: str) -> dict[str, str]:
             "It has no cloud-based [recommendation engine].",
             {"recommendation engine": "no cloud-based recommendation engine"},
         ),
+        (
+            (
+                "We offer finished [paclitaxel] injection (vials). Supply only; no manufacturing or"
+                " extraction know-how is included."
+            ),
+            {"paclitaxel": "no manufacturing or extraction know-how is included"},
+        ),
+        (
+            "本公司供应含人工[麝香]的中成药。供货形式为成品出口，不涉及麝香来源、养麝或生产工艺等技术资料的提供。",
+            {"麝香": "不涉及麝香来源、养麝或生产工艺等技术资料"},
+        ),
+        (  # a question about a licence hands nothing over
+            "[烧结钕铁硼]磁钢，整柜出口，不提供任何磁体制备工艺。请确认是否需要办理技术出口许可。",
+            {"烧结钕铁硼": "不提供任何磁体制备工艺"},
+        ),
         (  # a seller of goods only, with no process documents: shorthand included
             "N52[烧结钕铁硼]磁钢，整柜出口德国，不涉及任何工艺资料。",
             {"烧结钕铁硼": "不涉及任何工艺"},
@@ -983,6 +998,7 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "We ship 40 units of [drone] autopilot boards, and the source code is licensed.",
         "The [drone] (e.g. [flight control]) is licensed.",
         "No Python-based tooling, but a [recommendation engine] runs.",
+        "[麝香]提取工艺许可；成品出口不涉及包装设计等技术资料。",  # the licence hands it over
         # finished products only, but the code goes too
         "We only sell the finished products; the [voice assistant] source code is licensed.",
         # a long bracket is a remark of its own: its predicate is not the subject's
@@ -1126,6 +1142,8 @@ _FRAGMENTS = st.sampled_from(
         *(" magnet purchased from a supplier", " sourced from us", " does not form part of the "),
         *(" is not in the scope of", " do not fall within the ", " are removed from the templates"),
         *("phosphate-based ", "-grade ", " (", ", ", ")"),
+        *("Supply only; ", " know-how is included", "不涉及麝香来源、养麝或生产工艺等技术资料"),
+        *("请确认是否需要办理技术出口许可。", "提取工艺许可；"),
         *("temporary threshold shift (", ") ", " (current-transformer ratio)", "（", "）", "("),
         *(" shown in the demo ", " are excluded", " is licensed separately"),
         *(" is excluded", " was removed", " is not part of it", "-free", " out of scope"),

@@ -338,11 +338,22 @@ _HANDED_OVER = (
 )
 
 
+# ... and beside goods whose declaration is only a "no know-how goes" sentence, a licence or
+# a transfer (not "end-user licences": "licensed" and "licence the", not bare "licen").
+_HANDED_BESIDE_GOODS = (
+    *_HANDED_OVER,
+    *("许可", "許可", "授权", "授權", "转让", "轉讓", "licensed", "license the", "licence the"),
+    *("assigned", "assignment of"),
+)
+
+
 _SENTENCE_NEGATION = (  # ... or a condition: "如今后拟提供算法源代码，应另行评估"
     # (无/非 that begin ordinary words do not count: 无人机, 无线, 无水, 非洲, 非常)
     r"不|未|没|沒|无(?![人线線机機菌纺紡损損缝縫锡錫水])|無(?![人線機菌紡損縫錫水])|非(?![洲常法标標晶金])"
     r"|\bno\b|\bnot\b|n't\b|\bwithout\b|\bnor\b|\bnever\b|\bexcluding\b|"
     r"如果|如今后|如今後|如需|如另|如拟|如擬|若|假如|倘若|一旦|\bif\b|\bunless\b|\bshould\b"
+    # ... or asks: "是否需要办理技术出口许可"
+    r"|是否|\bwhether\b"
     # ... or keeps it: "All process know-how remains with our staff in China"
     r"|\bremains?\s+with\b|\bstays?\s+(?:with|in)\b|\bretain(?:s|ed)?\b|保留|留在"
 )
@@ -370,7 +381,7 @@ _NO_KNOW_HOW_PARTS: tuple[tuple[str, str], ...] = (
             r"technical\s+(?:documents?|documentation|data)|parent\s+lines|breeding\s+data|"
             r"source\s+code|algorithm\s+documentation|sdk(?:\s+internals)?)\b[^.;:]{0,40}?"
             r"\b(?:goes|go|pass(?:es)?|(?:is|are|will\s+be|shall\s+be)\s+(?:transferred|shared|"
-            r"disclosed|provided|supplied|licen[cs]ed|handed\s+over|passed\s+on))\b"
+            r"disclosed|provided|supplied|licen[cs]ed|handed\s+over|passed\s+on|included))\b"
             # ... or in an intake note's shorthand, with no verb: "product only, no process docs",
             # "no optical design, no board design, no ranging firmware source", "No formulas."
             r"|\bno\s+(?:process|technical|tech|technology|manufacturing)\s+(?:docs?|documents?|"
@@ -394,6 +405,8 @@ _NO_KNOW_HOW_PARTS: tuple[tuple[str, str], ...] = (
             r"图纸|圖紙)"
             r"|(?:工艺|工藝|技术|技術)(?:资料|資料|文件)?(?:均|一律)?不(?:提供|转让|轉讓|输出|輸出|外传|"
             r"外傳|披露)"
+            # ... with the withheld items listed first: 不涉及麝香来源、养麝或生产工艺等技术资料
+            r"|不(?:涉及|包括|包含)[^，,。；;\n]{0,24}?(?:等)?(?:技术资料|技術資料|工艺资料|工藝資料)"
         ),
     ),
     (
@@ -436,7 +449,7 @@ _FINISHED_GOODS_PARTS: tuple[tuple[str, str], ...] = (
     ),  # "Goods:"
     ("台|套|箱", r"\d\s*(?:台|套|箱)"),
     ("commercial", r"\bcommercial\s+(?:[a-z0-9-]+\s+){0,3}?seeds?\b"),
-    ("only|packaged", r"\bproducts?\s+only\b|\bpackaged\s+products?\b"),
+    ("only|packaged", r"\bproducts?\s+only\b|\bpackaged\s+products?\b|\bsupply\s+only\b"),
     # an Incoterm and its place: goods shipped
     (r"\b(?:fob|cif|cfr|exw|ddp|dap|fca)\s", r"\b(?:fob|cif|cfr|exw|ddp|dap|fca)\s+[a-z]"),
     # counted goods: "40 units of"
@@ -467,11 +480,15 @@ def _goods_only(lowered: str) -> tuple[int, int] | None:
     present = _text_cues(lowered)
     parts = [pattern for words, pattern in _GOODS_ONLY_PARTS if not present.isdisjoint(words)]
     found_all = list(_compiled("|".join(parts)).finditer(lowered)) if parts else []
+    handed_over: tuple[str, ...] = _HANDED_OVER
     if not found_all:
         finished = _in_parts(_FINISHED_GOODS_PARTS, lowered)
         no_know_how = finished and _in_parts(_NO_KNOW_HOW_PARTS, lowered)
         if no_know_how and finished and _compiled(finished).search(lowered):
             found_all = list(_compiled(no_know_how).finditer(lowered))
+            # Goods beside a licence of the process are no sale of goods only: "X提取工艺
+            # 许可；成品出口不涉及包装设计等技术资料".
+            handed_over = _HANDED_BESIDE_GOODS
     for found in found_all:
         begin = max(0, found.start() - _LOOK)
         for end in sentence_end.finditer(lowered, begin, found.start()):
@@ -485,7 +502,7 @@ def _goods_only(lowered: str) -> tuple[int, int] | None:
         break
     if declared is None:
         return None
-    return None if hands_over(lowered, _HANDED_OVER, semicolons=True) else declared
+    return None if hands_over(lowered, handed_over, semicolons=True) else declared
 
 
 @functools.lru_cache(maxsize=16)
