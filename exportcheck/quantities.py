@@ -14,8 +14,9 @@ turn a listed technology free:
 - several values of one quantity (two grades, before and after) count with the greatest;
 - a term inside another quantity's name (极片压实密度, an electrode's density) is not read.
 
-Only text whose profile has a candidate rule testing an unstated parameter is read (rare), on
-the primary normal form (full-width digits, ³ and case folded; offsets map back).
+Only text whose profile has a candidate rule testing an unstated parameter, and that holds a
+number with what may begin a unit, is read: on the primary normal form (full-width digits, ³
+and case folded; offsets map back).
 """
 
 from __future__ import annotations
