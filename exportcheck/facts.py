@@ -112,6 +112,12 @@ def _text_pos(profile: Profile, field: str, start: int) -> SourcePos:
     return profile.doc.pos_in([field], start)
 
 
+def _text_evidence(profile: Profile, field: str, start: int, end: int, term: str) -> Evidence:
+    """The words at ``start:end`` of the title or summary, where they stand in the file."""
+    text: str = getattr(profile, field)
+    return Evidence(field, text[start:end], _text_pos(profile, field, start), start, end, term)
+
+
 def _indications(
     profile: Profile, index: TermIndex
 ) -> tuple[dict[str, list[Evidence]], dict[str, list[Negation]]]:
@@ -124,16 +130,9 @@ def _indications(
     title_words, _ = _ruled_out(texts["title"], found_hits["title"])
     _share_summary(texts, found_hits["title"], title_words, summary_reading)
     ruled_out = {"title": title_words, "summary": summary_words}
-    for field, value in texts.items():
+    for field in texts:
         for number, hit in enumerate(found_hits[field]):
-            evidence = Evidence(
-                field,
-                value[hit.start : hit.end],
-                _text_pos(profile, field, hit.start),
-                hit.start,
-                hit.end,
-                hit.term,
-            )
+            evidence = _text_evidence(profile, field, hit.start, hit.end, hit.term)
             words = ruled_out[field].get(number)
             for cap in hit.capabilities:
                 if words is None:
@@ -264,15 +263,7 @@ def with_stated_quantities(
     params = dict(facts.parameters)
     for param_id, mentions in sorted(read.items()):
         field, top = max(mentions, key=lambda m: m[1].value)
-        text = getattr(profile, field)
-        evidence = Evidence(
-            field,
-            text[top.start : top.end],
-            _text_pos(profile, field, top.start),
-            top.start,
-            top.end,
-            top.term,
-        )
+        evidence = _text_evidence(profile, field, top.start, top.end, top.term)
         at_least = any(m.at_least for _, m in mentions)
         params[param_id] = ParameterFact(
             param_id,
