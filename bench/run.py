@@ -253,6 +253,26 @@ def main() -> int:  # noqa: PLR0915 - a linear script: measure, compare, print
                 passed=True,
             )
         )
+        # For scale: the blind corpora (bench/blind/), profiles written the way analysts and
+        # engineers write, in Chinese and English: the realistic text of the accuracy runs.
+        blind = [
+            (p.read_bytes(), p.name)
+            for p in sorted((ROOT / "bench/blind").glob("r*/profiles/*.yaml"))
+        ]
+        if blind:
+            median_per_item(check_bytes, blind[:100], 1)  # warm-up
+            blind_parse = median_per_item(load_bytes, blind, repeat)
+            blind_check = median_per_item(check_bytes, blind, repeat)
+            targets.append(
+                Target(
+                    f"  (for scale) check vs strict parse, the {len(blind)} blind-corpus profiles",
+                    blind_check * 1e3,
+                    blind_parse * 1e3,
+                    blind_check / blind_parse,
+                    "info",
+                    passed=True,
+                )
+            )
         json_parse = median_per_item(lambda raw, _n: json.loads(raw), sample_j, repeat)
         check_j = median_per_item(check_bytes, sample_j, repeat)
         per_second = 1 / check_j
