@@ -819,6 +819,15 @@ def _negated(marked: str) -> dict[str, str]:
             "[烧结钕铁硼]磁钢，整柜出口，不提供任何磁体制备工艺。请确认是否需要办理技术出口许可。",
             {"烧结钕铁硼": "不提供任何磁体制备工艺"},
         ),
+        ("[装船机]采购合同：两台，附操作手册（货物买卖）。", {"装船机": "（货物买卖）"}),
+        (
+            "[锂辉石]精矿由对方运来，全部加工作业由我方员工在国内完成。",
+            {"锂辉石": "加工作业由我方员工在国内完成"},
+        ),
+        (
+            "[磷酸锰铁锂]供货协议。甲方供应正极材料成品。本合同项下不交付任何工艺文件。",
+            {"磷酸锰铁锂": "不交付任何工艺"},
+        ),
         (  # a seller of goods only, with no process documents: shorthand included
             "N52[烧结钕铁硼]磁钢，整柜出口德国，不涉及任何工艺资料。",
             {"烧结钕铁硼": "不涉及任何工艺"},
@@ -998,6 +1007,7 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "We ship 40 units of [drone] autopilot boards, and the source code is licensed.",
         "The [drone] (e.g. [flight control]) is licensed.",
         "No Python-based tooling, but a [recommendation engine] runs.",
+        "[磷酸锰铁锂]供货协议。甲方供应正极材料成品，另交付工艺文件。",
         "[麝香]提取工艺许可；成品出口不涉及包装设计等技术资料。",  # the licence hands it over
         # finished products only, but the code goes too
         "We only sell the finished products; the [voice assistant] source code is licensed.",
@@ -1144,6 +1154,7 @@ _FRAGMENTS = st.sampled_from(
         *("phosphate-based ", "-grade ", " (", ", ", ")"),
         *("Supply only; ", " know-how is included", "不涉及麝香来源、养麝或生产工艺等技术资料"),
         *("请确认是否需要办理技术出口许可。", "提取工艺许可；"),
+        *("（货物买卖）", "全部加工作业由我方员工在国内完成", "不交付任何工艺文件"),
         *("temporary threshold shift (", ") ", " (current-transformer ratio)", "（", "）", "("),
         *(" shown in the demo ", " are excluded", " is licensed separately"),
         *(" is excluded", " was removed", " is not part of it", "-free", " out of scope"),
