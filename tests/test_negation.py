@@ -828,6 +828,16 @@ def _negated(marked: str) -> dict[str, str]:
             "[磷酸锰铁锂]供货协议。甲方供应正极材料成品。本合同项下不交付任何工艺文件。",
             {"磷酸锰铁锂": "不交付任何工艺"},
         ),
+        (  # a bracket that lists short parts details the term before it, however long
+            (
+                "The [recommendation engine] (user-behaviour models, ranking code, training"
+                " pipeline) stays with the parent."
+            ),
+            {
+                "recommendation engine": "recommendation engine (user-behaviour models, ranking"
+                " code, training pipeline) stays with the parent"
+            },
+        ),
         (  # a seller of goods only, with no process documents: shorthand included
             "N52[烧结钕铁硼]磁钢，整柜出口德国，不涉及任何工艺资料。",
             {"烧结钕铁硼": "不涉及任何工艺"},
@@ -1007,6 +1017,11 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "We ship 40 units of [drone] autopilot boards, and the source code is licensed.",
         "The [drone] (e.g. [flight control]) is licensed.",
         "No Python-based tooling, but a [recommendation engine] runs.",
+        # a long remark, not a list of parts
+        (
+            "The [recommendation engine] (which our team in Shenzhen rebuilt twice over the years"
+            " for the parent) stays with the parent."
+        ),
         "[磷酸锰铁锂]供货协议。甲方供应正极材料成品，另交付工艺文件。",
         "[麝香]提取工艺许可；成品出口不涉及包装设计等技术资料。",  # the licence hands it over
         # finished products only, but the code goes too
@@ -1155,6 +1170,7 @@ _FRAGMENTS = st.sampled_from(
         *("Supply only; ", " know-how is included", "不涉及麝香来源、养麝或生产工艺等技术资料"),
         *("请确认是否需要办理技术出口许可。", "提取工艺许可；"),
         *("（货物买卖）", "全部加工作业由我方员工在国内完成", "不交付任何工艺文件"),
+        *(" (user-behaviour models, ranking code, training pipeline)", " stays with the parent"),
         *("temporary threshold shift (", ") ", " (current-transformer ratio)", "（", "）", "("),
         *(" shown in the demo ", " are excluded", " is licensed separately"),
         *(" is excluded", " was removed", " is not part of it", "-free", " out of scope"),

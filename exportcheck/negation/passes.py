@@ -540,7 +540,7 @@ def _past_bracket(c: _Clause) -> int | None:
         return c.end + 1
     if masked[c.end : c.end + 1] in ("(", "（"):
         close = _compiled(r"[)）]").search(masked, c.end, c.end + _BRACKET_REACH)
-        if close and len(masked[c.end + 1 : close.start()].replace(_MASK, "")) <= _DETAIL_WORDS:
+        if close and _detailing(masked[c.end + 1 : close.start()]):
             return close.end()
     return None
 
@@ -596,10 +596,26 @@ def _glossed_word(c: _Clause) -> bool:
     if len(c.inside) == 1 and not inner.strip(" " + _MASK):
         return True
     # (A longer bracket is a remark of its own.)
-    return bool(c.inside) and len(inner.replace(_MASK, "")) <= _DETAIL_WORDS
+    return bool(c.inside) and _detailing(inner)
+
+
+def _detailing(inner: str) -> bool:
+    """Whether a bracket's words detail the word before it rather than remark on it: at most
+    _DETAIL_WORDS characters of other words, or a list of short items ("user-behaviour
+    models, ranking code, training pipeline")."""
+    words = inner.replace(_MASK, "")
+    if len(words) <= _DETAIL_WORDS:
+        return True
+    items = _compiled(r"[,，、;；]").split(inner)
+    return (
+        len(words) <= 2 * _DETAIL_WORDS
+        and len(items) >= 3
+        and all(len(item.replace(_MASK, "").strip()) <= _DETAIL_ITEM for item in items)
+    )
 
 
 _DETAIL_WORDS = 40  # characters of other words a detailing bracket may hold
+_DETAIL_ITEM = 24  # ... or of each item, in a list of three or more
 _BRACKET_REACH = 160  # characters (terms included) to its closing bracket
 
 
