@@ -828,6 +828,10 @@ def _negated(marked: str) -> dict[str, str]:
             "[磷酸锰铁锂]供货协议。甲方供应正极材料成品。本合同项下不交付任何工艺文件。",
             {"磷酸锰铁锂": "不交付任何工艺"},
         ),
+        (  # a vendor's product is somebody else's
+            "The Licensee will fit a local vendor's synthetic [TTS] voice.",
+            {"TTS": "vendor's synthetic TTS"},
+        ),
         (  # a bracket that lists short parts details the term before it, however long
             (
                 "The [recommendation engine] (user-behaviour models, ranking code, training"
@@ -1017,6 +1021,7 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "We ship 40 units of [drone] autopilot boards, and the source code is licensed.",
         "The [drone] (e.g. [flight control]) is licensed.",
         "No Python-based tooling, but a [recommendation engine] runs.",
+        "We license our [TTS] engine to a vendor's subsidiary.",  # the vendor receives it
         # a long remark, not a list of parts
         (
             "The [recommendation engine] (which our team in Shenzhen rebuilt twice over the years"
@@ -1163,7 +1168,7 @@ _FRAGMENTS = st.sampled_from(
         *("finished ", " units for resale", "an option to also license ", ". The option expired"),
         *("Not licensed: ", "如今后提供源代码，", "magnet material ", "not only ", "limited to "),
         *(" stays with our team", "their own ", "Magnets (", ") are purchased", "）"),
-        *("the customer's own ", "our own "),
+        *("the customer's own ", "our own ", "a local vendor's ", " supplier's "),
         *(" magnet purchased from a supplier", " sourced from us", " does not form part of the "),
         *(" is not in the scope of", " do not fall within the ", " are removed from the templates"),
         *("phosphate-based ", "-grade ", " (", ", ", ")"),

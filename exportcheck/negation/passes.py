@@ -121,6 +121,9 @@ _RIVALS = (
     # customer's own TTS engine")
     r"|\b(?:their|(?:customer|client|licensee|buyer|partner|user)s?['’]s?)\s+own\s+"
     r"(?:[a-z][a-z-]*\s+){0,2}$"
+    # ... or a vendor's ("will fit a local vendor's synthetic voice")
+    r"|\b(?:a\s+|the\s+)?(?:local\s+|third[\s-]party\s+|external\s+|foreign\s+|european\s+)?"
+    r"(?:vendor|supplier)(?:['’]s|s['’])\s+(?:[a-z][a-z-]*\s+)?$"
 )
 
 
@@ -167,6 +170,8 @@ _AUXILIARIES |= {*_BOUGHT, "sourced"}  # "X magnets purchased from a supplier"
 _OTHER_WORDS = (
     *("unlike", "contrast", "opposed", "compet", "rival", "同于", "同於", "别于", "別於"),
     *("their own", "s own", "s' own", "s’ own"),
+    *("vendor's", "vendor’s", "vendors'", "vendors’", "supplier's", "supplier’s", "suppliers'"),
+    "suppliers’",
     *("比于", "比於", "竞争", "競爭", "竞品", "競品", "友商", "对手", "對手"),
 )
 
