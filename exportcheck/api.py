@@ -444,14 +444,14 @@ def explain_entry(
     head, hash_mark, cp_ref = ref.partition("#")
     view = _entry_view(kb, head, context.version.id)
     cp_id = _control_point_id(view, cp_ref) if hash_mark else None
+    version_rules = kb.for_version(context.version.id)
     rules = [
         rule
-        for rule in kb.for_version(context.version.id).rules
+        for rule in version_rules.rules
         if rule.entry_id == view.entry.id and (cp_id is None or rule.cp_id == cp_id)
     ]
     facts = gather_facts(profile, kb.vocabulary, kb.term_index)
-    tested = frozenset().union(*(rule.when.parameters() for rule in rules))
-    facts = _with_text_values(kb, profile, facts, tested)
+    facts = _with_text_values(kb, profile, facts, version_rules.tested_parameters(rules))
     outcomes = []
     for rule in rules:
         trace = evaluate_condition(rule.when, facts)

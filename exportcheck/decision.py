@@ -9,6 +9,7 @@ from __future__ import annotations
 import msgspec
 
 from exportcheck.evaluate import Finding, ThresholdMiss
+from exportcheck.explain import cp_label
 from exportcheck.facts import Evidence
 from exportcheck.messages import msg
 from exportcheck.model import Lang, Outcome, Regime
@@ -56,11 +57,10 @@ def _where(evidence: Evidence) -> str:
     return f"{evidence.path}, {evidence.pos.line}:{evidence.pos.column}"
 
 
-def _cp(finding: Finding, lang: Lang) -> str:
-    number = finding.number
-    if number is not None:
-        return msg("cp.number", lang, number=number)
-    return msg("cp.unnumbered", lang, version=finding.view.version) if finding.control_point else ""
+def _point(item: Finding | ThresholdMiss, lang: Lang) -> str:
+    """The entry and control point a note names: "252604X control point 1"."""
+    code = item.view.code or item.view.entry.id
+    return f"{code} {cp_label(item, lang)}" if item.control_point else code
 
 
 def _threshold_note(miss: ThresholdMiss, result: CheckResult, lang: Lang) -> str:
@@ -79,19 +79,10 @@ def _threshold_note(miss: ThresholdMiss, result: CheckResult, lang: Lang) -> str
                 where=_where(fact.evidence),
             )
         )
-    number = miss.number
-    cp = (
-        msg("cp.number", lang, number=number)
-        if number is not None
-        else msg("cp.unnumbered", lang, version=miss.view.version)
-        if miss.control_point
-        else ""
-    )
     return msg(
         "note.threshold",
         lang,
-        code=miss.view.code or miss.view.entry.id,
-        cp=cp,
+        point=_point(miss, lang),
         rule=miss.rule.id,
         values=("; " if lang == "en" else "；").join(values),
     )
@@ -112,12 +103,7 @@ def consequence_for(result: CheckResult, context: CatalogueContext, lang: Lang) 
     if transfer and result.decision is not Outcome.FREE:
         notes.append(transfer)
     if result.not_exported:
-        listed = "; ".join(
-            f"{f.view.code or f.view.entry.id} {_cp(f, lang)} ({f.outcome.label})".replace(
-                "  ", " "
-            )
-            for f in result.not_exported
-        )
+        listed = "; ".join(f"{_point(f, lang)} ({f.outcome.label})" for f in result.not_exported)
         notes.append(msg("note.domestic", lang, listed=listed))
     for aside in result.set_aside:
         quoted = "; ".join(f"\u201c{e.text}\u201d ({_where(e)})" for e in aside.evidence)

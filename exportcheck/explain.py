@@ -9,7 +9,7 @@ from __future__ import annotations
 import msgspec
 
 from exportcheck.diagnostics import SourcePos
-from exportcheck.evaluate import Finding, Trace
+from exportcheck.evaluate import Finding, ThresholdMiss, Trace
 from exportcheck.facts import Evidence, Truth
 from exportcheck.messages import join, msg
 from exportcheck.model import Lang, Outcome, Regime
@@ -24,7 +24,9 @@ def evidence_phrase(evidence: Evidence, lang: Lang) -> str:
     return msg("evidence.value", lang, path=evidence.path, text=evidence.text)
 
 
-def cp_label(finding: Finding, lang: Lang) -> str:
+def cp_label(finding: Finding | ThresholdMiss, lang: Lang) -> str:
+    """The control point as a reader finds it: its number in the version, or that the number
+    is not established."""
     number = finding.number
     if number is not None:
         return msg("cp.number", lang, number=number)

@@ -150,10 +150,10 @@ _TEMPLATES: dict[str, dict[Lang, str]] = {
         "如有任何部分出境（包括按两用物项规则向境内的外国主体提供），请以实际目的地重新检查。",
     },
     "note.threshold": {
-        "en": "Not listed on the stated values: {code} {cp} (rule {rule}) would apply, but "
+        "en": "Not listed on the stated values: {point} (rule {rule}) would apply, but "
         "{values}. The catalogue lists it only at its thresholds; confirm the values and their "
         "test conditions.",
-        "zh": "按所述数值不在目录之列：{code} {cp}（规则 {rule}）本可适用，但{values}。目录仅对达到"
+        "zh": "按所述数值不在目录之列：{point}（规则 {rule}）本可适用，但{values}。目录仅对达到"
         "指标的技术加以管制；请核实数值及其测试条件。",
     },
     "threshold.value": {
