@@ -21,6 +21,7 @@ and case folded; offsets map back).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -93,10 +94,17 @@ class _Term(msgspec.Struct, frozen=True):
     term: str  # as the vocabulary writes it
 
 
-def _unit_pattern(dimension: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
+@functools.cache
+def _unit_patterns(
+    dimension: str,
+) -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
+    """The units of ``dimension`` (one group each), the same in brackets after a term (a
+    table's heading), and the symbol of each group."""
     spellings = _TEXT_UNITS.get(dimension, ())
+    units = "|".join(f"({pattern})" for pattern, _ in spellings) or "(?!)"
     return (
-        re.compile("|".join(f"({pattern})" for pattern, _ in spellings) or "(?!)"),
+        re.compile(units),
+        re.compile(rf"\s*[(（\[]\s*(?:{units})\s*[)）\]]"),
         tuple(symbol for _, symbol in spellings),
     )
 
@@ -221,11 +229,11 @@ def _numbers_with_units(
     """Each number (or range) in ``haystack[start:stop]`` that a unit of ``dimension``
     follows, with the unit's symbol and where it ends. A unit in brackets straight after the
     term (a table's heading: 压实密度(g/cm3)：2.45) stands for the bare numbers that follow."""
-    units, symbols = _unit_pattern(dimension)
-    heading = re.match(rf"\s*[(（\[]\s*(?:{units.pattern})\s*[)）\]]", haystack[start:stop])
+    units, headings, symbols = _unit_patterns(dimension)
+    heading = headings.match(haystack, start, stop)
     if heading:
         symbol = next(s for s, g in zip(symbols, heading.groups(), strict=False) if g)
-        for number in _RANGE_RE.finditer(haystack, start + heading.end(), stop):
+        for number in _RANGE_RE.finditer(haystack, heading.end(), stop):
             yield number, symbol, number.end()
         return
     for number in _RANGE_RE.finditer(haystack, start, stop):

@@ -487,8 +487,12 @@ def _goods_only(lowered: str) -> tuple[int, int] | None:
     handed_over: tuple[str, ...] = _HANDED_OVER
     if not found_all:
         finished = _in_parts(_FINISHED_GOODS_PARTS, lowered)
-        no_know_how = finished and _in_parts(_NO_KNOW_HOW_PARTS, lowered)
-        if no_know_how and finished and _compiled(finished).search(lowered):
+        no_know_how = (
+            _in_parts(_NO_KNOW_HOW_PARTS, lowered)
+            if finished and _compiled(finished).search(lowered)
+            else None
+        )
+        if no_know_how:
             found_all = list(_compiled(no_know_how).finditer(lowered))
             # Goods beside a licence of the process are no sale of goods only: "X提取工艺
             # 许可；成品出口不涉及包装设计等技术资料".
@@ -605,7 +609,7 @@ def _glosses(
     "No phosphate-based cathode (LFP, LMFP)". The bracket holds only terms and the words
     that join them."""
     for i in sorted(out):
-        if i + 1 >= len(spans) or i >= len(spans) or i + 1 in out:
+        if i + 1 >= len(spans) or i + 1 in out:
             continue
         end, start = spans[i][1], spans[i + 1][0]
         opening = masked[end:start].strip()
@@ -642,23 +646,13 @@ def _negated_examples(
     main-shaft bearings)". The bracket must follow within the negated term's clause."""
     examples = _compiled(_EXAMPLES_OPENING)
     for i in sorted(out):
-        if i >= len(spans):
-            continue
         end = spans[i][1]
-        opening = min(
-            (
-                at
-                for at in (
-                    masked.find("（", end, end + _EXAMPLES_GAP),
-                    masked.find("(", end, end + _EXAMPLES_GAP),
-                )
-                if at >= 0
-            ),
-            default=-1,
-        )
-        if opening < 0 or any(ch in _CLAUSE_PUNCTUATION.strip() for ch in masked[end:opening]):
+        opening = _compiled(r"[(（]").search(masked, end, end + _EXAMPLES_GAP)
+        if opening is None or any(
+            ch in _CLAUSE_PUNCTUATION.strip() for ch in masked[end : opening.start()]
+        ):
             continue
-        found = examples.match(masked, opening)
+        found = examples.match(masked, opening.start())
         if found is None:
             continue
         j = bisect.bisect_right(spans, (found.start(), len(masked)))  # spans sorted by start
