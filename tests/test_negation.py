@@ -867,6 +867,16 @@ def _negated(marked: str) -> dict[str, str]:
             "[Sauce-aroma baijiu] 53% vol, FOB Shenzhen; no technical cooperation.",
             {"Sauce-aroma baijiu": "no technical cooperation"},
         ),
+        (  # goods counted by a term make a sale of goods, as finished products do
+            (
+                "Sale of 120 spray [drones] to Brazil. The [UAVs] ship with locked firmware."
+                " No source code, algorithms or design files are provided."
+            ),
+            {
+                "drones": "Sale of 120 spray drones",
+                "UAVs": "No source code, algorithms or design files are provided",
+            },
+        ),
         (
             "The [drone] and [route planning] described in annex 3 are excluded.",
             {
@@ -958,6 +968,9 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "问：出口[智能音箱]是否属于技术出口？",  # a question
         "如另行提供源代码，则不再属于货物贸易。[无人机]飞控。",  # a condition
         "Sold as goods. The buyer also receives the [drone] autopilot source code.",
+        # counted goods beside a licence, and no "no know-how" without goods
+        "Sale of 120 spray [drones]. The [drone] autopilot is licensed to them. No source code.",
+        "The [drone] autopilot design is licensed. No source code is provided.",
         "[推荐算法]与订单系统对接的数据不在范围内。",  # 与: "with", not a list
         "[钕铁硼]磁体从毛坯到成品的加工工艺。",  # making goods is technology
         "授权对方生产[无人机]成品。",

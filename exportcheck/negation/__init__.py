@@ -122,6 +122,7 @@ def _read(text: str, spans: Sequence[tuple[int, int]], *, gated: bool) -> Readin
     masked = _masked(text, spans)
     clause_end = _compiled(_CLAUSE_END)
     out: dict[int, tuple[int, int]] = {}
+    goods: list[tuple[int, int]] = []
     index = 0
     while index < len(spans):  # the clause of each term, looked for near the term only
         start, end = spans[index]
@@ -137,7 +138,7 @@ def _read(text: str, spans: Sequence[tuple[int, int]], *, gated: bool) -> Readin
             inside.append(index)
             index += 1
         words = tuple(_compiled(_WORDS).finditer(masked, begin, finish))
-        clause = _Clause(masked, begin, finish, spans, inside, out, words)
+        clause = _Clause(masked, begin, finish, spans, inside, out, words, goods)
         _passes(clause, gated=gated)
         _next_clause(clause, gated=gated)
     _glosses(masked, spans, out)
@@ -147,7 +148,11 @@ def _read(text: str, spans: Sequence[tuple[int, int]], *, gated: bool) -> Readin
     # "Article 9 – Option (not exercised)" heads an exclusion section.
     plain = _masked(text, spans, asides=True) if "(" in text or "（" in text else masked
     cues = _text_cues(plain)
-    declared = _goods_only(text.lower()) if not cues.isdisjoint(_GOODS_ONLY_WORDS) else None
+    declared = None
+    if goods or not cues.isdisjoint(_GOODS_ONLY_WORDS):
+        # Goods counted by a term ("Sale of 120 spray drones") make the text one that sells
+        # goods, as "finished products" do: "No source code … is provided" then declares it.
+        declared = _goods_only(text.lower(), counted=bool(goods))
     if declared is not None:
         for i in range(len(spans)):
             out.setdefault(i, declared)

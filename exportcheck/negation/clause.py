@@ -58,8 +58,9 @@ _ASIDE = r"[(（][^()（）\ue000\n]{0,16}[)）]"
 
 class _Clause(msgspec.Struct, frozen=True):
     """One clause of the masked text (``begin``-``end``), the terms in it (indexes into
-    ``spans``), its words, and the negations found so far (``out``, shared by all
-    clauses)."""
+    ``spans``), its words, the negations found so far (``out``, shared by all clauses) and
+    the goods counted so far (``goods``: spans, shared too; they make the text one that sells
+    goods, see ``document._goods_only``)."""
 
     masked: str
     begin: int
@@ -68,6 +69,7 @@ class _Clause(msgspec.Struct, frozen=True):
     inside: list[int]
     out: dict[int, tuple[int, int]]
     tokens: tuple[re.Match[str], ...]  # its words (_WORDS), read by several passes
+    goods: list[tuple[int, int]]
 
     def negate(self, index: int, start: int, end: int) -> None:
         """Term ``index`` is negated by ``masked[start:end]`` (the first negation found stays)."""

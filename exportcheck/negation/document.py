@@ -477,8 +477,10 @@ def _in_parts(parts: tuple[tuple[str, str], ...], lowered: str) -> str | None:
     return "|".join(present) if present else None
 
 
-def _goods_only(lowered: str) -> tuple[int, int] | None:
-    """goods_only_declaration() for a lower-cased text that holds one of its words."""
+def _goods_only(lowered: str, *, counted: bool = False) -> tuple[int, int] | None:
+    """goods_only_declaration() for a lower-cased text that holds one of its words.
+    ``counted``: the text counts goods named by a term ("Sale of 120 spray drones"), which
+    makes it one that sells goods as "finished products" do."""
     sentence_end = _compiled(_SENTENCE_END + r"|[?？]")
     declared = None
     present = _text_cues(lowered)
@@ -486,12 +488,9 @@ def _goods_only(lowered: str) -> tuple[int, int] | None:
     found_all = list(_compiled("|".join(parts)).finditer(lowered)) if parts else []
     handed_over: tuple[str, ...] = _HANDED_OVER
     if not found_all:
-        finished = _in_parts(_FINISHED_GOODS_PARTS, lowered)
-        no_know_how = (
-            _in_parts(_NO_KNOW_HOW_PARTS, lowered)
-            if finished and _compiled(finished).search(lowered)
-            else None
-        )
+        finished = None if counted else _in_parts(_FINISHED_GOODS_PARTS, lowered)
+        sells_goods = counted or (finished is not None and _compiled(finished).search(lowered))
+        no_know_how = _in_parts(_NO_KNOW_HOW_PARTS, lowered) if sells_goods else None
         if no_know_how:
             found_all = list(_compiled(no_know_how).finditer(lowered))
             # Goods beside a licence of the process are no sale of goods only: "X提取工艺

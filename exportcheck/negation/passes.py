@@ -351,6 +351,7 @@ def _counted_goods(c: _Clause) -> None:
             if handed:
                 return
             c.negate_within(found)
+            c.goods.append(found.span())
 
 
 def _others(c: _Clause, words: frozenset[str]) -> None:
