@@ -877,6 +877,49 @@ def _negated(marked: str) -> dict[str, str]:
                 "UAVs": "No source code, algorithms or design files are provided",
             },
         ),
+        (  # a party that provides none of it, beside finished goods
+            (
+                "We supply [paclitaxel] API (finished, GMP grade). We provide no yew-cultivation,"
+                " extraction or purification know-how."
+            ),
+            {"paclitaxel": "provide no yew-cultivation, extraction or purification know-how"},
+        ),
+        (  # what a buyer does not get, listed after a colon
+            (
+                "The JV buys finished products. Its [drones] run locked firmware. What the JV does"
+                " not get: flight-control source code, design drawings."
+            ),
+            {"drones": "not get: flight-control source code"},
+        ),
+        (  # a condition ends at a semicolon
+            (
+                "Dried [Cordyceps militaris] in jars. They asked whether we could help them grow"
+                " it; this contract is for finished goods only."
+            ),
+            {"Cordyceps militaris": "goods only"},
+        ),
+        (  # "Excluded:" negates its own sentence, which hands nothing over
+            (
+                "Head unit with a [voice assistant] client, 90,000 units a year.\n- Excluded:"
+                " source code of the voice engine."
+            ),
+            {"voice assistant": "Excluded: source code"},
+        ),
+        (
+            "销售[杂交水稻]种子，整柜出口。不育系等亲本材料及制种技术保留在国内。",
+            {"杂交水稻": "亲本材料及制种技术保留在国内"},
+        ),
+        (
+            "[磷酸铁锂]粉体，CIF釜山。本合同仅为产品买卖。",
+            {"磷酸铁锂": "为产品买卖"},
+        ),
+        (
+            (
+                "[Tea dryers] (finished machines) with operator training. Manufacturing drawings"
+                " are not supplied."
+            ),
+            {"Tea dryers": "drawings are not supplied"},
+        ),
         (
             "The [drone] and [route planning] described in annex 3 are excluded.",
             {
@@ -971,6 +1014,9 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         # counted goods beside a licence, and no "no know-how" without goods
         "Sale of 120 spray [drones]. The [drone] autopilot is licensed to them. No source code.",
         "The [drone] autopilot design is licensed. No source code is provided.",
+        # a "but" in the gap turns a Chinese refusal; a party that keeps nothing
+        "[激光雷达]模组，整柜出口，不提供售后服务但提供设计资料。",
+        "[Tea dryers] for resale. The drawings are licensed to the buyer; no source code.",
         "[推荐算法]与订单系统对接的数据不在范围内。",  # 与: "with", not a list
         "[钕铁硼]磁体从毛坯到成品的加工工艺。",  # making goods is technology
         "授权对方生产[无人机]成品。",
@@ -1382,6 +1428,13 @@ _DECLARATION_PARTS = st.sampled_from(
             " recipes are not disclosed",
             "no source code is provided",
         ),
+        *("本合同仅为产品买卖。", "亲本材料及制种技术保留在国内", "技术资料不向需方提供"),
+        *("不提供发射、扫描、测距等设计资料", "our finished display shells", "F1 hybrid rice seed"),
+        *("first-generation hybrid silkworm eggs", "the distributor", "importer", "120,000 vials"),
+        *("No parent lines, ", "no seed-production manuals", "We provide no ", "yew-cultivation"),
+        *(" technology is supplied", "Manufacturing drawings are not supplied", " pcs"),
+        *(" information is confidential and not provided", "What the JV does not get: "),
+        *("The brand asked whether we could help — we said no; ", "for finished goods only"),
         *(
             " is sold",
             "product only ",

@@ -194,6 +194,8 @@ _GOODS_ONLY_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
         ),
     ),
     (("整机", "整機"), r"(?:整机|整機)(?:出口|销售|銷售)"),
+    # "本合同仅为产品买卖"
+    (("买卖", "買賣"), r"(?:为|為|系|属于|屬於)(?:产品|產品|商品)(?:买卖|買賣)"),
     # toll processing: the work is done here, only the product goes back
     (
         ("加工",),
@@ -320,7 +322,9 @@ _GOODS_ONLY_WORDS = (  # one of them is in any text _GOODS_ONLY matches (and sel
     *("fob ", "cif ", "cfr ", "exw ", "ddp ", "dap ", "fca "),
     *("finished", " units", " containers", " cartons", " pallets", " sets", "出货", "出貨", "报关"),
     "報關",
-    *("resale", "goods", "货物", "貨物", "商品"),
+    *("resale", "goods", "货物", "貨物", "商品", "买卖", "買賣"),
+    *("f1", "first-generation", "distribut", "importer", "vials", "pcs", "pieces", "boxes"),
+    *("bottles", "bags"),
     *(
         f"{digit}{space}{unit}"
         for digit in "0123456789"
@@ -354,7 +358,7 @@ _HANDED_BESIDE_GOODS = (
 _SENTENCE_NEGATION = (  # ... or a condition: "如今后拟提供算法源代码，应另行评估"
     # (无/非 that begin ordinary words do not count: 无人机, 无线, 无水, 非洲, 非常)
     r"不|未|没|沒|无(?![人线線机機菌纺紡损損缝縫锡錫水])|無(?![人線機菌紡損縫錫水])|非(?![洲常法标標晶金])"
-    r"|\bno\b|\bnot\b|n't\b|\bwithout\b|\bnor\b|\bnever\b|\bexcluding\b|"
+    r"|\bno\b|\bnot\b|n't\b|\bwithout\b|\bnor\b|\bnever\b|\bexclud(?:ing|ed|es)\b|除外|排除|"
     r"如果|如今后|如今後|如需|如另|如拟|如擬|若|假如|倘若|一旦|\bif\b|\bunless\b|\bshould\b"
     # ... or asks: "是否需要办理技术出口许可"
     r"|是否|\bwhether\b"
@@ -383,7 +387,9 @@ _NO_KNOW_HOW_PARTS: tuple[tuple[str, str], ...] = (
         (
             r"\bno\s+[^.;:]{0,60}?\b(?:know-how|process(?:es)?|protocols?|manufacturing\s+documents?|"
             r"technical\s+(?:documents?|documentation|data)|parent\s+lines|breeding\s+data|"
-            r"source\s+code|algorithm\s+documentation|sdk(?:\s+internals)?)\b[^.;:]{0,40}?"
+            r"source\s+code|algorithm\s+documentation|sdk(?:\s+internals)?|technolog(?:y|ies)|"
+            r"techniques?|methods?|drawings|(?:production|manufacturing|process|technical|design)\s+"
+            r"information)\b[^.;:]{0,40}?"
             r"\b(?:goes|go|pass(?:es)?|(?:is|are|will\s+be|shall\s+be)\s+(?:transferred|shared|"
             r"disclosed|provided|supplied|licen[cs]ed|handed\s+over|passed\s+on|included))\b"
             # ... or in an intake note's shorthand, with no verb: "product only, no process docs",
@@ -391,7 +397,13 @@ _NO_KNOW_HOW_PARTS: tuple[tuple[str, str], ...] = (
             r"|\bno\s+(?:process|technical|tech|technology|manufacturing)\s+(?:docs?|documents?|"
             r"documentation|data|services?|support|cooperation|co-operation|collaboration|transfer)\b"
             r"|\bno\s+(?:[a-z-]+\s+){0,2}?(?:designs?|formulas?|formulae|recipes?|source(?:\s+code)?|"
-            r"sdk|know-how|process)\b(?=\s*(?:[.,;)]|and\b|or\b|$))"
+            r"sdk|know-how|process|drawings?|manuals?|(?:parent|parental|sterile|pure)\s+(?:lines|stocks?|"
+            r"races))\b(?=\s*(?:[.,;)]|and\b|or\b|$))"
+            # ... or a party that gives none: "We provide no yew-cultivation, extraction or
+            # purification know-how"
+            r"|\b(?:provides?|supplies|supply|gives?|shares?|transfers?|discloses?|gets?|receives?)\s+"
+            r"no\s+[^.;:]{0,60}?\b(?:know-how|process(?:es)?|technolog(?:y|ies)|techniques?|formulas?|"
+            r"recipes?|source\s+code|drawings|designs?)\b"
         ),
     ),
     (
@@ -399,18 +411,27 @@ _NO_KNOW_HOW_PARTS: tuple[tuple[str, str], ...] = (
         # ... or in Chinese: 不涉及任何工艺资料, 不提供源码, 不做技术培训, 工艺资料均不提供
         (
             r"不(?:涉及|提供|转让|轉讓|披露|包含|包括|含|做|输出|輸出|交付)(?:任何)?(?:工艺|工藝|技术|技術|"
-            r"生产|生產|制备|製備|源码|源碼|源代码|源代碼)"
+            r"生产|生產|制备|製備|源码|源碼|源代码|源代碼|菌种|菌種|配方|亲本|親本)"
             # ... with a few words before what is withheld: 不提供设备设计图纸, 不提供产品设计资料
-            r"|不(?:向[^，,。；;\n]{1,8}?)?(?:提供|转让|轉讓|披露|输出|輸出)[^，,。；;、\n]{1,8}?"
+            r"|不(?:向[^，,。；;\n]{1,8}?)?(?:提供|转让|轉讓|披露|输出|輸出)[^，,。；;\n但而还還仅僅只]{1,16}?"
             r"(?:设计图纸|設計圖紙|设计资料|"
             r"設計資料|工艺|工藝|技术资料|技術資料|源代码|源代碼|源码|源碼|配方|诀窍|訣竅)"
             # ... or the buyer no longer wants it: 这次不要菌种了, 不需要工艺
             r"|不(?:要|需要)了?(?:任何)?(?:菌种|菌種|配方|工艺|工藝|技术|技術|源码|源碼|源代码|源代碼|"
             r"图纸|圖紙)"
-            r"|(?:工艺|工藝|技术|技術)(?:资料|資料|文件)?(?:均|一律)?不(?:提供|转让|轉讓|输出|輸出|外传|"
-            r"外傳|披露)"
+            r"|(?:工艺|工藝|技术|技術)(?:资料|資料|文件)?(?:均|一律)?不(?:向[^，,。；;\n]{1,12}?)?"
+            r"(?:提供|转让|轉讓|输出|輸出|外传|外傳|披露)"
             # ... with the withheld items listed first: 不涉及麝香来源、养麝或生产工艺等技术资料
             r"|不(?:涉及|包括|包含)[^，,。；;\n]{0,24}?(?:等)?(?:技术资料|技術資料|工艺资料|工藝資料)"
+        ),
+    ),
+    (
+        "保留|留在",
+        # ... or keeps it at home: "不育系、恢复系等亲本材料及制种技术保留在国内"
+        (
+            r"(?:工艺|工藝|技术|技術|亲本|親本|菌种|菌種|配方|源代码|源代碼|源码|源碼|图纸|圖紙)"
+            r"(?:资料|資料|文件|材料)?[^，,。；;\n]{0,6}?(?:均|一律)?(?:保留在|留在)(?:中国|中國)?"
+            r"(?:国内|國內|境内|境內|本公司|我司|我方|母公司)"
         ),
     ),
     (
@@ -421,15 +442,19 @@ _NO_KNOW_HOW_PARTS: tuple[tuple[str, str], ...] = (
             r"\b(?:do|does|did|will|shall)\s+not\s+(?:provide|supply|transfer|disclose|licen[cs]e|"
             r"share|deliver)\s+[^.;:]{0,40}?\b(?:know-how|process(?:es)?|recipes?|designs?|drawings|"
             r"source\s+code|technical\s+(?:documents?|documentation|data))\b"
-            r"|\b(?:process(?:es)?|recipes?|know-how|formulas?)\b[^.;:]{0,80}?\b(?:are|is)\s+not\s+"
+            r"|\b(?:process(?:es)?|recipes?|know-how|formulas?|technolog(?:y|ies)|techniques?|methods?|"
+            r"drawings|(?:parent|parental|sterile|pure)\s+(?:lines|stocks?|races)|information|records|"
+            r"documents?|documentation)\b[^.;:]{0,80}?\b(?:are|is)\s+(?:[a-z]+\s+and\s+)?not\s+"
             r"(?:disclosed|provided|transferred|shared|licen[cs]ed|supplied)\b"
         ),
     ),
     (
-        r"(?:not\s+included|excluded|not\s+provided|not\s+supplied)\s*:",
-        # ... or lists it as left out: "Not included: design files, firmware source code …"
+        r"(?:not\s+included|excluded|not\s+provided|not\s+supplied|not\s+get|not\s+receive)\s*:",
+        # ... or lists it as left out: "Not included: design files, firmware source code …",
+        # "What the JV does not get: flight-control source code, …"
         (
-            r"\b(?:not\s+included|excluded|not\s+provided|not\s+supplied)\s*:\s*[^.;]{0,160}?"
+            r"\b(?:not\s+included|excluded|not\s+provided|not\s+supplied|not\s+get|not\s+receive)"
+            r"\s*:\s*[^.;]{0,160}?"
             r"\b(?:designs?|design\s+files|source\s+code|know-how|process(?:es)?|recipes?|drawings)\b"
         ),
     ),
@@ -443,7 +468,9 @@ _FINISHED_GOODS_PARTS: tuple[tuple[str, str], ...] = (
         (
             r"\bfinished\s+(?:[a-z,-]+\s+){0,2}?(?:goods|products?|vials|units|packs|materials?|"
             r"segments|machines|magnets|drones|cells|modules|sensors)\b|\bfinished,|"
-            r"\bfinished[- ](?:products?|dosage\s+forms?)\b"
+            r"\bfinished[- ](?:products?|dosage\s+forms?)\b|"
+            # "using our finished display shells": an adjective after a determiner
+            r"\b(?:our|the|their|of|sells?|supply|supplies|buys?|with|and)\s+finished\s+[a-z]"
         ),
     ),
     ("resale", r"\bfor\s+resale\b"),
@@ -452,14 +479,24 @@ _FINISHED_GOODS_PARTS: tuple[tuple[str, str], ...] = (
         r"(?:^|\n)\s*goods\s*:|(?:^|\n)\s*(?:货物|貨物|商品)[：:]",
     ),  # "Goods:"
     ("台|套|箱", r"\d\s*(?:台|套|箱)"),
-    ("commercial", r"\bcommercial\s+(?:[a-z0-9-]+\s+){0,3}?seeds?\b"),
+    ("commercial", r"\bcommercial\s+(?:[a-z0-9-]+\s+){0,3}?(?:seeds?|eggs)\b"),
+    # hybrid seed or silkworm eggs of the first generation: the commercial product
+    (
+        "f1|first-generation",
+        r"\b(?:f1|first-generation)\s+(?:[a-z0-9-]+\s+){0,3}?(?:seeds?|eggs)\b",
+    ),
+    # a distributor or importer buys goods to resell them
+    ("distribut|importer", r"\bdistribut(?:or|ors|orship|ion\s+agreement)\b|\bimporters?\b"),
     ("only|packaged", r"\bproducts?\s+only\b|\bpackaged\s+products?\b|\bsupply\s+only\b"),
     # an Incoterm and its place: goods shipped
     (r"\b(?:fob|cif|cfr|exw|ddp|dap|fca)\s", r"\b(?:fob|cif|cfr|exw|ddp|dap|fca)\s+[a-z]"),
     # counted goods: "40 units of"
     (
-        r"units|containers|cartons|pallets|sets",
-        r"\b\d[\d,]*\s+(?:units|containers|cartons|pallets|sets)\b",
+        r"units|containers|cartons|pallets|sets|vials|pcs|pieces|boxes|bottles|bags",
+        (
+            r"\b\d[\d,]*\s+(?:units|containers|cartons|pallets|sets|vials|pcs|pieces|boxes|"
+            r"bottles|bags)\b"
+        ),
     ),
     (
         "成品|整|出货|出貨|报关|報關|产品出口|產品出口",
@@ -503,6 +540,10 @@ def _goods_only(lowered: str, *, counted: bool = False) -> tuple[int, int] | Non
         after = sentence_end.search(lowered, found.end())
         if after is not None and after.group() in "?？":
             continue  # a question
+        # A condition reaches no further than a semicolon: "… asked whether we could help them
+        # grow it — we said no; this contract is for finished goods only"
+        for end in _compiled("[;；]").finditer(lowered, begin, found.start()):
+            begin = end.end()
         if _compiled(_UNLESS).search(lowered, begin, found.start()):
             continue
         declared = found.span()
