@@ -74,7 +74,7 @@ def test_before_the_2009_measures_their_steps_are_not_given(
 
 def test_free_note_gives_the_counts_of_the_version_checked(run_cli: RunCli) -> None:
     old = _text(run_cli, FREE, "2015-01-01")
-    assert "29 of 150 entries encoded" in old
+    assert "30 of 150 entries encoded" in old
     assert "132" not in old
     assert ECL not in old
 
