@@ -920,6 +920,17 @@ def _negated(marked: str) -> dict[str, str]:
             ),
             {"Tea dryers": "drawings are not supplied"},
         ),
+        (  # the scope of a catalogue entry, beside what it leaves out
+            "新增的[电池正极材料制备技术]条目仅涉及[磷酸铁锂]、磷酸盐正极原材料，三元材料不在其列。",
+            dict.fromkeys(
+                ("电池正极材料制备技术", "磷酸铁锂"),
+                "电池正极材料制备技术条目仅涉及磷酸铁锂、磷酸盐正极原材料，三元材料不在其列",
+            ),
+        ),
+        (
+            "The new entry covers only [LFP] and phosphate precursors; NCM is not listed.",
+            {"LFP": "entry covers only LFP and phosphate precursors; NCM is not listed"},
+        ),
         (
             "The [drone] and [route planning] described in annex 3 are excluded.",
             {
@@ -1014,6 +1025,10 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         # counted goods beside a licence, and no "no know-how" without goods
         "Sale of 120 spray [drones]. The [drone] autopilot is licensed to them. No source code.",
         "The [drone] autopilot design is licensed. No source code is provided.",
+        # a catalogue's scope alone, or with our technology in it, is no scope set apart
+        "目录仅涉及[磷酸铁锂]，本项目正是此类。",
+        "The entry covers only [LFP] and our plant makes it.",
+        "目录包括[个性化推送]。",
         # a "but" in the gap turns a Chinese refusal; a party that keeps nothing
         "[激光雷达]模组，整柜出口，不提供售后服务但提供设计资料。",
         "[Tea dryers] for resale. The drawings are licensed to the buyer; no source code.",
@@ -1292,6 +1307,7 @@ _FRAGMENTS = st.sampled_from(
         *("我方不提供、也不掌握", "磁体的", "“", "”", "均不提供", " are by the MEP contractor"),
         *("Sale of 200 ", "出口200台", " spray ", "; the source code is licensed", "至巴西"),
         *(" catalogue (e.g. ", "目录（如", " (such as ", "control list", ")"),
+        *("条目仅涉及", "，三元材料不在其列", " entry covers only ", "; NCM is not listed", "目录"),
         *("厂含氨氮废水", " plant wastewater", "wastewater from ", "工艺及其废水", " effluent"),
         *("由客户从市场外购", "由我方自行开发", "Nothing about how the ", " works is disclosed"),
         *(

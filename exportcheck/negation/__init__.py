@@ -68,8 +68,10 @@ from exportcheck.negation.document import (
     _CATALOGUE_WORDS,
     _EXCLUSION_WORDS,
     _GOODS_ONLY_WORDS,
+    _SCOPE_WORDS,
     _background,
     _catalogue_examples,
+    _catalogue_scope,
     _defined,
     _exclusion_sections,
     _glosses,
@@ -160,6 +162,21 @@ def _read(text: str, spans: Sequence[tuple[int, int]], *, gated: bool) -> Readin
     if not gated or "(" in masked or "（" in masked:
         defined = _defined(text, masked, spans)
         _other_senses(text, spans, defined, out)
+    _sections(masked, plain, spans, out, cues, gated=gated)
+    return Reading(out, defined, declared)
+
+
+def _sections(
+    masked: str,
+    plain: str,
+    spans: Sequence[tuple[int, int]],
+    out: dict[int, tuple[int, int]],
+    cues: frozenset[str],
+    *,
+    gated: bool,
+) -> None:
+    """The passes over parts of a text larger than a clause: exclusion sections, background,
+    a catalogue's examples and an entry's scope (each only where the text holds its words)."""
     if not gated or ("\n" in masked and not cues.isdisjoint(_EXCLUSION_WORDS)):
         _exclusion_sections(plain, spans, out)
     if not gated or (
@@ -168,4 +185,5 @@ def _read(text: str, spans: Sequence[tuple[int, int]], *, gated: bool) -> Readin
         _background(plain, spans, out)  # asides kept: "Schedule 2 (Excluded items): …"
     if not gated or (("(" in masked or "（" in masked) and not cues.isdisjoint(_CATALOGUE_WORDS)):
         _catalogue_examples(masked, spans, out)
-    return Reading(out, defined, declared)
+    if not gated or not cues.isdisjoint(_SCOPE_WORDS):
+        _catalogue_scope(masked, spans, out, cues if gated else frozenset(_SCOPE_WORDS))

@@ -726,6 +726,52 @@ def _catalogue_examples(
                 out.setdefault(i, found.span())
 
 
+# A sentence that gives the scope of a catalogue entry and says something is not in it: "新增的
+# 电池正极材料制备技术条目仅涉及磷酸铁锂、磷酸锰铁锂和磷酸盐正极原材料，三元材料不在其列", "the new
+# entry covers only LFP, LMFP and phosphate precursors; NCM is not listed". The terms of that
+# scope are the catalogue's words, not the deal's. (Both parts are needed: "目录包括个性化推送"
+# alone may go on "本项目属于该类".)
+_ZH_CATALOGUE_SCOPE = (  # (a line break is no sentence end: wrapped text)
+    r"(?:目录|目錄|条目|條目|控制要点|控制要點)[^，,。；;]{0,6}?(?:仅|僅|只)(?:涉及|包括|包含|限于|限於|"
+    r"针对|針對|列入)[^。；;]{1,120}?[，,]\s*[^，,。；;]{0,16}?(?:不在其列|不在此列|不属于|不屬於|"
+    r"未列入|未被列入|不在[^，,。；;]{0,10}?(?:范围|範圍))"
+)
+_EN_CATALOGUE_SCOPE = (
+    r"\b(?:entry|entries|item|catalogue|catalog|control\s+points?)\b[^.;]{0,30}?"
+    r"\b(?:(?:covers?|lists?|concerns?|applies\s+to|(?:is|are)\s+limited\s+to)\s+only|only\s+"
+    r"(?:covers?|lists?|concerns?|applies\s+to))\b[^.]{1,160}?[;,]\s*[^.;,]{0,40}?\b(?:(?:is|are)"
+    r"\s+not\s+(?:listed|covered|included)|not\s+on\s+the\s+list|falls?\s+outside)\b"
+)
+_ZH_SCOPE_WORDS = ("目录", "目錄", "条目", "條目", "控制要点", "控制要點")
+_EN_SCOPE_WORDS = ("entry", "entries", "item", "catalog", "control point")
+_SCOPE_WORDS = (*_ZH_SCOPE_WORDS, *_EN_SCOPE_WORDS)  # one is in any text either pattern matches
+_ENTRY_NAME = r"\ue000+(?:技术|技術)?$"  # "电池正极材料制备技术条目": the entry's name
+
+
+def _catalogue_scope(
+    masked: str,
+    spans: Sequence[tuple[int, int]],
+    out: dict[int, tuple[int, int]],
+    cues: frozenset[str],
+) -> None:
+    """The terms of a sentence that gives a catalogue entry's scope and leaves something out
+    (each language's pattern tried only where the text holds one of its words)."""
+    for words, pattern in (
+        (_ZH_SCOPE_WORDS, _ZH_CATALOGUE_SCOPE),
+        (_EN_SCOPE_WORDS, _EN_CATALOGUE_SCOPE),
+    ):
+        if cues.isdisjoint(words):
+            continue
+        for found in _compiled(pattern).finditer(masked):
+            start = found.start()
+            if found.group().startswith(("条目", "條目")):
+                name = _compiled(_ENTRY_NAME).search(masked, max(0, start - 40), start)
+                start = name.start() if name else start
+            for i, (term_start, term_end) in enumerate(spans):
+                if start <= term_start and term_end <= found.end():
+                    out.setdefault(i, (start, found.end()))
+
+
 _CUE_WORDS = tuple(
     sorted(
         {
@@ -734,6 +780,7 @@ _CUE_WORDS = tuple(
             *_EXCLUSION_WORDS,
             *_BACKGROUND_WORDS,
             *_CATALOGUE_WORDS,
+            *_SCOPE_WORDS,
         }
     )
 )
