@@ -1025,6 +1025,11 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         # counted goods beside a licence, and no "no know-how" without goods
         "Sale of 120 spray [drones]. The [drone] autopilot is licensed to them. No source code.",
         "The [drone] autopilot design is licensed. No source code is provided.",
+        # "e.g." ends no sentence: the example is still inside the question
+        (
+            "We buy the [riboflavin] process. Advise whether any alternative exists (e.g. toll"
+            " manufacturing in China)."
+        ),
         # a catalogue's scope alone, or with our technology in it, is no scope set apart
         "目录仅涉及[磷酸铁锂]，本项目正是此类。",
         "The entry covers only [LFP] and our plant makes it.",

@@ -26,7 +26,8 @@ _LOOK = 300  # characters around a term searched for the ends of its clause
 _WORDS = r"[a-z0-9]+(?:['’][a-z]+)?|/|&|,|、|\ue000+|[^\x00-\x7f\ue000\s、]+"
 
 
-_SENTENCE_END = r"[。！？!?…]|[.](?=\s|$)|\n\s*\n"
+# ("e.g." and "i.e." end no sentence: "whether any alternative exists (e.g. toll work in China)")
+_SENTENCE_END = r"[。！？!?…]|(?<!\be\.g)(?<!\bi\.e)[.](?=\s|$)|\n\s*\n"
 
 
 @functools.cache
