@@ -127,8 +127,9 @@ def _indications(
     texts = {"title": profile.title, "summary": profile.summary}
     found_hits = {field: index.find(value) for field, value in texts.items()}
     summary_words, summary_reading = _ruled_out(texts["summary"], found_hits["summary"])
-    title_words, _ = _ruled_out(texts["title"], found_hits["title"])
+    title_words, title_reading = _ruled_out(texts["title"], found_hits["title"])
     _share_summary(texts, found_hits["title"], title_words, summary_reading)
+    _share_title(texts, found_hits["summary"], summary_words, title_reading)
     ruled_out = {"title": title_words, "summary": summary_words}
     for field in texts:
         for number, hit in enumerate(found_hits[field]):
@@ -181,6 +182,30 @@ def _share_summary(
         where = defined.get(title[hit.start : hit.end]) or declared
         if where is not None and number not in ruled_out:
             ruled_out[number] = _quote(summary, where)
+
+
+def _share_title(
+    texts: dict[str, str],
+    hits: list[TermHit],
+    ruled_out: dict[int, str],
+    reading: Reading | None,
+) -> None:
+    """The summary's hits (``ruled_out`` so far) also take a title that labels the deal a sale
+    of goods ("Supplier onboarding - sintered NdFeB magnets (goods only)"), unless a sentence
+    of the summary hands technology over. ``reading``: the title's, None when it has no term
+    (then the declaration is looked for here)."""
+    if not hits or len(ruled_out) == len(hits):
+        return
+    from exportcheck.negation import goods_only_declaration, hands_over_technology
+
+    declared = reading.goods_only if reading is not None else goods_only_declaration(texts["title"])
+    if declared is None:
+        return
+
+    if hands_over_technology(texts["summary"]):
+        return
+    for number in range(len(hits)):
+        ruled_out.setdefault(number, _quote(texts["title"], declared))
 
 
 def _with_implied(facts: dict[str, CapabilityFact], vocabulary: Vocabulary) -> None:

@@ -931,6 +931,27 @@ def _negated(marked: str) -> dict[str, str]:
             "The new entry covers only [LFP] and phosphate precursors; NCM is not listed.",
             {"LFP": "entry covers only LFP and phosphate precursors; NCM is not listed"},
         ),
+        ("[杂交水稻]F1种子1200吨。合同仅为种子买卖。", {"杂交水稻": "为种子买卖"}),
+        (
+            "合同标的：N48H [烧结钕铁硼]磁钢。仅为产品销售，不提供任何工艺。",
+            {"烧结钕铁硼": "为产品销售"},
+        ),
+        ("Camera [drones] (finished goods) for retail.", {"drones": "(finished goods)"}),
+        (
+            (
+                "Certified F1 [hybrid rice] seed for planting; the supplier does not provide parent"
+                " lines or breeding material."
+            ),
+            {"hybrid rice": "does not provide parent lines"},
+        ),
+        (
+            "[Xuan paper] for a distributor. Technology: none.",
+            {"Xuan paper": "Technology: none"},
+        ),
+        (  # the maker of counted goods is no making
+            "Purchase of 12 spray [drones] from a Shenzhen manufacturer.",
+            {"drones": "Purchase of 12 spray drones"},
+        ),
         (
             "The [drone] and [route planning] described in annex 3 are excluded.",
             {
@@ -1312,6 +1333,14 @@ _FRAGMENTS = st.sampled_from(
         *("我方不提供、也不掌握", "磁体的", "“", "”", "均不提供", " are by the MEP contractor"),
         *("Sale of 200 ", "出口200台", " spray ", "; the source code is licensed", "至巴西"),
         *(" catalogue (e.g. ", "目录（如", " (such as ", "control list", ")"),
+        *(
+            "合同仅为种子买卖",
+            "仅为产品销售",
+            " (finished goods)",
+            "Technology: none",
+            " manufacturer",
+        ),
+        *(" does not provide parent lines", "We do not receive any production know-how"),
         *("条目仅涉及", "，三元材料不在其列", " entry covers only ", "; NCM is not listed", "目录"),
         *("厂含氨氮废水", " plant wastewater", "wastewater from ", "工艺及其废水", " effluent"),
         *("由客户从市场外购", "由我方自行开发", "Nothing about how the ", " works is disclosed"),

@@ -68,6 +68,7 @@ from exportcheck.negation.document import (
     _CATALOGUE_WORDS,
     _EXCLUSION_WORDS,
     _GOODS_ONLY_WORDS,
+    _HANDED_OVER,
     _SCOPE_WORDS,
     _background,
     _catalogue_examples,
@@ -80,10 +81,24 @@ from exportcheck.negation.document import (
     _other_senses,
     _text_cues,
     goods_only_declaration,
+    hands_over,
 )
 from exportcheck.negation.passes import _passes
 
-__all__ = ["Reading", "goods_only_declaration", "negations", "negations_in", "read"]
+__all__ = [
+    "Reading",
+    "goods_only_declaration",
+    "hands_over_technology",
+    "negations",
+    "negations_in",
+    "read",
+]
+
+
+def hands_over_technology(text: str) -> bool:
+    """Whether a sentence of ``text`` with no negation or condition in it hands technology
+    over (source code, know-how, design files …): such a text is no sale of goods only."""
+    return hands_over(text.lower(), _HANDED_OVER, semicolons=True)
 
 
 class Reading(msgspec.Struct, frozen=True):

@@ -194,8 +194,11 @@ _GOODS_ONLY_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
         ),
     ),
     (("整机", "整機"), r"(?:整机|整機)(?:出口|销售|銷售)"),
-    # "本合同仅为产品买卖"
-    (("买卖", "買賣"), r"(?:为|為|系|属于|屬於)(?:产品|產品|商品)(?:买卖|買賣)"),
+    # "本合同仅为产品买卖", "合同仅为种子买卖", "仅为产品销售"
+    (
+        ("买卖", "買賣", "销售", "銷售"),
+        r"(?:为|為|系|属于|屬於)(?:产品|產品|商品|种子|種子|成品)(?:买卖|買賣|销售|銷售)",
+    ),
     # toll processing: the work is done here, only the product goes back
     (
         ("加工",),
@@ -280,6 +283,8 @@ _GOODS_ONLY_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
             r"\b(?:sold|exported|shipped|supplied|delivered)\s+as\s+(?:finished\s+)?goods\b|"
             r"\b(?:sell|sells|export|exports|ship|ships)\b[^.;:\n]{0,80}?\bas\s+goods\b|"
             r"\bgoods[- ]only\b|\bgoods\s+(?:sale|trade)\s+only\b|"
+            # a label in brackets: "consumer camera drones (finished goods)"
+            r"[(（]\s*(?:finished\s+)?goods\s*[)）]|"
             r"\b(?:an?\s+)?(?:ordinary\s+|plain\s+|pure\s+)?(?:sale|export)\s+of\s+goods\b|"
             r"\bgoods\s+(?:export|exports|sale|sales|shipment)\b"
         ),
@@ -325,6 +330,15 @@ _GOODS_ONLY_WORDS = (  # one of them is in any text _GOODS_ONLY matches (and sel
     *("resale", "goods", "货物", "貨物", "商品", "买卖", "買賣"),
     *("f1", "first-generation", "distribut", "importer", "vials", "pcs", "pieces", "boxes"),
     *("bottles", "bags"),
+    # ("contributes no technology" with two spaces or a line break holds neither "no technology")
+    *("provide no", "provides no", "contribute no", "contributes no", "transfer no"),
+    *("transfers no", "license no", "licenses no", "licence no", "licences no", "export no"),
+    "exports no",
+    *(
+        v + n
+        for v in ("为", "為", "系", "属于", "屬於")
+        for n in ("产品", "產品", "种子", "種子", "成品")
+    ),
     *(
         f"{digit}{space}{unit}"
         for digit in "0123456789"
@@ -425,6 +439,8 @@ _NO_KNOW_HOW_PARTS: tuple[tuple[str, str], ...] = (
             r"|不(?:涉及|包括|包含)[^，,。；;\n]{0,24}?(?:等)?(?:技术资料|技術資料|工艺资料|工藝資料)"
         ),
     ),
+    # ... or a form's answer: "Technology: none."
+    ("none", r"\b(?:technology|technology\s+transfer|know-how)\s*:\s*none\b"),
     (
         "保留|留在",
         # ... or keeps it at home: "不育系、恢复系等亲本材料及制种技术保留在国内"
@@ -440,8 +456,10 @@ _NO_KNOW_HOW_PARTS: tuple[tuple[str, str], ...] = (
         # "process parameters, recipes and equipment settings … are not disclosed"
         (
             r"\b(?:do|does|did|will|shall)\s+not\s+(?:provide|supply|transfer|disclose|licen[cs]e|"
-            r"share|deliver)\s+[^.;:]{0,40}?\b(?:know-how|process(?:es)?|recipes?|designs?|drawings|"
-            r"source\s+code|technical\s+(?:documents?|documentation|data))\b"
+            r"share|deliver|receive|get|obtain)\s+[^.;:]{0,40}?\b(?:know-how|process(?:es)?|recipes?|"
+            r"designs?|drawings|source\s+code|technical\s+(?:documents?|documentation|data)|"
+            r"technolog(?:y|ies)|techniques?|methods?|(?:parent|parental|sterile|pure)\s+(?:lines|"
+            r"stocks?|races)|breeding\s+material)\b"
             r"|\b(?:process(?:es)?|recipes?|know-how|formulas?|technolog(?:y|ies)|techniques?|methods?|"
             r"drawings|(?:parent|parental|sterile|pure)\s+(?:lines|stocks?|races)|information|records|"
             r"documents?|documentation)\b[^.;:]{0,80}?\b(?:are|is)\s+(?:[a-z]+\s+and\s+)?not\s+"

@@ -340,7 +340,8 @@ _HANDED_WITH_GOODS = (*_HANDED_OVER, "licen", "许可", "許可", "授权", "授
 
 
 def _counted_goods(c: _Clause) -> None:
-    text = c.masked[c.begin : c.end]
+    # (the maker of the goods is no making: "12 spray drones from a Shenzhen manufacturer")
+    text = c.masked[c.begin : c.end].replace("manufacturer", "")
     if any(word in text for word in _TECHNOLOGY_WORDS):
         return
     handed: bool | None = None  # read from the whole text once, at the first count found
