@@ -199,10 +199,7 @@ def _share_title(
     from exportcheck.negation import goods_only_declaration, hands_over_technology
 
     declared = reading.goods_only if reading is not None else goods_only_declaration(texts["title"])
-    if declared is None:
-        return
-
-    if hands_over_technology(texts["summary"]):
+    if declared is None or hands_over_technology(texts["summary"], beside_goods=True):
         return
     for number in range(len(hits)):
         ruled_out.setdefault(number, _quote(texts["title"], declared))

@@ -68,6 +68,7 @@ from exportcheck.negation.document import (
     _CATALOGUE_WORDS,
     _EXCLUSION_WORDS,
     _GOODS_ONLY_WORDS,
+    _HANDED_BESIDE_GOODS,
     _HANDED_OVER,
     _SCOPE_WORDS,
     _background,
@@ -95,10 +96,13 @@ __all__ = [
 ]
 
 
-def hands_over_technology(text: str) -> bool:
+def hands_over_technology(text: str, *, beside_goods: bool = False) -> bool:
     """Whether a sentence of ``text`` with no negation or condition in it hands technology
-    over (source code, know-how, design files …): such a text is no sale of goods only."""
-    return hands_over(text.lower(), _HANDED_OVER, semicolons=True)
+    over (source code, know-how, design files …): such a text is no sale of goods only.
+    ``beside_goods``: a licence or transfer counts too ("the sintering process is licensed"),
+    as beside goods whose declaration is read elsewhere."""
+    words = _HANDED_BESIDE_GOODS if beside_goods else _HANDED_OVER
+    return hands_over(text.lower(), words, semicolons=True)
 
 
 class Reading(msgspec.Struct, frozen=True):
