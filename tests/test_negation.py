@@ -932,6 +932,18 @@ def _negated(marked: str) -> dict[str, str]:
             {"LFP": "entry covers only LFP and phosphate precursors; NCM is not listed"},
         ),
         ("[杂交水稻]F1种子1200吨。合同仅为种子买卖。", {"杂交水稻": "为种子买卖"}),
+        (  # a hosted service's access or results only
+            "A [chatbot] subscription. Service access only; no transfer of technology.",
+            {"chatbot": "Service access only"},
+        ),
+        (
+            "We test their model in our [wind tunnel]. Deliverable is a data report.",
+            {"wind tunnel": "Deliverable is a data report"},
+        ),
+        (
+            "Feed [personalisation] runs in Beijing; nothing technical leaves China.",
+            {"personalisation": "nothing technical leaves"},
+        ),
         (
             "合同标的：N48H [烧结钕铁硼]磁钢。仅为产品销售，不提供任何工艺。",
             {"烧结钕铁硼": "为产品销售"},
@@ -1046,6 +1058,8 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         # counted goods beside a licence, and no "no know-how" without goods
         "Sale of 120 spray [drones]. The [drone] autopilot is licensed to them. No source code.",
         "The [drone] autopilot design is licensed. No source code is provided.",
+        # a service that says how it runs is no declaration of results only
+        "Our [wind tunnel] team delivers the design; the deliverable is licensed.",
         # "e.g." ends no sentence: the example is still inside the question
         (
             "We buy the [riboflavin] process. Advise whether any alternative exists (e.g. toll"
@@ -1333,6 +1347,8 @@ _FRAGMENTS = st.sampled_from(
         *("我方不提供、也不掌握", "磁体的", "“", "”", "均不提供", " are by the MEP contractor"),
         *("Sale of 200 ", "出口200台", " spray ", "; the source code is licensed", "至巴西"),
         *(" catalogue (e.g. ", "目录（如", " (such as ", "control list", ")"),
+        *("Service access only", "(hosted service only)", "Deliverable is a data report"),
+        *("no transfer of technology", "nothing technical leaves China", "no  technology transfer"),
         *(
             "合同仅为种子买卖",
             "仅为产品销售",

@@ -270,6 +270,15 @@ _GOODS_ONLY_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
             r"(?:[a-z]+\s+){0,2}?(?:results|outputs|reports|maps|deliverables)\b"
         ),
     ),
+    # ... or a hosted service's access or results only: "Service access only", "(hosted service
+    # only)", "Deliverable is a data report of coefficients"
+    (
+        ("access only", "service only", "deliverable is"),
+        (
+            r"\b(?:service|api)\s+access\s+only\b|\bhosted\s+service\s+only\b|"
+            r"\bdeliverable\s+is\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,2}(?:report|results?|data)\b"
+        ),
+    ),
     (
         ("delivered",),
         (
@@ -290,8 +299,10 @@ _GOODS_ONLY_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
         ),
     ),
     (
-        ("technology",),
+        ("technology", "nothing technical"),
         (
+            r"\bno\s+(?:transfer|export)\s+of\s+technology\b|\bno\s+technology\s+transfer\b|"
+            r"\bnothing\s+technical\s+(?:leaves|goes|is\s+transferred)\b|"
             r"\bno\s+technology\b[^.;:\n]{0,80}?\b(?:is|will\s+be|shall\s+be|was)\s+(?:transferred|"
             r"exported|licen[cs]ed|disclosed|provided)\b|\bnot\s+an?\s+technology\s+(?:export|transfer)\b|"
             r"\bdoes\s+not\s+(?:constitute|involve|amount\s+to)\s+(?:an?\s+|any\s+)?technology\s+"
@@ -329,7 +340,8 @@ _GOODS_ONLY_WORDS = (  # one of them is in any text _GOODS_ONLY matches (and sel
     "報關",
     *("resale", "goods", "货物", "貨物", "商品", "买卖", "買賣"),
     *("f1", "first-generation", "distribut", "importer", "vials", "pcs", "pieces", "boxes"),
-    *("bottles", "bags"),
+    *("bottles", "bags", "access only", "service only", "deliverable is", "nothing technical"),
+    *("no transfer of technology", "no export of technology", "no technology transfer"),
     # ("contributes no technology" with two spaces or a line break holds neither "no technology")
     *("provide no", "provides no", "contribute no", "contributes no", "transfer no"),
     *("transfers no", "license no", "licenses no", "licence no", "licences no", "export no"),
