@@ -932,6 +932,53 @@ def _negated(marked: str) -> dict[str, str]:
             {"LFP": "entry covers only LFP and phosphate precursors; NCM is not listed"},
         ),
         ("[杂交水稻]F1种子1200吨。合同仅为种子买卖。", {"杂交水稻": "为种子买卖"}),
+        (
+            (
+                "[Sintered NdFeB] segments. They are not asking for any process information, only"
+                " finished magnets."
+            ),
+            {"Sintered NdFeB": "are not asking for any process"},
+        ),
+        (
+            (
+                "[LFP] powder shipped from Sichuan with COA and MSDS. No process information is"
+                " provided."
+            ),
+            {"LFP": "No process information is provided"},
+        ),
+        (
+            (
+                "Our [LiDAR] sensors: 2,000 units. No design files, firmware source or"
+                " manufacturing information."
+            ),
+            {"LiDAR": "No design files"},
+        ),
+        (
+            "[Hybrid rice] seed to Lahore. Commercial seed only: parental lines stay in China.",
+            {"Hybrid rice": "parental lines stay in China"},
+        ),
+        (
+            "日方采购[附子]饮片，整柜出口。炮制工艺属于公司技术秘密，不对外提供。",
+            {"附子": "工艺属于公司技术秘密，不对外提供"},
+        ),
+        ("[附子]饮片按一般贸易出口。", {"附子": "一般贸易出口"}),
+        ("採購成品[煙花]，全部係製成品，冇配方。", {"煙花": "冇配方"}),
+        (
+            "PO for the [smart speaker] line, 18,000 units; nothing in this order includes SDKs.",
+            {"smart speaker": "nothing in this order includes SDKs"},
+        ),
+        (
+            "Buyers of our [LiDAR] sensors get a datasheet. Internal designs are never shared.",
+            {"LiDAR": "designs are never shared"},
+        ),
+        (
+            "出口[无人机]电机等备件，不附带任何设计图纸。货物已报关。",
+            {"无人机": "不附带任何设计图纸"},
+        ),
+        (
+            "We narrate books with our [synthetic voices]; the publisher receives audio only.",
+            {"synthetic voices": "receives audio only"},
+        ),
         (  # a hosted service's access or results only
             "A [chatbot] subscription. Service access only; no transfer of technology.",
             {"chatbot": "Service access only"},
@@ -1058,6 +1105,11 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         # counted goods beside a licence, and no "no know-how" without goods
         "Sale of 120 spray [drones]. The [drone] autopilot is licensed to them. No source code.",
         "The [drone] autopilot design is licensed. No source code is provided.",
+        # a sentence that hands code over outweighs "nothing in this order"
+        (
+            "[Drone] kits shipped from Shenzhen; nothing in this order includes SDKs. The"
+            " flight-control source code is licensed separately."
+        ),
         # a service that says how it runs is no declaration of results only
         "Our [wind tunnel] team delivers the design; the deliverable is licensed.",
         # "e.g." ends no sentence: the example is still inside the question
@@ -1348,6 +1400,15 @@ _FRAGMENTS = st.sampled_from(
         *("Sale of 200 ", "出口200台", " spray ", "; the source code is licensed", "至巴西"),
         *(" catalogue (e.g. ", "目录（如", " (such as ", "control list", ")"),
         *("Service access only", "(hosted service only)", "Deliverable is a data report"),
+        *(" are not asking for any process information", " shipped from Sichuan", " COA", "MSDS"),
+        *("No design files, firmware source or manufacturing information.", "Buyers of our "),
+        *(
+            "Commercial seed only: ",
+            "parental lines stay in China",
+            "炮制工艺属于公司技术秘密，不对外提供",
+        ),
+        *("按一般贸易出口", "全部係製成品，冇配方", "nothing in this order includes SDKs"),
+        *(" designs are never shared", "不附带任何设计图纸", " receives audio only", "发货"),
         *("no transfer of technology", "nothing technical leaves China", "no  technology transfer"),
         *(
             "合同仅为种子买卖",

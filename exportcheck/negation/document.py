@@ -182,7 +182,11 @@ _GOODS_ONLY_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("无需", "無需"), r"无需(?:办理|辦理|按)技术出口|無需(?:辦理|按)技術出口"),
     (
         ("贸易", "貿易"),
-        r"(?:^|(?<=[，,。；;：:\n]))\s*(?:一般)?(?:货物|貨物)(?:贸易|貿易)\s*(?=[，,。；;\n]|$)",
+        (
+            r"(?:^|(?<=[，,。；;：:\n]))\s*(?:一般)?(?:货物|貨物)(?:贸易|貿易)\s*(?=[，,。；;\n]|$)"
+            # "本次仍为成品饮片一般贸易出口": goods under the customs regime of general trade
+            r"|一般(?:贸易|貿易)(?:方式)?出口"
+        ),
     ),
     (
         ("货物", "貨物"),
@@ -264,10 +268,16 @@ _GOODS_ONLY_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
         ),
     ),
     (
-        ("deliverables", "results", "outputs", "reports", "maps"),
+        (
+            *("deliverables", "results", "outputs", "reports", "maps", "audio only", "files only"),
+            *("video only", "images only", "photos only", "data only", "output only"),
+        ),
         (
             r"\bdeliverables[- ]only\b|\b(?:receives?|gets?|obtains?)\s+only\s+(?:the\s+)?"
             r"(?:[a-z]+\s+){0,2}?(?:results|outputs|reports|maps|deliverables)\b"
+            # "The publisher receives audio only"
+            r"|\b(?:receives?|gets?|obtains?)\s+(?:the\s+)?(?:[a-z0-9-]+\s+){0,2}?(?:results|outputs?|"
+            r"reports|maps|deliverables|audio|files|video|images|photos|data)\s+only\b"
         ),
     ),
     # ... or a hosted service's access or results only: "Service access only", "(hosted service
@@ -342,6 +352,7 @@ _GOODS_ONLY_WORDS = (  # one of them is in any text _GOODS_ONLY matches (and sel
     *("f1", "first-generation", "distribut", "importer", "vials", "pcs", "pieces", "boxes"),
     *("bottles", "bags", "access only", "service only", "deliverable is", "nothing technical"),
     *("no transfer of technology", "no export of technology", "no technology transfer"),
+    *("一般贸易", "一般貿易", "shipped", "coa", "msds", "certificate", "buyer", "发货", "發貨"),
     # ("contributes no technology" with two spaces or a line break holds neither "no technology")
     *("provide no", "provides no", "contribute no", "contributes no", "transfer no"),
     *("transfers no", "license no", "licenses no", "licence no", "licences no", "export no"),
@@ -385,6 +396,7 @@ _SENTENCE_NEGATION = (  # ... or a condition: "如今后拟提供算法源代码
     # (无/非 that begin ordinary words do not count: 无人机, 无线, 无水, 非洲, 非常)
     r"不|未|没|沒|无(?![人线線机機菌纺紡损損缝縫锡錫水])|無(?![人線機菌紡損縫錫水])|非(?![洲常法标標晶金])"
     r"|\bno\b|\bnot\b|n't\b|\bwithout\b|\bnor\b|\bnever\b|\bexclud(?:ing|ed|es)\b|除外|排除|"
+    r"\bnothing\b|\bnone\b|\bneither\b|冇|"
     r"如果|如今后|如今後|如需|如另|如拟|如擬|若|假如|倘若|一旦|\bif\b|\bunless\b|\bshould\b"
     # ... or asks: "是否需要办理技术出口许可"
     r"|是否|\bwhether\b"
@@ -417,14 +429,16 @@ _NO_KNOW_HOW_PARTS: tuple[tuple[str, str], ...] = (
             r"techniques?|methods?|drawings|(?:production|manufacturing|process|technical|design)\s+"
             r"information)\b[^.;:]{0,40}?"
             r"\b(?:goes|go|pass(?:es)?|(?:is|are|will\s+be|shall\s+be)\s+(?:transferred|shared|"
-            r"disclosed|provided|supplied|licen[cs]ed|handed\s+over|passed\s+on|included))\b"
+            r"disclosed|provided|supplied|licen[cs]ed|handed\s+over|passed\s+on|included|given|"
+            r"part\s+of))\b"
             # ... or in an intake note's shorthand, with no verb: "product only, no process docs",
             # "no optical design, no board design, no ranging firmware source", "No formulas."
             r"|\bno\s+(?:process|technical|tech|technology|manufacturing)\s+(?:docs?|documents?|"
             r"documentation|data|services?|support|cooperation|co-operation|collaboration|transfer)\b"
             r"|\bno\s+(?:[a-z-]+\s+){0,2}?(?:designs?|formulas?|formulae|recipes?|source(?:\s+code)?|"
             r"sdk|know-how|process|drawings?|manuals?|(?:parent|parental|sterile|pure)\s+(?:lines|stocks?|"
-            r"races))\b(?=\s*(?:[.,;)]|and\b|or\b|$))"
+            r"races)|(?:design|manufacturing|production|process|technical)\s+(?:files|information|data))"
+            r"\b(?=\s*(?:[.,;)]|and\b|or\b|$))"
             # ... or a party that gives none: "We provide no yew-cultivation, extraction or
             # purification know-how"
             r"|\b(?:provides?|supplies|supply|gives?|shares?|transfers?|discloses?|gets?|receives?)\s+"
@@ -439,7 +453,8 @@ _NO_KNOW_HOW_PARTS: tuple[tuple[str, str], ...] = (
             r"不(?:涉及|提供|转让|轉讓|披露|包含|包括|含|做|输出|輸出|交付)(?:任何)?(?:工艺|工藝|技术|技術|"
             r"生产|生產|制备|製備|源码|源碼|源代码|源代碼|菌种|菌種|配方|亲本|親本)"
             # ... with a few words before what is withheld: 不提供设备设计图纸, 不提供产品设计资料
-            r"|不(?:向[^，,。；;\n]{1,8}?)?(?:提供|转让|轉讓|披露|输出|輸出)[^，,。；;\n但而还還仅僅只]{1,16}?"
+            r"|不(?:向[^，,。；;\n]{1,8}?)?(?:提供|转让|轉讓|披露|输出|輸出|附带|附帶|随附|隨附)"
+            r"[^，,。；;\n但而还還仅僅只]{1,16}?"
             r"(?:设计图纸|設計圖紙|设计资料|"
             r"設計資料|工艺|工藝|技术资料|技術資料|源代码|源代碼|源码|源碼|配方|诀窍|訣竅)"
             # ... or the buyer no longer wants it: 这次不要菌种了, 不需要工艺
@@ -453,6 +468,26 @@ _NO_KNOW_HOW_PARTS: tuple[tuple[str, str], ...] = (
     ),
     # ... or a form's answer: "Technology: none."
     ("none", r"\b(?:technology|technology\s+transfer|know-how)\s*:\s*none\b"),
+    # ... or keeps it at home: "parental lines, seed-production methods and breeding data stay in
+    # China"
+    (
+        r"stay|remain|kept",
+        (
+            r"\b(?:know-how|process(?:es)?|technolog(?:y|ies)|methods?|(?:parent|parental)\s+lines|"
+            r"breeding\s+data|source\s+code|recipes?|formulas?)\b[^.;:]{0,60}?\b(?:stays?|remains?|"
+            r"(?:is|are)\s+kept)\s+(?:in\s+china|with\s+(?:us|the\s+(?:seller|supplier|parent)))\b"
+        ),
+    ),
+    # ... or in Cantonese: "冇配方、冇生產技術"
+    ("冇", r"冇(?:任何)?(?:配方|生產|生产|工艺|工藝|技术|技術|源碼|源码|图纸|圖紙)"),
+    # ... or keeps it a secret: "炮制工艺属于公司技术秘密，不对外提供"
+    (
+        "对外|對外",
+        (
+            r"(?:工艺|工藝|技术|技術|配方|源代码|源代碼|源码|源碼)[^。；;\n]{0,16}?不(?:对外|對外)"
+            r"(?:提供|披露|转让|轉讓|公开|公開)"
+        ),
+    ),
     (
         "保留|留在",
         # ... or keeps it at home: "不育系、恢复系等亲本材料及制种技术保留在国内"
@@ -462,20 +497,31 @@ _NO_KNOW_HOW_PARTS: tuple[tuple[str, str], ...] = (
             r"(?:国内|國內|境内|境內|本公司|我司|我方|母公司)"
         ),
     ),
+    # ... or says that nothing holds it: "nothing in this order includes SDKs, source code or
+    # engine licences"
     (
-        r"\bnot\s",
+        r"\bnothing\s",
+        (
+            r"\bnothing\s+(?:in\s+[^.;:]{0,30}?)?(?:includes?|contains?|is\s+included)\b[^.;:]{0,40}?"
+            r"\b(?:sdks?|source\s+code|know-how|designs?|process(?:es)?|technical\s+documents?)\b"
+        ),
+    ),
+    (
+        r"\b(?:not|never)\s",
         # ... or says it will not hand it over: "We do not provide manufacturing know-how",
         # "process parameters, recipes and equipment settings … are not disclosed"
         (
-            r"\b(?:do|does|did|will|shall)\s+not\s+(?:provide|supply|transfer|disclose|licen[cs]e|"
-            r"share|deliver|receive|get|obtain)\s+[^.;:]{0,40}?\b(?:know-how|process(?:es)?|recipes?|"
+            r"\b(?:do|does|did|will|shall|are|is)\s+not\s+(?:provide|supply|transfer|disclose|licen[cs]e|"
+            r"share|deliver|receive|get|obtain|asking\s+for|ask\s+for|request(?:ing)?)\s+[^.;:]{0,40}?"
+            r"\b(?:know-how|process(?:es)?|recipes?|"
             r"designs?|drawings|source\s+code|technical\s+(?:documents?|documentation|data)|"
             r"technolog(?:y|ies)|techniques?|methods?|(?:parent|parental|sterile|pure)\s+(?:lines|"
             r"stocks?|races)|breeding\s+material)\b"
             r"|\b(?:process(?:es)?|recipes?|know-how|formulas?|technolog(?:y|ies)|techniques?|methods?|"
             r"drawings|(?:parent|parental|sterile|pure)\s+(?:lines|stocks?|races)|information|records|"
-            r"documents?|documentation)\b[^.;:]{0,80}?\b(?:are|is)\s+(?:[a-z]+\s+and\s+)?not\s+"
-            r"(?:disclosed|provided|transferred|shared|licen[cs]ed|supplied)\b"
+            r"documents?|documentation|designs?|design\s+files)\b[^.;:]{0,80}?\b(?:are|is)\s+"
+            r"(?:[a-z]+\s+and\s+)?(?:not|never)\s+(?:disclosed|provided|transferred|shared|licen[cs]ed|"
+            r"supplied)\b"
         ),
     ),
     (
@@ -516,8 +562,19 @@ _FINISHED_GOODS_PARTS: tuple[tuple[str, str], ...] = (
         r"\b(?:f1|first-generation)\s+(?:[a-z0-9-]+\s+){0,3}?(?:seeds?|eggs)\b",
     ),
     # a distributor or importer buys goods to resell them
-    ("distribut|importer", r"\bdistribut(?:or|ors|orship|ion\s+agreement)\b|\bimporters?\b"),
-    ("only|packaged", r"\bproducts?\s+only\b|\bpackaged\s+products?\b|\bsupply\s+only\b"),
+    (
+        "distribut|importer|buyer",
+        r"\bdistribut(?:or|ors|orship|ion\s+agreement)\b|\bimporters?\b|\bbuyers?\s+of\s+our\b",
+    ),
+    # goods shipped, with their certificates: "shipped from Ningbo", "COA, MSDS"
+    (
+        "shipped|coa|msds|certificate",
+        r"\bshipped\s+from\b|\b(?:coa|msds)\b|\bcertificates?\s+of\s+analysis\b",
+    ),
+    (
+        "only|packaged",
+        r"\bproducts?\s+only\b|\bpackaged\s+products?\b|\bsupply\s+only\b|\bseeds?\s+only\b",
+    ),
     # an Incoterm and its place: goods shipped
     (r"\b(?:fob|cif|cfr|exw|ddp|dap|fca)\s", r"\b(?:fob|cif|cfr|exw|ddp|dap|fca)\s+[a-z]"),
     # counted goods: "40 units of"
@@ -529,8 +586,8 @@ _FINISHED_GOODS_PARTS: tuple[tuple[str, str], ...] = (
         ),
     ),
     (
-        "成品|整|出货|出貨|报关|報關|产品出口|產品出口",
-        r"成品|整机|整機|整柜|整櫃|产品出口|產品出口|出货|出貨|报关|報關",
+        "成品|整|出货|出貨|报关|報關|产品出口|產品出口|发货|發貨",
+        r"成品|整机|整機|整柜|整櫃|产品出口|產品出口|出货|出貨|报关|報關|发货|發貨",
     ),
 )
 _FINISHED_GOODS = "|".join(pattern for _, pattern in _FINISHED_GOODS_PARTS)
