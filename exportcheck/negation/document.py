@@ -418,10 +418,10 @@ def goods_only_declaration(text: str) -> tuple[int, int] | None:
 # the same: "We supply finished, labelled vials. No API process, formulation know-how or
 # manufacturing documents go to the distributor." (Without finished goods, "no source code or
 # know-how is shared" may describe a service run for the client: still a lead.)
-_NO_KNOW_HOW_PARTS: tuple[tuple[str, str], ...] = (
-    # (a gate: a plain pattern every match of the part holds, the part), in this order
+_NO_KNOW_HOW_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
+    # (words of which every match of the part holds one, the part), in this order
     (
-        r"\bno\s",
+        ("no ", "no\n", "no\t"),
         (
             r"\bno\s+[^.;:]{0,60}?\b(?:know-how|process(?:es)?|protocols?|manufacturing\s+documents?|"
             r"technical\s+(?:documents?|documentation|data)|parent\s+lines|breeding\s+data|"
@@ -447,7 +447,7 @@ _NO_KNOW_HOW_PARTS: tuple[tuple[str, str], ...] = (
         ),
     ),
     (
-        "不",
+        ("不",),
         # ... or in Chinese: 不涉及任何工艺资料, 不提供源码, 不做技术培训, 工艺资料均不提供
         (
             r"不(?:涉及|提供|转让|轉讓|披露|包含|包括|含|做|输出|輸出|交付)(?:任何)?(?:工艺|工藝|技术|技術|"
@@ -467,11 +467,11 @@ _NO_KNOW_HOW_PARTS: tuple[tuple[str, str], ...] = (
         ),
     ),
     # ... or a form's answer: "Technology: none."
-    ("none", r"\b(?:technology|technology\s+transfer|know-how)\s*:\s*none\b"),
+    (("none",), r"\b(?:technology|technology\s+transfer|know-how)\s*:\s*none\b"),
     # ... or keeps it at home: "parental lines, seed-production methods and breeding data stay in
     # China"
     (
-        r"stay|remain|kept",
+        ("stay", "remain", "kept"),
         (
             r"\b(?:know-how|process(?:es)?|technolog(?:y|ies)|methods?|(?:parent|parental)\s+lines|"
             r"breeding\s+data|source\s+code|recipes?|formulas?)\b[^.;:]{0,60}?\b(?:stays?|remains?|"
@@ -479,17 +479,17 @@ _NO_KNOW_HOW_PARTS: tuple[tuple[str, str], ...] = (
         ),
     ),
     # ... or in Cantonese: "冇配方、冇生產技術"
-    ("冇", r"冇(?:任何)?(?:配方|生產|生产|工艺|工藝|技术|技術|源碼|源码|图纸|圖紙)"),
+    (("冇",), r"冇(?:任何)?(?:配方|生產|生产|工艺|工藝|技术|技術|源碼|源码|图纸|圖紙)"),
     # ... or keeps it a secret: "炮制工艺属于公司技术秘密，不对外提供"
     (
-        "对外|對外",
+        ("对外", "對外"),
         (
             r"(?:工艺|工藝|技术|技術|配方|源代码|源代碼|源码|源碼)[^。；;\n]{0,16}?不(?:对外|對外)"
             r"(?:提供|披露|转让|轉讓|公开|公開)"
         ),
     ),
     (
-        "保留|留在",
+        ("保留", "留在"),
         # ... or keeps it at home: "不育系、恢复系等亲本材料及制种技术保留在国内"
         (
             r"(?:工艺|工藝|技术|技術|亲本|親本|菌种|菌種|配方|源代码|源代碼|源码|源碼|图纸|圖紙)"
@@ -500,14 +500,14 @@ _NO_KNOW_HOW_PARTS: tuple[tuple[str, str], ...] = (
     # ... or says that nothing holds it: "nothing in this order includes SDKs, source code or
     # engine licences"
     (
-        r"\bnothing\s",
+        ("nothing",),
         (
             r"\bnothing\s+(?:in\s+[^.;:]{0,30}?)?(?:includes?|contains?|is\s+included)\b[^.;:]{0,40}?"
             r"\b(?:sdks?|source\s+code|know-how|designs?|process(?:es)?|technical\s+documents?)\b"
         ),
     ),
     (
-        r"\b(?:not|never)\s",
+        ("not ", "not\n", "not\t", "never"),
         # ... or says it will not hand it over: "We do not provide manufacturing know-how",
         # "process parameters, recipes and equipment settings … are not disclosed"
         (
@@ -525,7 +525,7 @@ _NO_KNOW_HOW_PARTS: tuple[tuple[str, str], ...] = (
         ),
     ),
     (
-        r"(?:not\s+included|excluded|not\s+provided|not\s+supplied|not\s+get|not\s+receive)\s*:",
+        ("included", "excluded", "provided", "supplied", "get", "receive"),
         # ... or lists it as left out: "Not included: design files, firmware source code …",
         # "What the JV does not get: flight-control source code, …"
         (
@@ -538,9 +538,9 @@ _NO_KNOW_HOW_PARTS: tuple[tuple[str, str], ...] = (
 _NO_KNOW_HOW = "|".join(pattern for _, pattern in _NO_KNOW_HOW_PARTS)
 
 
-_FINISHED_GOODS_PARTS: tuple[tuple[str, str], ...] = (
+_FINISHED_GOODS_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
     (
-        "finished",
+        ("finished",),
         (
             r"\bfinished\s+(?:[a-z,-]+\s+){0,2}?(?:goods|products?|vials|units|packs|materials?|"
             r"segments|machines|magnets|drones|cells|modules|sensors)\b|\bfinished,|"
@@ -549,56 +549,70 @@ _FINISHED_GOODS_PARTS: tuple[tuple[str, str], ...] = (
             r"\b(?:our|the|their|of|sells?|supply|supplies|buys?|with|and)\s+finished\s+[a-z]"
         ),
     ),
-    ("resale", r"\bfor\s+resale\b"),
+    (("resale",), r"\bfor\s+resale\b"),
     (
-        "goods|货物|貨物|商品",
+        ("goods", "货物", "貨物", "商品"),
         r"(?:^|\n)\s*goods\s*:|(?:^|\n)\s*(?:货物|貨物|商品)[：:]",
     ),  # "Goods:"
-    ("台|套|箱", r"\d\s*(?:台|套|箱)"),
-    ("commercial", r"\bcommercial\s+(?:[a-z0-9-]+\s+){0,3}?(?:seeds?|eggs)\b"),
+    (("台", "套", "箱"), r"\d\s*(?:台|套|箱)"),
+    (("commercial",), r"\bcommercial\s+(?:[a-z0-9-]+\s+){0,3}?(?:seeds?|eggs)\b"),
     # hybrid seed or silkworm eggs of the first generation: the commercial product
     (
-        "f1|first-generation",
+        ("f1", "first-generation"),
         r"\b(?:f1|first-generation)\s+(?:[a-z0-9-]+\s+){0,3}?(?:seeds?|eggs)\b",
     ),
     # a distributor or importer buys goods to resell them
     (
-        "distribut|importer|buyer",
+        ("distribut", "importer", "buyer"),
         r"\bdistribut(?:or|ors|orship|ion\s+agreement)\b|\bimporters?\b|\bbuyers?\s+of\s+our\b",
     ),
     # goods shipped, with their certificates: "shipped from Ningbo", "COA, MSDS"
     (
-        "shipped|coa|msds|certificate",
+        ("shipped", "coa", "msds", "certificate"),
         r"\bshipped\s+from\b|\b(?:coa|msds)\b|\bcertificates?\s+of\s+analysis\b",
     ),
     (
-        "only|packaged",
+        ("only", "packaged"),
         r"\bproducts?\s+only\b|\bpackaged\s+products?\b|\bsupply\s+only\b|\bseeds?\s+only\b",
     ),
     # an Incoterm and its place: goods shipped
-    (r"\b(?:fob|cif|cfr|exw|ddp|dap|fca)\s", r"\b(?:fob|cif|cfr|exw|ddp|dap|fca)\s+[a-z]"),
+    (
+        ("fob", "cif", "cfr", "exw", "ddp", "dap", "fca"),
+        r"\b(?:fob|cif|cfr|exw|ddp|dap|fca)\s+[a-z]",
+    ),
     # counted goods: "40 units of"
     (
-        r"units|containers|cartons|pallets|sets|vials|pcs|pieces|boxes|bottles|bags",
+        (
+            *("units", "containers", "cartons", "pallets", "sets", "vials", "pcs", "pieces"),
+            *("boxes", "bottles", "bags"),
+        ),
         (
             r"\b\d[\d,]*\s+(?:units|containers|cartons|pallets|sets|vials|pcs|pieces|boxes|"
             r"bottles|bags)\b"
         ),
     ),
     (
-        "成品|整|出货|出貨|报关|報關|产品出口|產品出口|发货|發貨",
+        ("成品", "整", "出货", "出貨", "报关", "報關", "产品出口", "產品出口", "发货", "發貨"),
         r"成品|整机|整機|整柜|整櫃|产品出口|產品出口|出货|出貨|报关|報關|发货|發貨",
     ),
 )
 _FINISHED_GOODS = "|".join(pattern for _, pattern in _FINISHED_GOODS_PARTS)
 
 
-def _in_parts(parts: tuple[tuple[str, str], ...], lowered: str) -> str | None:
-    """The alternation of the ``parts`` whose gate ``lowered`` holds (None: none does). A
-    gate is one plain pattern, found by a fast scan; the parts' own patterns, tried at every
-    position, cost ~30 ns per branch and character (~100 us per KB for all of them)."""
-    present = [pattern for gate, pattern in parts if _compiled(gate).search(lowered)]
-    return "|".join(present) if present else None
+def _in_parts(
+    parts: tuple[tuple[tuple[str, ...], str], ...], present: frozenset[str]
+) -> str | None:
+    """The alternation of the ``parts`` one of whose words the text holds (``present``: its
+    words of _CUE_WORDS; None: no part's). The parts' own patterns, tried at every position,
+    cost ~30 ns per branch and character (~100 us per KB for all of them); the words were
+    found in one scan of the text."""
+    held = [pattern for words, pattern in parts if not present.isdisjoint(words)]
+    return "|".join(held) if held else None
+
+
+_PART_WORDS = tuple(
+    sorted({word for words, _ in (*_NO_KNOW_HOW_PARTS, *_FINISHED_GOODS_PARTS) for word in words})
+)
 
 
 def _goods_only(lowered: str, *, counted: bool = False) -> tuple[int, int] | None:
@@ -612,9 +626,9 @@ def _goods_only(lowered: str, *, counted: bool = False) -> tuple[int, int] | Non
     found_all = list(_compiled("|".join(parts)).finditer(lowered)) if parts else []
     handed_over: tuple[str, ...] = _HANDED_OVER
     if not found_all:
-        finished = None if counted else _in_parts(_FINISHED_GOODS_PARTS, lowered)
+        finished = None if counted else _in_parts(_FINISHED_GOODS_PARTS, present)
         sells_goods = counted or (finished is not None and _compiled(finished).search(lowered))
-        no_know_how = _in_parts(_NO_KNOW_HOW_PARTS, lowered) if sells_goods else None
+        no_know_how = _in_parts(_NO_KNOW_HOW_PARTS, present) if sells_goods else None
         if no_know_how:
             found_all = list(_compiled(no_know_how).finditer(lowered))
             # Goods beside a licence of the process are no sale of goods only: "X提取工艺
@@ -868,6 +882,7 @@ _CUE_WORDS = tuple(
             *_BACKGROUND_WORDS,
             *_CATALOGUE_WORDS,
             *_SCOPE_WORDS,
+            *_PART_WORDS,
         }
     )
 )
