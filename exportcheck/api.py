@@ -297,8 +297,11 @@ def check_profile(kb: KnowledgeBase, profile: Profile, version_id: str) -> Check
         used = {e.text for f in findings for e in f.evidence if e.path.startswith("capabilities")}
         idle = tuple(c for c in idle if c not in used)
     # A transfer whose destination is China is no technology export (条例 Art. 2): what the
-    # technology would need is kept to be shown, and decides nothing.
-    domestic = profile.transfer is not None and profile.transfer.destination == "CN"
+    # technology would need is kept to be shown, and decides nothing. So is one with no
+    # destination whose text says it is an import or stays within China.
+    destination = profile.transfer.destination if profile.transfer is not None else None
+    declared = _stays_in_china(profile) if findings and destination is None else None
+    domestic = destination == "CN" or declared is not None
     return CheckResult(
         profile,
         facts,
@@ -309,7 +312,21 @@ def check_profile(kb: KnowledgeBase, profile: Profile, version_id: str) -> Check
         _set_aside(facts, candidates),
         threshold_misses(candidates, rules.views, facts, findings),
         findings if domestic else (),
+        declared,
     )
+
+
+def _stays_in_china(profile: Profile) -> Evidence | None:
+    """The words of the title or summary that say the transfer is an import or stays within
+    China (see ``direction``), where they stand in the file."""
+    from exportcheck.direction import stays_in_china
+
+    found = stays_in_china({"title": profile.title, "summary": profile.summary})
+    if found is None:
+        return None
+    field, start, end = found
+    text: str = getattr(profile, field)
+    return Evidence(field, text[start:end], profile.doc.pos_in([field], start), start, end)
 
 
 def _with_text_values(

@@ -88,6 +88,16 @@ def _threshold_note(miss: ThresholdMiss, result: CheckResult, lang: Lang) -> str
     )
 
 
+def _domestic_note(result: CheckResult, lang: Lang) -> str:
+    """What a transfer that stays in China would meet abroad, and what said it stays: the
+    destination CN, or the description's words."""
+    listed = "; ".join(f"{_point(f, lang)} ({f.outcome.label})" for f in result.not_exported)
+    by = result.not_exported_by
+    if by is None:
+        return msg("note.domestic", lang, listed=listed)
+    return msg("note.domestic_text", lang, quoted=by.text, where=_where(by), listed=listed)
+
+
 def consequence_for(result: CheckResult, context: CatalogueContext, lang: Lang) -> Consequence:
     regime = context.regime
     on = legal_date(context)
@@ -103,8 +113,7 @@ def consequence_for(result: CheckResult, context: CatalogueContext, lang: Lang) 
     if transfer and result.decision is not Outcome.FREE:
         notes.append(transfer)
     if result.not_exported:
-        listed = "; ".join(f"{_point(f, lang)} ({f.outcome.label})" for f in result.not_exported)
-        notes.append(msg("note.domestic", lang, listed=listed))
+        notes.append(_domestic_note(result, lang))
     for aside in result.set_aside:
         quoted = "; ".join(f"\u201c{e.text}\u201d ({_where(e)})" for e in aside.evidence)
         notes.append(
@@ -138,7 +147,9 @@ def consequence_for(result: CheckResult, context: CatalogueContext, lang: Lang) 
         notes.append(msg("dual_use", lang, text=" ".join(dual_use)))
     consequence = text.consequence.get(lang) if text else ""
     if result.not_exported:
-        consequence = msg("free.domestic", lang)
+        consequence = msg(
+            "free.domestic" if result.not_exported_by is None else "free.domestic_text", lang
+        )
     elif result.decision is Outcome.FREE and not context.coverage.complete:
         # Design §6: while coverage is incomplete, free is worded as "no listed technology
         # found in the encoded part", and what follows only if it is not listed elsewhere.

@@ -50,16 +50,22 @@ _TEXT_PATHS = ("title", "summary")
 
 
 def decision_label(
-    decision: Outcome, lang: Lang, *, complete: bool = True, domestic: bool = False
+    decision: Outcome,
+    lang: Lang,
+    *,
+    complete: bool = True,
+    domestic: bool = False,
+    by_text: bool = False,
 ) -> str:
     """The decision as scripts grep for it (LICENCE-REQUIRED), with the Chinese words in
     Chinese output: 需申领许可证（LICENCE-REQUIRED）. A free decision says what it rests on: a
-    transfer within China (``domestic``: no export), or while coverage is incomplete (design
-    §6), none found in the encoded part."""
+    transfer within China (``domestic``: no export; ``by_text``: as the description says, with
+    no destination given), or while coverage is incomplete (design §6), none found in the
+    encoded part."""
     label = decision.label.upper()
     text = f"{msg(f'decision.{decision.label}', lang)}（{label}）" if lang == "zh" else label
     if decision is Outcome.FREE and domestic:
-        text += msg("label.free_domestic", lang)
+        text += msg("label.free_domestic_text" if by_text else "label.free_domestic", lang)
     elif decision is Outcome.FREE and not complete:
         text += msg("label.free_incomplete", lang)
     return text

@@ -149,6 +149,18 @@ _TEMPLATES: dict[str, dict[Lang, str]] = {
         "在境内转让不属于技术出口，因此以下内容不影响本结论。如该技术出境，将涉及：{listed}。"
         "如有任何部分出境（包括按两用物项规则向境内的外国主体提供），请以实际目的地重新检查。",
     },
+    "note.domestic_text": {
+        "en": "No destination is given, and the description says the technology comes into or "
+        "stays within China: \u201c{quoted}\u201d ({where}). The 条例 covers transfers of "
+        "technology from inside the PRC to outside it (Art. 2), so nothing here decides it. Were "
+        "the technology to leave China, it would meet: {listed}. Give the destination and check "
+        "again if any of it goes abroad (including to a foreign party in China under the "
+        "dual-use rules).",
+        "zh": "未给出目的地，描述称技术进入中国或在境内转让：\u201c{quoted}\u201d（{where}）。"
+        "条例调整的是从中国境内向境外转移技术（第二条），因此以下内容不影响本结论。如该技术出境，"
+        "将涉及：{listed}。如有任何部分出境（包括按两用物项规则向境内的外国主体提供），请填写目的地"
+        "后重新检查。",
+    },
     "note.threshold": {
         "en": "Not listed on the stated values: {point} (rule {rule}) would apply, but "
         "{values}. The catalogue lists it only at its thresholds; confirm the values and their "
@@ -186,6 +198,15 @@ _TEMPLATES: dict[str, dict[Lang, str]] = {
     "label.free_domestic": {
         "en": " (not an export: the destination is CN)",
         "zh": "（目的地为CN，不属于技术出口）",
+    },
+    "label.free_domestic_text": {
+        "en": " (not an export: the description says it comes into or stays within China)",
+        "zh": "（描述称技术进入中国或在境内转让，不属于技术出口）",
+    },
+    "free.domestic_text": {
+        "en": "Not a technology export: the description says the transfer comes into or stays "
+        "within China (条例 Art. 2).",
+        "zh": "不属于技术出口：描述称该转让为技术进口或在中国境内进行（条例第二条）。",
     },
     "free.domestic": {
         "en": "Not a technology export: the transfer stays within China (条例 Art. 2).",

@@ -36,6 +36,9 @@ class CheckResult(msgspec.Struct, frozen=True):
     # The findings of a transfer that stays in China (destination CN): no export, so they
     # decide nothing; shown so the analyst sees what an export would need.
     not_exported: tuple[Finding, ...] = ()
+    # With no destination given: the words of the text that say the transfer is an import
+    # or stays within China (None: the destination said so, or nothing did).
+    not_exported_by: Evidence | None = None
 
 
 class SetAside(msgspec.Struct, frozen=True):

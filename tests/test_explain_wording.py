@@ -96,6 +96,49 @@ def test_a_transfer_within_china_is_no_export(
     assert "The destination is CN." not in out
 
 
+def test_a_text_that_says_the_technology_comes_into_china_is_no_export(
+    run_cli: RunCli, write_profile: Callable[..., Path]
+) -> None:
+    """With no destination, a description that declares an import (or a transfer within
+    China) decides as a destination of CN does, quoting the words and where they stand."""
+    path = write_profile(
+        title="LiDAR licence from Israel",
+        summary="We in-license vehicle LiDAR technology from an Israeli company.\n"
+        "This is a technology import: the LiDAR design is licensed into China.",
+        transfer={"mode": "licence"},
+    )
+    out = run_cli("check", str(path), "--as-of", "2025-09-01", expect=0).stdout
+    assert "FREE (not an export: the description says it comes into or stays within China)" in out
+    assert "\u201cin-license\u201d (summary, " in out
+    assert "Were the technology to leave China, it would meet: lidar" in out
+    assert "Register the export contract" not in out
+    doc = json.loads(
+        run_cli("check", str(path), "--as-of", "2025-09-01", "--format", "json", expect=0).stdout
+    )
+    validator("output").validate(doc)
+    (result,) = doc["results"]
+    assert result["decision"] == "free"
+    assert result["findings"] == []
+    assert result["not_exported"]
+    by = result["not_exported_by"]
+    assert (by["path"], by["text"], by["line"]) == ("summary", "in-license", 3)
+    zh = run_cli("check", str(path), "--as-of", "2025-09-01", "--lang", "zh", expect=0).stdout
+    assert "（描述称技术进入中国或在境内转让，不属于技术出口）" in zh
+    md = run_cli("check", str(path), "--as-of", "2025-09-01", "--format", "markdown").stdout
+    assert "comes into or stays within China)**" in md
+    # A destination abroad is never second-guessed, and one of CN says so itself.
+    abroad = write_profile(
+        name="a",
+        summary="We in-license LiDAR technology and sublicense the design.",
+        transfer={"mode": "licence", "destination": "SG"},
+    )
+    doc = json.loads(
+        run_cli("check", str(abroad), "--as-of", "2025-09-01", "--format", "json").stdout
+    )
+    assert doc["results"][0]["decision"] == "review"
+    assert doc["results"][0]["not_exported_by"] is None
+
+
 def test_chinese_output_names_the_decision_in_chinese_and_keeps_the_label(
     run_cli: RunCli, write_profile: Callable[..., Path]
 ) -> None:

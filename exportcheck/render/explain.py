@@ -52,6 +52,7 @@ def render(
             lang,
             complete=context.coverage.complete,
             domestic=bool(result.not_exported),
+            by_text=result.not_exported_by is not None,
         ),
     ]
     for f in result.findings:

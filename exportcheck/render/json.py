@@ -96,6 +96,10 @@ def result_dict(result: CheckResult, context: CatalogueContext, lang: Lang) -> d
         # A transfer within China (destination CN) is no export: what it would meet if it
         # left the country, deciding nothing.
         "not_exported": [finding_dict(f, context, lang) for f in result.not_exported],
+        # ... and with no destination given, the words that say so (null: the destination).
+        "not_exported_by": (
+            result.not_exported_by.as_dict() if result.not_exported_by is not None else None
+        ),
         # Control points kept out only by a stated parameter value ("why not").
         "thresholds_not_met": [
             {

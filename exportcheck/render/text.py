@@ -50,6 +50,7 @@ def part(result: CheckResult, context: CatalogueContext, lang: Lang) -> list[str
         lang,
         complete=context.coverage.complete,
         domestic=bool(result.not_exported),
+        by_text=result.not_exported_by is not None,
     )
     lines = [f"{result.profile.path}: {result.profile.id}: {label}"]
     for f in result.findings:

@@ -1,0 +1,66 @@
+"""Whether a description with no destination says the technology stays in China or comes into
+it: "技术由日本流入中国", "两边都是境内公司", "Inbound licence of a Japanese coating
+technology to us".
+
+The 条例 covers transfers from inside the PRC to outside it (Art. 2). A profile whose
+``transfer.destination`` is CN is decided as no export (see ``api.check_profile``); a profile
+that gives no destination but whose text says the transfer is an import or stays within China
+is decided the same way, with the words that say so. The reading is strict: it needs one of a
+few unambiguous declarations, and any word of a transfer abroad ("出口至", "向境外",
+"overseas", "foreign licensee") anywhere in the text keeps the findings deciding. A
+destination other than CN is never second-guessed.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+# An import or a transfer within China, said outright.
+_DECLARATION = (
+    # a technology import: "技术进口", "技術引進", "从日本某磁材企业引进", "由美國進入中國"
+    r"技术进口|技術進口|技术引进|技術引進"
+    r"|(?:从|從|自)[^，,。；;\n]{1,24}?(?:引进|引進)"
+    r"|(?:流入|进入|進入)(?:中国|中國|我国|我國|国内|國內|境内|境內)"
+    # both sides in China: "两边都是境内公司", "兩地均位於中國內地", "（纯境内）"
+    r"|(?:两边|兩邊|双方|雙方|两地|兩地)(?:都|均)(?:是|为|為|位于|位於)?(?:中国|中國)?"
+    r"(?:境内|境內|国内|國內|内地|內地)"
+    r"|纯境内|純境內|境内注册的内资企业|境內註冊的內資企業"
+    r"|(?:技术资料|技術資料|技术|技術)不出境|无任何技术出境|無任何技術出境"
+    # in English
+    r"|\btechnology\s+import\b|\binbound\s+licen[cs]e\b|\bin-licens(?:e|ed|ing)\b"
+    r"|\b(?:licen[cs]ed|transferred|brought|imported)\s+(?:in)?to\s+(?:mainland\s+)?china\b"
+    r"|\bboth\s+(?:parties|sides|companies|entities)\s+are\s+(?:in\s+(?:mainland\s+)?china|"
+    r"chinese|domestic)\b"
+    r"|\bno\s+technology\s+leaves\s+china\b|\bdomestic\s+licen[cs]e\b"
+)
+
+# A transfer abroad, in any words: the declaration then says nothing of the whole deal.
+_ABROAD = (
+    r"出口(?:至|到|给|給)|向(?:境外|国外|國外|海外|外方)"
+    r"|(?:转让|轉讓|许可|許可|授权|授權|提供|交付)(?:给|給|予)?(?:境外|国外|國外|海外|外国|外國|外方)"
+    r"|(?:境外|国外|國外|海外)(?:客户|客戶|公司|子公司|买方|買方|被许可方|被許可方|合作方|工厂|工廠)"
+    r"|\babroad\b|\boverseas\b|\bexport(?:ed|s|ing)?\s+to\b|\bout\s+of\s+china\b"
+    r"|\bforeign\s+(?:licensee|buyer|customer|partner|subsidiary|recipient)s?\b"
+)
+
+
+@functools.cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Compiled on first use: only a profile with findings and no destination asks."""
+    return re.compile(_DECLARATION), re.compile(_ABROAD)
+
+
+def stays_in_china(texts: dict[str, str]) -> tuple[str, int, int] | None:
+    """Where the ``texts`` (field -> text: the title and summary) say the transfer is an
+    import or stays within China, as (field, start, end) of the first such words; None when
+    none does, or when any of them names a transfer abroad."""
+    declaration, abroad = _patterns()
+    lowered = {field: text.lower() for field, text in texts.items()}
+    if any(abroad.search(text) for text in lowered.values()):
+        return None
+    for field, text in lowered.items():
+        found = declaration.search(text)
+        if found:
+            return field, found.start(), found.end()
+    return None

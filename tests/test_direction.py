@@ -1,0 +1,55 @@
+"""A description with no destination that says the transfer is an import or stays within
+China (exportcheck.direction): the declarations read, and the words that keep it an export."""
+
+from __future__ import annotations
+
+import pytest
+
+from exportcheck.direction import stays_in_china
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "words"),
+    [
+        ("从日本引进钕铁硼晶界扩散技术", "我司为被许可方，技术由日本流入中国。", "从日本引进"),
+        (
+            "",
+            "我司拟从日本某磁材企业引进重稀土晶界扩散专利许可，用于宁波工厂。",
+            "从日本某磁材企业引进",
+        ),
+        ("", "美方将其激光雷达技术授权予上海合资公司。技術流向：由美國進入中國。", "進入中國"),
+        ("", "深圳总部把飞控源码转给成都子公司。两边都是境内公司。", "两边都是境内"),
+        ("", "兩地均位於中國內地，不涉及境外人員。", "兩地均位於中國內地"),
+        ("方言语音合成：广东银行项目（纯境内）", "部署在他们国内机房。", "纯境内"),
+        ("", "被许可方为境内注册的内资企业，技术资料不出境。", "境内注册的内资企业"),
+        ("", "Inbound licence of a Japanese coating technology to us.", "inbound licence"),
+        (
+            "",
+            "Both parties are in mainland China; the code stays on our servers.",
+            "both parties are in mainland china",
+        ),
+    ],
+)
+def test_an_import_or_a_transfer_within_china_is_read(title: str, summary: str, words: str) -> None:
+    found = stays_in_china({"title": title, "summary": summary})
+    assert found is not None
+    field, start, end = found
+    text = {"title": title, "summary": summary}[field]
+    assert text[start:end].lower() == words
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        # no declaration: a destination-less text says nothing of where the technology goes
+        "We license the speech-synthesis engine and its training code.",
+        "引进消化吸收再创新",  # no "from": an ordinary phrase of industrial policy
+        # a declaration beside a transfer abroad: the findings still decide
+        "我司从德国引进生产线，改进后的工艺拟许可给越南公司，出口至越南。",
+        "Imported into China in 2015; the improved process is now licensed to an overseas plant.",
+        "技术由日本流入中国，我司再向境外客户提供工艺包。",
+        "Both parties are Chinese, and the design goes to their foreign subsidiary in Spain.",
+    ],
+)
+def test_no_declaration_or_a_transfer_abroad_keeps_it_an_export(summary: str) -> None:
+    assert stays_in_china({"title": "A technology", "summary": summary}) is None
