@@ -979,6 +979,22 @@ def _negated(marked: str) -> dict[str, str]:
             "We narrate books with our [synthetic voices]; the publisher receives audio only.",
             {"synthetic voices": "receives audio only"},
         ),
+        (  # a bracket of terms past a generic noun, ending in a short item of its own
+            "No phosphate-based [cathode] chemistry ([LFP], [LMFP] or iron phosphate).",
+            {
+                "cathode": "No phosphate-based cathode",
+                "LFP": "No phosphate-based cathode chemistry (LFP, LMFP or iron phosphate)",
+                "LMFP": "No phosphate-based cathode chemistry (LFP, LMFP or iron phosphate)",
+            },
+        ),
+        (  # a bracket that says more than terms is no gloss
+            "No [cathode] (the [LFP] line is licensed).",
+            {"cathode": "No cathode"},
+        ),
+        (  # ... or right after "no" and a modifier of its own
+            "No phosphate-based ([LFP]/[LMFP]) chemistry and no precursor technology.",
+            dict.fromkeys(("LFP", "LMFP"), "No phosphate-based (LFP/LMFP)"),
+        ),
         (  # a hosted service's access or results only
             "A [chatbot] subscription. Service access only; no transfer of technology.",
             {"chatbot": "Service access only"},
@@ -1105,6 +1121,9 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         # counted goods beside a licence, and no "no know-how" without goods
         "Sale of 120 spray [drones]. The [drone] autopilot is licensed to them. No source code.",
         "The [drone] autopilot design is licensed. No source code is provided.",
+        # a bracket after other words than "no" and one modifier, or that says more
+        "We know phosphate-based ([LFP]/[LMFP]) chemistry well.",
+        "No doubt the ([LFP]) line is licensed.",
         # a sentence that hands code over outweighs "nothing in this order"
         (
             "[Drone] kits shipped from Shenzhen; nothing in this order includes SDKs. The"

@@ -747,28 +747,65 @@ def _glosses(
     masked: str, spans: Sequence[tuple[int, int]], out: dict[int, tuple[int, int]]
 ) -> None:
     """Terms in brackets right after a negated term gloss or list it: "不含激光雷达（LiDAR）",
-    "No phosphate-based cathode (LFP, LMFP)". The bracket holds only terms and the words
-    that join them."""
+    "No phosphate-based cathode (LFP, LMFP)", also past a generic noun ("No phosphate-based
+    cathode chemistry (LFP, LMFP or iron phosphate)"). The bracket holds only terms and the
+    words that join them, and may end in a short item of its own after "or"/"and"."""
     for i in sorted(out):
         if i + 1 >= len(spans) or i + 1 in out:
             continue
         end, start = spans[i][1], spans[i + 1][0]
-        opening = masked[end:start].strip()
-        if len(opening) != 1 or opening not in _OPENING:
+        opening = _compiled(_GLOSS_OPENING).fullmatch(masked, end, start)
+        if opening is not None:
+            _gloss_bracket(masked, spans, out, i + 1, out[i][0])
+    if "(" not in masked and "（" not in masked:
+        return
+    # ... and a bracket of terms after "no" and a modifier of its own: "No phosphate-based
+    # (LFP/LMFP) chemistry and no phosphate precursor technology is included"
+    for k, (start, _) in enumerate(spans):
+        if k in out:
             continue
-        close = _compiled(r"[)）\]】]").search(masked, start, start + _GLOSS_REACH)
-        if close is None:
-            continue
-        inner = masked[start : close.start()].replace(_MASK, " ")
-        if _compiled(_GLOSS_JOINERS).fullmatch(inner):
-            for j in range(i + 1, len(spans)):
-                if spans[j][0] >= close.start():
-                    break
-                out.setdefault(j, (out[i][0], close.end()))
+        cue = _compiled(_NO_MODIFIER_OPENING).search(masked, max(0, start - 40), start)
+        if cue is not None and (k == 0 or spans[k - 1][1] <= cue.start()):
+            _gloss_bracket(masked, spans, out, k, cue.start())
+
+
+# A bracket right after the term, or after one generic noun: "cathode chemistry (".
+_GLOSS_OPENING = (
+    r"\s*(?:(?:chemistry|chemistries|materials?|technolog(?:y|ies)|process(?:es)?|routes?|types?|"
+    r"systems?|体系|材料|技术|技術|工艺|工藝|路线|路線)\s*)?[(（\[【]"
+)
+
+
+_NO_MODIFIER_OPENING = r"\bno\s+(?:[a-z]+-)*[a-z]+\s*[(（]$"
+
+
+def _gloss_bracket(
+    masked: str,
+    spans: Sequence[tuple[int, int]],
+    out: dict[int, tuple[int, int]],
+    first: int,
+    negation_start: int,
+) -> None:
+    """Negate the terms of the bracket whose first term is ``first`` when it holds only terms
+    and joiners (and perhaps a short last item)."""
+    start = spans[first][0]
+    close = _compiled(r"[)）\]】]").search(masked, start, start + _GLOSS_REACH)
+    if close is None:
+        return
+    inner = masked[start : close.start()].replace(_MASK, " ")
+    if not _compiled(_GLOSS_INNER).fullmatch(inner):
+        return
+    for j in range(first, len(spans)):
+        if spans[j][0] >= close.start():
+            break
+        out.setdefault(j, (negation_start, close.end()))
 
 
 _GLOSS_REACH = 160  # characters from the first term in a gloss to its closing bracket
 _GLOSS_JOINERS = r"[\s,，、/;；&]*(?:(?:and|or|和|及|与|與|或)[\s,，、/;；&]*)*"
+# ... the joiners, or before a last item of one or two words of its own: "(LFP, LMFP or iron
+# phosphate)"
+_GLOSS_INNER = _GLOSS_JOINERS + r"(?:(?:or|and)\s+[a-z-]+(?:\s+[a-z-]+)?\s*)?"
 
 
 # A bracket of examples: "（如…", "(e.g. …", "(such as …".
