@@ -6,6 +6,8 @@ points carry catalogue/rule file positions, the version carries its announcement
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import msgspec
 
 from exportcheck.diagnostics import SourcePos
@@ -13,6 +15,9 @@ from exportcheck.evaluate import Finding, ThresholdMiss, Trace
 from exportcheck.facts import Evidence, Truth
 from exportcheck.messages import join, msg
 from exportcheck.model import Lang, Outcome, Regime
+
+if TYPE_CHECKING:
+    from exportcheck.report import CheckResult
 
 
 def evidence_phrase(evidence: Evidence, lang: Lang) -> str:
@@ -50,21 +55,21 @@ _TEXT_PATHS = ("title", "summary")
 
 
 def decision_label(
-    decision: Outcome,
-    lang: Lang,
-    *,
-    complete: bool = True,
-    domestic: bool = False,
-    by_text: bool = False,
+    result: CheckResult, lang: Lang, *, complete: bool = True, upper: bool = True
 ) -> str:
-    """The decision as scripts grep for it (LICENCE-REQUIRED), with the Chinese words in
-    Chinese output: 需申领许可证（LICENCE-REQUIRED）. A free decision says what it rests on: a
-    transfer within China (``domestic``: no export; ``by_text``: as the description says, with
-    no destination given), or while coverage is incomplete (design §6), none found in the
-    encoded part."""
+    """The decision as scripts grep for it (LICENCE-REQUIRED; ``upper`` False: as Markdown
+    headings write it), with the Chinese words in Chinese output: 需申领许可证（LICENCE-REQUIRED）.
+    A free decision says what it rests on: a transfer within China (no export: the destination
+    CN, or the description's words with no destination given), or while coverage is
+    incomplete (design §6), none found in the encoded part."""
+    decision = result.decision
     label = decision.label.upper()
-    text = f"{msg(f'decision.{decision.label}', lang)}（{label}）" if lang == "zh" else label
-    if decision is Outcome.FREE and domestic:
+    if lang == "zh":
+        text = f"{msg(f'decision.{decision.label}', lang)}（{label}）"
+    else:
+        text = label if upper else decision.label
+    if decision is Outcome.FREE and result.not_exported:
+        by_text = result.not_exported_by is not None
         text += msg("label.free_domestic_text" if by_text else "label.free_domestic", lang)
     elif decision is Outcome.FREE and not complete:
         text += msg("label.free_incomplete", lang)

@@ -47,13 +47,7 @@ def render(
     lines = [
         header(context, lang),
         f"{result.profile.path}: {result.profile.id}: "
-        + decision_label(
-            result.decision,
-            lang,
-            complete=context.coverage.complete,
-            domestic=bool(result.not_exported),
-            by_text=result.not_exported_by is not None,
-        ),
+        + decision_label(result, lang, complete=context.coverage.complete),
     ]
     for f in result.findings:
         lines.append(f"  {explanation(f, context.regime, lang)}")

@@ -28,12 +28,7 @@ def _basis_cell(basis: str, lang: Lang) -> str:
 
 
 def part(result: CheckResult, context: CatalogueContext, lang: Lang) -> list[str]:
-    heading = decision_label(result.decision, lang) if lang == "zh" else result.decision.label
-    if result.not_exported:
-        by_text = result.not_exported_by is not None
-        heading += msg("label.free_domestic_text" if by_text else "label.free_domestic", lang)
-    elif result.decision is Outcome.FREE and not context.coverage.complete:
-        heading += msg("label.free_incomplete", lang)  # design §6
+    heading = decision_label(result, lang, complete=context.coverage.complete, upper=False)
     out = [
         f"## `{result.profile.id}`: **{heading}**",
         "",

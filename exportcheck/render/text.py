@@ -45,13 +45,7 @@ def evidence_lines(evidence: Sequence[Evidence], shown: int, pad: str, lang: Lan
 
 
 def part(result: CheckResult, context: CatalogueContext, lang: Lang) -> list[str]:
-    label = decision_label(
-        result.decision,
-        lang,
-        complete=context.coverage.complete,
-        domestic=bool(result.not_exported),
-        by_text=result.not_exported_by is not None,
-    )
+    label = decision_label(result, lang, complete=context.coverage.complete)
     lines = [f"{result.profile.path}: {result.profile.id}: {label}"]
     for f in result.findings:
         code = f.view.code or msg("entry.nocode", lang)
