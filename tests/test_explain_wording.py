@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from exportcheck.schema import validator
 
@@ -61,6 +62,18 @@ def test_an_asserted_building_block_that_decides_nothing_is_pointed_out(
     assert "Asserted but deciding nothing" not in _check(run_cli, standalone)
 
 
+def _no_export(run_cli: RunCli, path: Path) -> dict[str, Any]:
+    """The JSON result of a profile decided as no export: valid output, free, no findings."""
+    doc = json.loads(
+        run_cli("check", str(path), "--as-of", "2025-09-01", "--format", "json", expect=0).stdout
+    )
+    validator("output").validate(doc)
+    (result,) = doc["results"]
+    assert result["decision"] == "free"
+    assert result["findings"] == []
+    return dict(result)
+
+
 def test_a_transfer_within_china_is_no_export(
     run_cli: RunCli, write_profile: Callable[..., Path]
 ) -> None:
@@ -75,13 +88,7 @@ def test_a_transfer_within_china_is_no_export(
     assert "Were the technology to leave China, it would meet: 086501X control point" in out
     assert "(licence-required)" in out
     assert "Register the export contract" not in out  # no export, no registration
-    doc = json.loads(
-        run_cli("check", str(path), "--as-of", "2025-09-01", "--format", "json", expect=0).stdout
-    )
-    validator("output").validate(doc)
-    (result,) = doc["results"]
-    assert result["decision"] == "free"
-    assert result["findings"] == []
+    result = _no_export(run_cli, path)
     assert [f["entry"] for f in result["not_exported"]] == ["086501X"]
     assert result["not_exported"][0]["outcome"] == "licence-required"
     zh = run_cli("check", str(path), "--as-of", "2025-09-01", "--lang", "zh", expect=0).stdout
@@ -112,13 +119,7 @@ def test_a_text_that_says_the_technology_comes_into_china_is_no_export(
     assert "\u201cin-license\u201d (summary, " in out
     assert "Were the technology to leave China, it would meet: lidar" in out
     assert "Register the export contract" not in out
-    doc = json.loads(
-        run_cli("check", str(path), "--as-of", "2025-09-01", "--format", "json", expect=0).stdout
-    )
-    validator("output").validate(doc)
-    (result,) = doc["results"]
-    assert result["decision"] == "free"
-    assert result["findings"] == []
+    result = _no_export(run_cli, path)
     assert result["not_exported"]
     by = result["not_exported_by"]
     assert (by["path"], by["text"], by["line"]) == ("summary", "in-license", 3)

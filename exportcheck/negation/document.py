@@ -7,7 +7,7 @@ import bisect
 import functools
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from exportcheck.negation.clause import _CLAUSE_PUNCTUATION, _LOOK, _MASK, _SENTENCE_END, _compiled
@@ -48,19 +48,31 @@ def _text_cues(lowered: str, *, automaton: bool | None = None) -> frozenset[str]
     automaton the term index uses (Rust) takes ~5 us. Its import and build (~1.2 ms) are paid
     only once the term index has imported it (a process checking many texts); before that,
     one test per word. (``automaton``: force one way; the two agree, a test holds them to.)"""
+    return _words_in(lowered, _CUE_WORDS, _cue_automaton, automaton)
+
+
+def _words_in(
+    lowered: str, words: tuple[str, ...], built: Callable[[], Any], automaton: bool | None
+) -> frozenset[str]:
+    """The ``words`` in ``lowered``: by their automaton (``built``) once the term index has
+    imported ahocorasick_rs, else by one test per word (see _text_cues)."""
     if automaton is None:
         automaton = "ahocorasick_rs" in sys.modules
     if not automaton:
-        return frozenset(word for word in _CUE_WORDS if word in lowered)
-    found = _cue_automaton().find_matches_as_indexes(lowered, overlapping=True)
-    return frozenset(_CUE_WORDS[index] for index, _, _ in found)
+        return frozenset(word for word in words if word in lowered)
+    found = built().find_matches_as_indexes(lowered, overlapping=True)
+    return frozenset(words[index] for index, _, _ in found)
 
 
 @functools.cache
 def _cue_automaton() -> Any:
+    return _automaton(_CUE_WORDS)
+
+
+def _automaton(words: tuple[str, ...]) -> Any:
     import ahocorasick_rs
 
-    return ahocorasick_rs.AhoCorasick(_CUE_WORDS)
+    return ahocorasick_rs.AhoCorasick(words)
 
 
 def _background(
@@ -625,19 +637,12 @@ def _part_words(lowered: str, *, automaton: bool | None = None) -> frozenset[str
     """The words of _PART_WORDS in ``lowered``: one scan, asked only of a text that reaches the
     finished-goods test. (Kept out of _CUE_WORDS: "no ", "不" and "整" are in most texts, and
     every text's cues are collected.) ``automaton``: as for _text_cues."""
-    if automaton is None:
-        automaton = "ahocorasick_rs" in sys.modules
-    if not automaton:
-        return frozenset(word for word in _PART_WORDS if word in lowered)
-    found = _part_automaton().find_matches_as_indexes(lowered, overlapping=True)
-    return frozenset(_PART_WORDS[index] for index, _, _ in found)
+    return _words_in(lowered, _PART_WORDS, _part_automaton, automaton)
 
 
 @functools.cache
 def _part_automaton() -> Any:
-    import ahocorasick_rs
-
-    return ahocorasick_rs.AhoCorasick(_PART_WORDS)
+    return _automaton(_PART_WORDS)
 
 
 def _goods_only(lowered: str, *, counted: bool = False) -> tuple[int, int] | None:
