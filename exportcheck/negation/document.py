@@ -88,7 +88,21 @@ def _background(
         until = stop.start() if stop else len(masked)
         for i, (start, end) in enumerate(spans):
             if found.end() <= start and end <= until:
-                out.setdefault(i, (found.start(), end))
+                out.setdefault(i, (found.start(), end))  # the header through the term
+
+
+def _set_aside_within(
+    spans: Sequence[tuple[int, int]],
+    out: dict[int, tuple[int, int]],
+    lo: int,
+    hi: int,
+    by: tuple[int, int],
+) -> None:
+    """Every term that lies within ``lo``-``hi`` is set aside by the words at ``by`` (the
+    first negation found for a term stays)."""
+    for i, (start, end) in enumerate(spans):
+        if lo <= start and end <= hi:
+            out.setdefault(i, by)
 
 
 # A contract's section that lists what is left out: a heading on a line of its own ("3.
@@ -165,9 +179,7 @@ def _exclusion_sections(
         line_start, line_end = heading.start(), heading.end()
         while line_start < line_end and masked[line_start] in " \t\n":
             line_start += 1
-        for i, (start, end) in enumerate(spans):
-            if line_start <= start and end <= until:
-                out.setdefault(i, (line_start, line_end))
+        _set_aside_within(spans, out, line_start, until, (line_start, line_end))
 
 
 # A description that says the deal is a sale of goods and no technology goes with it: "提供整机
@@ -774,9 +786,6 @@ def _defined(
     return defined
 
 
-_OPENING, _CLOSING = "(（[【", ")）]】"
-
-
 def _glosses(
     masked: str, spans: Sequence[tuple[int, int]], out: dict[int, tuple[int, int]]
 ) -> None:
@@ -893,9 +902,7 @@ def _catalogue_examples(
 ) -> None:
     """The terms in brackets that give examples of a catalogue's or list's items."""
     for found in _compiled(_CATALOGUE_EXAMPLES).finditer(masked):
-        for i, (start, end) in enumerate(spans):
-            if found.start() <= start and end <= found.end():
-                out.setdefault(i, found.span())
+        _set_aside_within(spans, out, found.start(), found.end(), found.span())
 
 
 # A sentence that gives the scope of a catalogue entry and says something is not in it: "新增的
@@ -939,9 +946,7 @@ def _catalogue_scope(
             if found.group().startswith(("条目", "條目")):
                 name = _compiled(_ENTRY_NAME).search(masked, max(0, start - 40), start)
                 start = name.start() if name else start
-            for i, (term_start, term_end) in enumerate(spans):
-                if start <= term_start and term_end <= found.end():
-                    out.setdefault(i, (start, found.end()))
+            _set_aside_within(spans, out, start, found.end(), (start, found.end()))
 
 
 _CUE_WORDS = tuple(
