@@ -35,7 +35,13 @@ from exportcheck.evaluate import (
     set_aside_parts,
     threshold_misses,
 )
-from exportcheck.facts import Evidence, Facts, gather_facts, with_stated_quantities
+from exportcheck.facts import (
+    Evidence,
+    Facts,
+    gather_facts,
+    text_evidence,
+    with_stated_quantities,
+)
 from exportcheck.kb import KnowledgeBase, load_knowledge_base
 from exportcheck.model import Rule
 from exportcheck.paths import DATA_SUFFIXES, iter_entries, iter_glob, printable
@@ -324,9 +330,7 @@ def _stays_in_china(profile: Profile) -> Evidence | None:
     found = stays_in_china({"title": profile.title, "summary": profile.summary})
     if found is None:
         return None
-    field, start, end = found
-    text: str = getattr(profile, field)
-    return Evidence(field, text[start:end], profile.doc.pos_in([field], start), start, end)
+    return text_evidence(profile, *found)
 
 
 def _with_text_values(

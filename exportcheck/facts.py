@@ -112,8 +112,11 @@ def _text_pos(profile: Profile, field: str, start: int) -> SourcePos:
     return profile.doc.pos_in([field], start)
 
 
-def _text_evidence(profile: Profile, field: str, start: int, end: int, term: str) -> Evidence:
-    """The words at ``start:end`` of the title or summary, where they stand in the file."""
+def text_evidence(
+    profile: Profile, field: str, start: int, end: int, term: str | None = None
+) -> Evidence:
+    """The words at ``start:end`` of the title or summary, where they stand in the file (and
+    the vocabulary ``term`` they were found as, if any)."""
     text: str = getattr(profile, field)
     return Evidence(field, text[start:end], _text_pos(profile, field, start), start, end, term)
 
@@ -133,7 +136,7 @@ def _indications(
     ruled_out = {"title": title_words, "summary": summary_words}
     for field in texts:
         for number, hit in enumerate(found_hits[field]):
-            evidence = _text_evidence(profile, field, hit.start, hit.end, hit.term)
+            evidence = text_evidence(profile, field, hit.start, hit.end, hit.term)
             words = ruled_out[field].get(number)
             for cap in hit.capabilities:
                 if words is None:
@@ -285,7 +288,7 @@ def with_stated_quantities(
     params = dict(facts.parameters)
     for param_id, mentions in sorted(read.items()):
         field, top = max(mentions, key=lambda m: m[1].value)
-        evidence = _text_evidence(profile, field, top.start, top.end, top.term)
+        evidence = text_evidence(profile, field, top.start, top.end, top.term)
         at_least = any(m.at_least for _, m in mentions)
         params[param_id] = ParameterFact(
             param_id,
