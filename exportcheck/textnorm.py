@@ -27,6 +27,10 @@ _CONVERSIONS = ("t2s.json", "tw2sp.json")  # the primary form first
 _COMPILE_AFTER = 50  # texts normalised before the Traditional-character regex pays off
 _TRANSLATE_BUDGET = 20_000  # characters folded by str.translate before the regexes pay off
 _DASHES = frozenset("\u2010\u2011\u2012\u2013\u2212")  # hyphen-like: read as a space
+# Quotation marks read as spaces too: a writer quotes part of a name ("the 'For You' feed",
+# “个性化”推荐), and the term is the name without them. (An apostrophe is the same character:
+# "user's" reads "user s", in the terms as in the text.)
+_QUOTES = frozenset("\"'`\u2018\u2019\u201c\u201d\u300c\u300d\u300e\u300f")
 # Invisible characters that text pasted from Word, PDF or the web carries inside words
 # (soft hyphen, zero-width space/joiners, word joiner, BOM): dropped, so 推荐\u200b算法
 # and recommen\u00addation still meet their terms.
@@ -47,6 +51,15 @@ _CJK_BLOCKS = (range(0x3400, 0x4DC0), range(0x4E00, 0xA000), range(0xF900, 0xFB0
 # A space between Chinese and a Latin word ("CTR 预估") is left alone here: the term index
 # holds mixed-script terms with and without it, which costs nothing per profile.
 _GAP = re.compile(r"\s(?:\s+|(?<=[^\S ])|(?<=[^\x00-\x7f]\s)(?=[^\x00-\x7f]))")
+
+
+def _spaced(text: str) -> str:
+    """Hyphens and ASCII quotation marks as spaces (one for one: the offsets hold)."""
+    text = text.replace("-", " ")
+    for mark in "\"'`":
+        if mark in text:
+            text = text.replace(mark, " ")
+    return text
 
 
 def is_cjk(ch: str) -> bool:
@@ -242,7 +255,7 @@ def _build_tables() -> _Tables:
         normal = unicodedata.normalize("NFKC", ch).casefold()
         if len(lowered) != 1 or len(normal) != 1:
             expanding.add(ch)
-        elif normal in _DASHES:
+        elif normal in _DASHES or normal in _QUOTES:
             fold[lowered] = " "
         elif normal != lowered:
             if fold.get(lowered, normal) != normal:
@@ -283,7 +296,7 @@ def _fold_around(text: str, at: list[int], fold_part: Callable[[str], str]) -> N
         breaks.append(length)  # linear again after it
         starts.append(position)
     out.append(fold_part(text[position:]))
-    return Normalized("".join(out).replace("-", " "), None, tuple(breaks), tuple(starts))
+    return Normalized(_spaced("".join(out)), None, tuple(breaks), tuple(starts))
 
 
 class Normalizer:
@@ -357,17 +370,18 @@ class Normalizer:
         return tuple(_squeeze(self._convert(folded, config)) for config in _CONVERSIONS)
 
     def _fold(self, text: str) -> Normalized:
-        """NFKC and case folding, with a map back where a character expands. Hyphens become
-        spaces (one for one), so "click-through-rate" meets the term "click-through rate"."""
+        """NFKC and case folding, with a map back where a character expands. Hyphens and
+        quotation marks become spaces (one for one), so "click-through-rate" meets the term
+        "click-through rate" and "the 'For You' feed" the term "for you feed"."""
         if text.isascii():
-            return Normalized(text.lower().replace("-", " "))
+            return Normalized(_spaced(text.lower()))
         if self._fold_res is None and self._translated + len(text) <= _TRANSLATE_BUDGET:
             # The first texts of a process: str.translate (~50 us per KB) instead of compiling
             # the two classes (~1.7 ms); the same result, as a property test holds it to.
             self._translated += len(text)
             table, expanding = self._translate_tables()
             if expanding.isdisjoint(text):  # the common case
-                return Normalized(text.lower().translate(table).replace("-", " "))
+                return Normalized(_spaced(text.lower().translate(table)))
             at = [i for i, ch in enumerate(text) if ch in expanding]
             return _fold_around(text, at, lambda part: part.lower().translate(table))
         fold_re, expanding_re, fold = self._fold_regexes()
@@ -377,7 +391,7 @@ class Normalizer:
 
         found = expanding_re.search(text)
         if found is None:  # the common case
-            return Normalized(fold_part(text).replace("-", " "))
+            return Normalized(_spaced(fold_part(text)))
         at = [m.start() for m in expanding_re.finditer(text, found.start())]
         return _fold_around(text, at, fold_part)
 

@@ -299,3 +299,23 @@ def test_an_expanding_character_folds_alone_and_maps_back_to_itself(parts: list[
         for k in range(len(piece)):
             assert folded.original_span(at + k, at + k + 1) == (index, index + 1)
         at += len(piece)
+
+
+def test_quotation_marks_inside_a_name_do_not_hide_a_term(kb: KnowledgeBase) -> None:
+    """A writer quotes part of a name ("the 'For You' feed", “个性化”推荐): the marks read
+    as spaces, so the term is found, and its span starts and ends on the name's own words."""
+    for text, term, quoted in (
+        ("Sharing the 'For You' feed code", "for you feed", "For You' feed"),
+        ('the "For You" feed', "for you feed", 'For You" feed'),
+        ("the ‘For You’ feed", "for you feed", "For You’ feed"),
+        ("我们的“个性化”推荐功能", "个性化推荐", "个性化”推荐"),
+        ("我們的「個人化」推薦", "个人化推荐", "個人化」推薦"),
+    ):
+        hits = [h for h in kb.term_index.find(text) if h.term == term]
+        assert hits, text
+        assert text[hits[0].start : hits[0].end] == quoted
+
+
+def test_an_apostrophe_reads_the_same_straight_or_curly() -> None:
+    assert normalize("the user’s interests").text == normalize("the user's interests").text
+    assert normalize("the user's interests").text == "the user s interests"
