@@ -134,6 +134,7 @@ def _indications(
     _share_summary(texts, found_hits["title"], title_words, summary_reading)
     _share_title(texts, found_hits["summary"], summary_words, title_reading)
     ruled_out = {"title": title_words, "summary": summary_words}
+    _goods_in_title(texts, found_hits, ruled_out)
     for field in texts:
         for number, hit in enumerate(found_hits[field]):
             evidence = text_evidence(profile, field, hit.start, hit.end, hit.term)
@@ -206,6 +207,30 @@ def _share_title(
         return
     for number in range(len(hits)):
         ruled_out.setdefault(number, _quote(texts["title"], declared))
+
+
+def _goods_in_title(
+    texts: dict[str, str], hits: dict[str, list[TermHit]], ruled_out: dict[str, dict[int, str]]
+) -> None:
+    """A title that names a sale of goods ("Distribution agreement - Xuan paper and
+    calligraphy supplies") makes the summary one that sells goods, so its sentence that no
+    know-how goes with them ("不提供工艺信息") declares the whole deal a sale of goods: the
+    title's terms and the summary's are ruled out (unless the summary hands technology over,
+    a licence included)."""
+    pending = [field for field in texts if len(ruled_out[field]) < len(hits[field])]
+    if not pending:
+        return
+    from exportcheck.negation import goods_only_declaration, sells_goods
+
+    if not sells_goods(texts["title"]):
+        return
+    declared = goods_only_declaration(texts["summary"], sold=True)
+    if declared is None:
+        return
+    words = _quote(texts["summary"], declared)
+    for field in pending:
+        for number in range(len(hits[field])):
+            ruled_out[field].setdefault(number, words)
 
 
 def _with_implied(facts: dict[str, CapabilityFact], vocabulary: Vocabulary) -> None:

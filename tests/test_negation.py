@@ -932,6 +932,17 @@ def _negated(marked: str) -> dict[str, str]:
             {"LFP": "entry covers only LFP and phosphate precursors; NCM is not listed"},
         ),
         ("[杂交水稻]F1种子1200吨。合同仅为种子买卖。", {"杂交水稻": "为种子买卖"}),
+        # handing over abroad, denied: 不输出, 不出口
+        (
+            "合同明确：不输出[不育系]、[保持系]亲本。",
+            {"不育系": "不输出不育系", "保持系": "不输出不育系、保持系"},
+        ),
+        ("我方不出口[推荐算法]源代码。", {"推荐算法": "不出口推荐算法"}),
+        # an inline exclusion label with its translation before the colon
+        (
+            "Not covered 不覆盖: any [aerospace bearing] products or technology.",
+            {"aerospace bearing": "Not covered 不覆盖: any aerospace bearing"},
+        ),
         (
             (
                 "[Sintered NdFeB] segments. They are not asking for any process information, only"
@@ -1476,6 +1487,7 @@ _FRAGMENTS = st.sampled_from(
             " stays with the parent",
             "并非不在交付之列",
         ),
+        *("不输出", "不出口", "Not covered 不覆盖: ", "纯货物买卖", "一代杂交蚕种", "不提供原种"),
     ]
 )
 
@@ -1588,6 +1600,15 @@ _DECLARATION_PARTS = st.sampled_from(
             "FOB Shenzhen",
             "no technical cooperation",
         ),
+        *("纯货物买卖", "純屬商品貿易", "一代杂交蚕种5万张", "杂交水稻商品种子（F1代）"),
+        *(
+            "不提供原种或亲本",
+            "不输出不育系、保持系亲本",
+            "不提供制种技术",
+            "Annual supply contract: ",
+        ),
+        *(" with material certificates", " and inspection reports", "No process information "),
+        *("on magnet production is shared.",),
     ]
 )
 
@@ -1630,3 +1651,63 @@ def test_both_ways_of_finding_whole_text_cues_agree(text: str) -> None:
     assert document._part_words(lowered, automaton=False) == document._part_words(
         lowered, automaton=True
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "declared"),
+    [
+        ("泾县宣纸厂出口生宣、熟宣各200刀予日本书道会，纯货物买卖。", "纯货物买卖"),
+        ("該批貨物純屬商品貿易。", "純屬商品貿易"),
+        (
+            "蚕种场向乌兹别克斯坦出口一代杂交蚕种5万张，附饲养技术说明，不提供原种或亲本。",
+            "不提供原种",
+        ),
+        (
+            "出口杂交水稻商品种子（F1代）800吨。不输出不育系、保持系亲本，不提供制种技术。",
+            "不输出不育系、保持系亲本",
+        ),
+        (
+            (
+                "Annual supply contract: N52SH magnets, with material certificates and inspection"
+                " reports. No process information on magnet production is shared."
+            ),
+            "No process information on magnet production is shared",
+        ),
+    ],
+)
+def test_a_sale_of_goods_is_declared_in_these_words(text: str, declared: str) -> None:
+    from exportcheck.negation import goods_only_declaration
+
+    span = goods_only_declaration(text)
+    assert span is not None
+    assert text[span[0] : span[1]] == declared
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "纯度99.9%的产品销售给客户，并转让提纯工艺。",  # 纯度 is purity
+        "出口一代杂交蚕种5万张，并提供原种和制种技术。",  # nothing withheld
+        "向农户供应杂交一代蚕种（不含亲本），并提供养蚕技术指导。",  # a technical service too
+        (  # a licence of the process beside the goods
+            "Annual supply contract: magnets. The sintering process is also licensed to the buyer;"
+            " no drawings are shared."
+        ),
+        "Supply agreement under negotiation: will no process information be shared?",  # asks
+    ],
+)
+def test_these_words_declare_no_sale_of_goods(text: str) -> None:
+    from exportcheck.negation import goods_only_declaration
+
+    assert goods_only_declaration(text) is None
+
+
+def test_a_title_that_names_goods_makes_the_summary_one_that_sells_them() -> None:
+    from exportcheck.negation import goods_only_declaration, sells_goods
+
+    assert sells_goods("Distribution agreement – Xuan paper and calligraphy supplies")
+    assert not sells_goods("Licence of the Xuan paper making process")
+    summary = "Products: Xuan paper, ink sticks. 纸厂造纸工艺不属于本协议，不提供工艺信息。"
+    assert goods_only_declaration(summary) is None  # nothing here says goods are sold as such
+    assert goods_only_declaration(summary, sold=True) is not None
+    assert goods_only_declaration(summary + "该工艺另行许可给经销商。", sold=True) is None

@@ -83,6 +83,7 @@ from exportcheck.negation.document import (
     _text_cues,
     goods_only_declaration,
     hands_over,
+    sells_goods,
 )
 from exportcheck.negation.passes import _passes
 
@@ -93,6 +94,7 @@ __all__ = [
     "negations",
     "negations_in",
     "read",
+    "sells_goods",
 ]
 
 

@@ -20,6 +20,7 @@ _BACKGROUND_WORDS = (  # one of them is in any text _BACKGROUND matches
     *("not licensed", "not licenced", "not included", "not transferred"),
     *("範圍外", "排除项", "排除項", "除外项目", "除外項目", "不在", "保留", "自留", "retained by"),
     *("不包括", "不包含", "不涵盖", "不涵蓋", "excludes", "not include", "not cover"),
+    *("不覆盖", "不覆蓋"),
 )
 
 
@@ -28,15 +29,17 @@ _BACKGROUND = (
     r"背景技术|背景技術|现有技术|現有技術|先前技术|先前技術|相关工作|相關工作|"
     # ... and the list of what a contract or an offer leaves out
     r"excluded(?:\s+(?:technology|technologies|items|components|software))?|exclusions|"
-    r"out\s+of\s+scope|not\s+in\s+scope|not\s+(?:licen[cs]ed|included|transferred)|"
+    r"out\s+of\s+scope|not\s+in\s+scope|not\s+(?:licen[cs]ed|included|transferred|covered)|"
     r"范围外|範圍外|排除项目?|排除項目?|除外项目|除外項目|"
     r"(?:母公司|卖方|賣方|转让方|轉讓方|许可方|許可方|甲方|我方|本公司|集团|集團)(?:保留|自留)|"
     r"retained\s+by\s+(?:the\s+)?(?:seller|parent|licensor|company|group)|"
     # "合同范围不包括：…", "授權標的不包括：(1) …", "The licence does not include: …"
-    r"(?<![并並])(?:不包括|不包含|不涵盖|不涵蓋)|excludes|(?:does|shall|will)\s+not\s+(?:include|cover)|"
+    r"(?<![并並])(?:不包括|不包含|不涵盖|不涵蓋|不覆盖|不覆蓋)|excludes|"
+    r"(?:does|shall|will)\s+not\s+(?:include|cover)|"
     r"不在(?:本次)?(?:许可|許可|转让|轉讓|授权|授權|交付|合同|合約)?[范範][围圍](?:[内內]的?|之[内內])?)"
-    # (a short aside may stand before the colon: "范围外（客户确认）：", "(Excluded items):")
-    r"\s*(?:[(（][^()（）\n\ue000]{0,16}[)）]|[)）])?\s*[:：]"
+    # (a short aside may stand before the colon: "范围外（客户确认）：", "(Excluded items):",
+    # and a label its translation: "Not covered 不覆盖:")
+    r"\s*(?:[(（][^()（）\n\ue000]{0,16}[)）]|[)）]|[^\x00-\x7f\n:：\ue000(（]{2,8})?\s*[:：]"
     # a section title on a line of its own, ended by a full stop ("Related work.")
     r"|(?:^|\n)\s*(?:related\s+work|prior\s+art|background\s+of\s+the\s+invention)\s*[.]"
 )
@@ -225,8 +228,13 @@ _GOODS_ONLY_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("整机", "整機"), r"(?:整机|整機)(?:出口|销售|銷售)"),
     # "本合同仅为产品买卖", "合同仅为种子买卖", "仅为产品销售"
     (
-        ("买卖", "買賣", "销售", "銷售"),
-        r"(?:为|為|系|属于|屬於)(?:产品|產品|商品|种子|種子|成品)(?:买卖|買賣|销售|銷售)",
+        ("买卖", "買賣", "销售", "銷售", "贸易", "貿易"),
+        (
+            r"(?:为|為|系|属于|屬於)(?:产品|產品|商品|种子|種子|成品)(?:买卖|買賣|销售|銷售)"
+            # "纯货物买卖", "純屬商品貿易": a sale of goods and nothing else
+            r"|(?:纯|純)(?:粹|属|屬|为|為|系)?(?:的)?(?:货物|貨物|商品|产品|產品|成品)"
+            r"(?:买卖|買賣|贸易|貿易|销售|銷售)"
+        ),
     ),
     # toll processing: the work is done here, only the product goes back
     (
@@ -374,6 +382,8 @@ _GOODS_ONLY_WORDS = (  # one of them is in any text _GOODS_ONLY matches (and sel
     *("finished", " units", " containers", " cartons", " pallets", " sets", "出货", "出貨", "报关"),
     "報關",
     *("resale", "goods", "货物", "貨物", "商品", "买卖", "買賣"),
+    *("纯产品", "純產品", "纯粹产品", "純粹產品"),
+    *("一代", "商品种", "商品種", "supply contract", "supply agreement", "inspection report"),
     *("f1", "first-generation", "distribut", "importer", "vials", "pcs", "pieces", "boxes"),
     *("bottles", "bags", "access only", "service only", "deliverable is", "nothing technical"),
     *("no transfer of technology", "no export of technology", "no technology transfer"),
@@ -417,6 +427,24 @@ _HANDED_BESIDE_GOODS = (
 )
 
 
+# ... and technical guidance, a technical service, in a clause of its own with no negation
+# in it: "供应杂交一代蚕种（不含亲本），并提供小蚕共育和养蚕技术指导" (the sentence
+# negates the parents, the clause after it gives a service).
+_GUIDANCE = ("技术指导", "技術指導", "technical guidance")
+
+
+def _guides(lowered: str) -> bool:
+    """Whether a clause of ``lowered`` with no negation or condition in it gives technical
+    guidance."""
+    if not any(word in lowered for word in _GUIDANCE):
+        return False
+    negation = _compiled(_SENTENCE_NEGATION)
+    return any(
+        any(word in clause for word in _GUIDANCE) and not negation.search(clause)
+        for clause in _compiled(r"[，,。；;!?！？\n]").split(lowered)
+    )
+
+
 _SENTENCE_NEGATION = (  # ... or a condition: "如今后拟提供算法源代码，应另行评估"
     # (无/非 that begin ordinary words do not count: 无人机, 无线, 无水, 非洲, 非常)
     r"不|未|没|沒|无(?![人线線机機菌纺紡损損缝縫锡錫水])|無(?![人線機菌紡損縫錫水])|非(?![洲常法标標晶金])"
@@ -430,13 +458,25 @@ _SENTENCE_NEGATION = (  # ... or a condition: "如今后拟提供算法源代码
 )
 
 
-def goods_only_declaration(text: str) -> tuple[int, int] | None:
+def goods_only_declaration(text: str, *, sold: bool = False) -> tuple[int, int] | None:
     """The span of a declaration that the described deal is a sale of goods with no technology
-    (see _GOODS_ONLY), or None. (For a summary with no term, whose title has one: see facts.)"""
+    (see _GOODS_ONLY), or None. (For a summary with no term, whose title has one: see facts.)
+    ``sold``: the deal is known to sell goods (its title says so, see :func:`sells_goods`),
+    so a sentence that no know-how goes with them declares it too."""
     lowered = text.lower()
-    if _text_cues(lowered).isdisjoint(_GOODS_ONLY_WORDS):
+    if not sold and _text_cues(lowered).isdisjoint(_GOODS_ONLY_WORDS):
         return None
-    return _goods_only(lowered)
+    return _goods_only(lowered, counted=sold)
+
+
+def sells_goods(text: str) -> bool:
+    """Whether ``text`` speaks of goods sold as such: finished goods, a distributor, counted
+    units, F1 seed … (see _FINISHED_GOODS_PARTS)."""
+    lowered = text.lower()
+    return any(
+        _compiled(pattern).search(lowered)
+        for pattern in _in_parts(_FINISHED_GOODS_PARTS, _part_words(lowered))
+    )
 
 
 # In a text that sells finished goods, a sentence that no know-how goes with them declares
@@ -476,12 +516,12 @@ _NO_KNOW_HOW_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
         # ... or in Chinese: 不涉及任何工艺资料, 不提供源码, 不做技术培训, 工艺资料均不提供
         (
             r"不(?:涉及|提供|转让|轉讓|披露|包含|包括|含|做|输出|輸出|交付)(?:任何)?(?:工艺|工藝|技术|技術|"
-            r"生产|生產|制备|製備|源码|源碼|源代码|源代碼|菌种|菌種|配方|亲本|親本)"
+            r"生产|生產|制备|製備|源码|源碼|源代码|源代碼|菌种|菌種|配方|亲本|親本|原种|原種|制种|製種)"
             # ... with a few words before what is withheld: 不提供设备设计图纸, 不提供产品设计资料
             r"|不(?:向[^，,。；;\n]{1,8}?)?(?:提供|转让|轉讓|披露|输出|輸出|附带|附帶|随附|隨附)"
             r"[^，,。；;\n但而还還仅僅只]{1,16}?"
             r"(?:设计图纸|設計圖紙|设计资料|"
-            r"設計資料|工艺|工藝|技术资料|技術資料|源代码|源代碼|源码|源碼|配方|诀窍|訣竅)"
+            r"設計資料|工艺|工藝|技术资料|技術資料|源代码|源代碼|源码|源碼|配方|诀窍|訣竅|亲本|親本)"
             # ... or the buyer no longer wants it: 这次不要菌种了, 不需要工艺
             r"|不(?:要|需要)了?(?:任何)?(?:菌种|菌種|配方|工艺|工藝|技术|技術|源码|源碼|源代码|源代碼|"
             r"图纸|圖紙)"
@@ -585,6 +625,20 @@ _FINISHED_GOODS_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
     (
         ("f1", "first-generation"),
         r"\b(?:f1|first-generation)\s+(?:[a-z0-9-]+\s+){0,3}?(?:seeds?|eggs)\b",
+    ),
+    # ... in Chinese: 一代杂交蚕种, 杂交水稻商品种子（F1代）
+    (
+        ("一代", "商品种", "商品種", "f1"),
+        r"一代(?:杂交|雜交)|(?:杂交|雜交)一代|f1\s*代|商品(?:种子|種子|蚕种|蠶種)",
+    ),
+    # goods under a supply contract, with their papers: "Annual supply contract: N52SH magnets
+    # …, with material certificates and inspection reports"
+    (
+        ("supply", "certificate", "inspection"),
+        (
+            r"\bsupply\s+(?:contract|agreement)s?\b|\b(?:material|mill)\s+certificates?\b|"
+            r"\binspection\s+reports?\b"
+        ),
     ),
     # a distributor or importer buys goods to resell them
     (
@@ -696,6 +750,8 @@ def _goods_only(lowered: str, *, counted: bool = False) -> tuple[int, int] | Non
         declared = found.span()
         break
     if declared is None:
+        return None
+    if handed_over is _HANDED_BESIDE_GOODS and _guides(lowered):
         return None
     return None if hands_over(lowered, handed_over, semicolons=True) else declared
 
