@@ -18,7 +18,6 @@ import msgspec
 from exportcheck.catalog import (
     EntryView,
     coverage,
-    find_entries,
     names_control_point,
     resolve_version,
 )
@@ -288,8 +287,9 @@ def catalogue_context(
     version, when = resolve_version(
         regime, as_of=as_of, version_id=version_id, today=today or dt.date.today()
     )
-    views = kb.for_version(version.id).views.values()  # cached with the knowledge base
-    return CatalogueContext(regime, version, when, coverage(kb.catalogue, version.id, views))
+    rules = kb.for_version(version.id)  # cached with the knowledge base
+    encoded = rules.coverage or coverage(kb.catalogue, version.id, rules.views.values())
+    return CatalogueContext(regime, version, when, encoded)
 
 
 def check_profile(kb: KnowledgeBase, profile: Profile, version_id: str) -> CheckResult:
@@ -397,7 +397,7 @@ class RuleOutcome(msgspec.Struct, frozen=True):
 
 
 def _entry_view(kb: KnowledgeBase, head: str, version_id: str) -> EntryView:
-    entries = find_entries(kb.catalogue, head)
+    entries = kb.find_entries(head)
     if not entries:
         raise InputError(
             [

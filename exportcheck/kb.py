@@ -13,14 +13,26 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 from exportcheck.catalog import (
+    Coverage,
     EntryView,
     build_catalogue,
+    coverage,
+    entry_names,
+    find_entries,
     materialise,
     read_catalogue_documents,
 )
 from exportcheck.diagnostics import Diagnostic, Severity
 from exportcheck.errors import InputError
-from exportcheck.model import Catalogue, ManualPoint, Presence, Rule, Version, Vocabulary
+from exportcheck.model import (
+    Catalogue,
+    Entry,
+    ManualPoint,
+    Presence,
+    Rule,
+    Version,
+    Vocabulary,
+)
 from exportcheck.paths import default_catalog_dir, default_rules_dir
 from exportcheck.termindex import TermIndex
 from exportcheck.textnorm import Normalizer
@@ -37,6 +49,7 @@ class VersionRules(msgspec.Struct, frozen=True):
     by_capability: dict[str, tuple[Rule, ...]]
     standalone: frozenset[str] = frozenset()  # capabilities some rule accepts on their own
     parameters: dict[str, frozenset[str]] = msgspec.field(default_factory=dict)  # rule -> tested
+    coverage: Coverage | None = None  # what the encoded part of the version holds
 
     def tested_parameters(self, rules: Iterable[Rule]) -> frozenset[str]:
         """The parameters that ``rules`` test (looked up: walking condition trees for every
@@ -70,6 +83,13 @@ class KnowledgeBase(msgspec.Struct):
     warnings: tuple[Diagnostic, ...] = ()
     _versions: dict[str, VersionRules] = msgspec.field(default_factory=dict)
     _quantities: Any = None  # a QuantityReader, built on first use
+    _entry_names: dict[str, tuple[int, ...]] | None = None  # see catalog.entry_names
+
+    def find_entries(self, ref: str) -> tuple[Entry, ...]:
+        """catalog.find_entries, with the catalogue's names looked up once."""
+        if self._entry_names is None:
+            self._entry_names = entry_names(self.catalogue)
+        return find_entries(self.catalogue, ref, self._entry_names)
 
     @property
     def term_index(self) -> TermIndex:
@@ -109,6 +129,7 @@ class KnowledgeBase(msgspec.Struct):
             {k: tuple(v) for k, v in index.items()},
             standalone,
             {rule_id: params for rule_id, params in tested.items() if params},
+            coverage(self.catalogue, version_id, views.values()),
         )
         self._versions[version_id] = built
         return built

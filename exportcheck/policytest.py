@@ -13,7 +13,7 @@ from typing import Any
 import msgspec
 
 from exportcheck.api import catalogue_context, check_profile
-from exportcheck.catalog import find_entries, names_control_point, names_entry
+from exportcheck.catalog import names_control_point, names_entry
 from exportcheck.diagnostics import Diagnostic, Severity, SourcePos, did_you_mean
 from exportcheck.errors import InputError
 from exportcheck.evaluate import Finding
@@ -245,7 +245,7 @@ def _vacuous_exclusions(
     problems = []
     for i, ref in enumerate(expect.get("not_entries") or ()):
         head = ref.partition("#")[0]
-        for entry in find_entries(kb.catalogue, head):
+        for entry in kb.find_entries(head):
             current = entry.code(version_id)
             if head == entry.id or head.upper() == (current or ""):
                 continue
@@ -266,7 +266,7 @@ def _vacuous_exclusions(
 
 def _unknown_reference(ref: str, kb: KnowledgeBase) -> tuple[str | None, str | None]:
     head, _, tail = ref.partition("#")
-    entries = find_entries(kb.catalogue, head)
+    entries = kb.find_entries(head)
     if not entries:
         known = sorted(
             {e.id for e in kb.catalogue.entries}
