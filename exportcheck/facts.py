@@ -135,6 +135,7 @@ def _indications(
     _share_title(texts, found_hits["summary"], summary_words, title_reading)
     ruled_out = {"title": title_words, "summary": summary_words}
     _goods_in_title(texts, found_hits, ruled_out)
+    _goods_alone(texts, found_hits, ruled_out)
     for field in texts:
         for number, hit in enumerate(found_hits[field]):
             evidence = text_evidence(profile, field, hit.start, hit.end, hit.term)
@@ -228,6 +229,28 @@ def _goods_in_title(
     if declared is None:
         return
     words = _quote(texts["summary"], declared)
+    for field in pending:
+        for number in range(len(hits[field])):
+            ruled_out[field].setdefault(number, words)
+
+
+def _goods_alone(
+    texts: dict[str, str], hits: dict[str, list[TermHit]], ruled_out: dict[str, dict[int, str]]
+) -> None:
+    """A description that sells goods as such and says nothing of technology in either text
+    (see negation.goods_and_nothing_else) names the goods with its terms: "Shipment of EVs to
+    Dubai dealer: 300 units … the top trim has the roof LiDAR"."""
+    pending = [field for field in texts if len(ruled_out[field]) < len(hits[field])]
+    if not pending:
+        return
+    from exportcheck.negation import goods_and_nothing_else
+
+    fields = list(texts)
+    found = goods_and_nothing_else([texts[field] for field in fields])
+    if found is None:
+        return
+    index, span = found
+    words = _quote(texts[fields[index]], span)
     for field in pending:
         for number in range(len(hits[field])):
             ruled_out[field].setdefault(number, words)

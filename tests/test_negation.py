@@ -1608,7 +1608,9 @@ _DECLARATION_PARTS = st.sampled_from(
             "Annual supply contract: ",
         ),
         *(" with material certificates", " and inspection reports", "No process information "),
-        *("on magnet production is shared.",),
+        *("on magnet production is shared.", "发往巴西的五十台植保无人机本周装柜。", "网店上新："),
+        *("飞控源代码和算法不提供。", "Annual spare parts for the unloaders. "),
+        *("Parent seed and seed production stay in our Hunan base.",),
     ]
 )
 
@@ -1711,3 +1713,48 @@ def test_a_title_that_names_goods_makes_the_summary_one_that_sells_them() -> Non
     assert goods_only_declaration(summary) is None  # nothing here says goods are sold as such
     assert goods_only_declaration(summary, sold=True) is not None
     assert goods_only_declaration(summary + "该工艺另行许可给经销商。", sold=True) is None
+
+
+_PURCHASE_ORDER = (
+    "PO 24-0117: please supply 40,000 pcs N42 sintered NdFeB ring magnets, CIF Aarhus, with"
+    " material certificates."
+)
+
+
+def test_goods_and_nothing_else_name_the_goods() -> None:
+    from exportcheck.negation import goods_and_nothing_else
+
+    found = goods_and_nothing_else(["PO for magnets", _PURCHASE_ORDER])
+    assert found is not None
+    index, (start, end) = found
+    assert (index, _PURCHASE_ORDER[start:end]) == (1, "40,000 pcs")
+    # a negated word of technology does not count, and training in the product is selling it
+    quiet = " No process information is shared. Dealer staff get product training."
+    assert goods_and_nothing_else(["PO", _PURCHASE_ORDER + quiet]) is not None
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("PO", _PURCHASE_ORDER + " The sintering process is licensed to the buyer."),
+        ("PO", _PURCHASE_ORDER + " 另提供烧结工艺。"),
+        ("PO", _PURCHASE_ORDER + " Our engineers will commission the line."),
+        ("PO with the process licence", _PURCHASE_ORDER),  # the title speaks too
+        ("", "不仅销售50台无人机成品，还将提供飞控源代码。"),  # "not only" is no negation
+        ("", "本公司不出售磁钢成品，只做加工服务。"),  # goods negated are no goods
+        ("", "原种蚕品种（非杂交一代）及繁育"),  # nor are goods that are not F1
+        ("Magnet shipment", "Ship the magnets next week."),  # no words of goods sold as such
+    ],
+)
+def test_these_descriptions_are_not_goods_alone(title: str, summary: str) -> None:
+    from exportcheck.negation import goods_and_nothing_else
+
+    assert goods_and_nothing_else([title, summary]) is None
+
+
+def test_a_question_hands_nothing_over_beside_a_goods_declaration() -> None:
+    from exportcheck.negation import goods_only_declaration
+
+    text = "出口杂交水稻商品种子（F1代）200吨。不提供亲本。需要技术出口许可吗？"
+    assert goods_only_declaration(text) is not None
+    assert goods_only_declaration(text.replace("需要技术出口许可吗？", "另授予制种许可。")) is None

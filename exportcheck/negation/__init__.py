@@ -81,6 +81,7 @@ from exportcheck.negation.document import (
     _negated_examples,
     _other_senses,
     _text_cues,
+    goods_and_nothing_else,
     goods_only_declaration,
     hands_over,
     sells_goods,
@@ -89,6 +90,7 @@ from exportcheck.negation.passes import _passes
 
 __all__ = [
     "Reading",
+    "goods_and_nothing_else",
     "goods_only_declaration",
     "hands_over_technology",
     "negations",

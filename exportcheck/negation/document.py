@@ -384,6 +384,8 @@ _GOODS_ONLY_WORDS = (  # one of them is in any text _GOODS_ONLY matches (and sel
     *("resale", "goods", "货物", "貨物", "商品", "买卖", "買賣"),
     *("纯产品", "純產品", "纯粹产品", "純粹產品"),
     *("一代", "商品种", "商品種", "supply contract", "supply agreement", "inspection report"),
+    *("装柜", "裝櫃", "网店", "網店", "下单", "下單", "spare parts", "备件", "備件"),
+    *(f"{numeral}台" for numeral in "一二三四五六七八九十两兩百千万萬"),
     *("f1", "first-generation", "distribut", "importer", "vials", "pcs", "pieces", "boxes"),
     *("bottles", "bags", "access only", "service only", "deliverable is", "nothing technical"),
     *("no transfer of technology", "no export of technology", "no technology transfer"),
@@ -525,7 +527,8 @@ _NO_KNOW_HOW_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
             # ... or the buyer no longer wants it: 这次不要菌种了, 不需要工艺
             r"|不(?:要|需要)了?(?:任何)?(?:菌种|菌種|配方|工艺|工藝|技术|技術|源码|源碼|源代码|源代碼|"
             r"图纸|圖紙)"
-            r"|(?:工艺|工藝|技术|技術)(?:资料|資料|文件)?(?:均|一律)?不(?:向[^，,。；;\n]{1,12}?)?"
+            r"|(?:工艺|工藝|技术|技術|源代码|源代碼|源码|源碼|算法)(?:资料|資料|文件)?(?:均|一律)?"
+            r"不(?:向[^，,。；;\n]{1,12}?)?"
             r"(?:提供|转让|轉讓|输出|輸出|外传|外傳|披露)"
             # ... with the withheld items listed first: 不涉及麝香来源、养麝或生产工艺等技术资料
             r"|不(?:涉及|包括|包含)[^，,。；;\n]{0,24}?(?:等)?(?:技术资料|技術資料|工艺资料|工藝資料)"
@@ -538,9 +541,11 @@ _NO_KNOW_HOW_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
     (
         ("stay", "remain", "kept"),
         (
-            r"\b(?:know-how|process(?:es)?|technolog(?:y|ies)|methods?|(?:parent|parental)\s+lines|"
-            r"breeding\s+data|source\s+code|recipes?|formulas?)\b[^.;:]{0,60}?\b(?:stays?|remains?|"
-            r"(?:is|are)\s+kept)\s+(?:in\s+china|with\s+(?:us|the\s+(?:seller|supplier|parent)))\b"
+            r"\b(?:know-how|process(?:es)?|technolog(?:y|ies)|methods?|(?:parent|parental)\s+(?:lines|"
+            r"seeds?|stocks?)|seed\s+production|breeding\s+data|source\s+code|recipes?|formulas?)\b"
+            r"[^.;:]{0,60}?\b(?:stays?|remains?|(?:is|are)\s+kept)\s+(?:in\s+china|with\s+(?:us|the\s+"
+            r"(?:seller|supplier|parent))|(?:in|at)\s+our\s+(?:[a-z]+\s+)?(?:base|plant|factory|site|"
+            r"facility|headquarters))\b"
         ),
     ),
     # ... or in Cantonese: "冇配方、冇生產技術"
@@ -629,7 +634,7 @@ _FINISHED_GOODS_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
     # ... in Chinese: 一代杂交蚕种, 杂交水稻商品种子（F1代）
     (
         ("一代", "商品种", "商品種", "f1"),
-        r"一代(?:杂交|雜交)|(?:杂交|雜交)一代|f1\s*代|商品(?:种子|種子|蚕种|蠶種)",
+        r"(?<!非)(?:一代(?:杂交|雜交)|(?:杂交|雜交)一代)|f1\s*代|商品(?:种子|種子|蚕种|蠶種)",
     ),
     # goods under a supply contract, with their papers: "Annual supply contract: N52SH magnets
     # …, with material certificates and inspection reports"
@@ -673,6 +678,15 @@ _FINISHED_GOODS_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
     (
         ("成品", "整", "出货", "出貨", "报关", "報關", "产品出口", "產品出口", "发货", "發貨"),
         r"成品|整机|整機|整柜|整櫃|产品出口|產品出口|出货|出貨|报关|報關|发货|發貨",
+    ),
+    # goods loaded, counted in words, sold in a shop, or spare parts: "五十台植保无人机本周装柜",
+    # "网店上新：油烟墨锭", "Annual spare parts for the two ship unloaders"
+    (
+        ("装柜", "裝櫃", "台", "网店", "網店", "下单", "下單", "spare", "备件", "備件"),
+        (
+            r"装柜|裝櫃|[一二三四五六七八九十两兩百千万萬]+台|网店|網店|下单|下單|\bspare\s+parts\b|"
+            r"备件|備件"
+        ),
     ),
 )
 _FINISHED_GOODS = "|".join(pattern for _, pattern in _FINISHED_GOODS_PARTS)
@@ -756,6 +770,99 @@ def _goods_only(lowered: str, *, counted: bool = False) -> tuple[int, int] | Non
     return None if hands_over(lowered, handed_over, semicolons=True) else declared
 
 
+def goods_and_nothing_else(texts: Sequence[str]) -> tuple[int, tuple[int, int]] | None:
+    """A description (its title and summary) that sells goods as such and says nothing of
+    technology: no sentence of either text, outside a negation, condition or question, holds a
+    word of technology changing hands or of making ("PO: 40,000 pcs N42 sintered NdFeB ring
+    magnets, CIF Aarhus, with material certificates"). The mentions then name the goods, not
+    their making. Returns the text (by index) and span of the words that say goods are sold."""
+    lowered = [text.lower() for text in texts]
+    if any(_speaks_of_technology(text) for text in lowered):
+        return None
+    for index, text in enumerate(lowered):
+        spans = [
+            match.span()
+            for pattern in _in_parts(_FINISHED_GOODS_PARTS, _part_words(text))
+            for match in _compiled(pattern).finditer(text)
+            if not _in_negated_clause(text, match)  # not "不出售磁钢成品", "非杂交一代"
+        ]
+        if spans:
+            return index, min(spans)
+    return None
+
+
+# Words of technology changing hands, or of making something: a text of goods that holds one
+# of them in a sentence with no negation or question may hand technology over with the goods.
+_TECHNOLOGY_WORDS = (
+    *("know-how", "know how", "technolog", "technical", "process", "recipe", "formula"),
+    *("source", "design", "drawings", "blueprint", "licen", "assign", "transfer", "training"),
+    *("teach", "course", "consult", "engineer", "commission", "install", "turnkey", "plant"),
+    *("production line", "manufacturing", "algorithm", "firmware", "method", "technique"),
+    *("procedure", "protocol", "sops", "production", "breeding", "cultivation", "propagation"),
+    *("extraction", "synthesis", "separation", "smelting", "refining", "purification"),
+    *("技术", "技術", "工艺", "工藝", "配方", "源码", "源碼", "源代码", "源代碼", "设计", "設計"),
+    *("图纸", "圖紙", "许可", "許可", "授权", "授權", "转让", "轉讓", "培训", "培訓", "教", "传授"),
+    *("傳授", "诀窍", "訣竅", "秘方", "方子", "生产线", "生產線", "成套", "调试", "調試", "安装"),
+    *("安裝", "咨询", "諮詢", "算法", "固件", "方法", "制造", "製造", "生产", "生產", "制种"),
+    *(
+        "製種",
+        "繁育",
+        "育种",
+        "育種",
+        "培育",
+        "提取",
+        "合成",
+        "分离",
+        "分離",
+        "冶炼",
+        "冶煉",
+        "加工",
+    ),
+    *("规程", "規程", "流程", "做法", "养殖", "養殖", "栽培", "种植", "種植"),
+)
+# Training in using or selling the goods is part of selling them.
+_GOODS_TRAINING = (
+    r"(?:product|operator|operators['’]?|pilot|user|end-user|sales|maintenance|safety|dealer)"
+    r"\s+(?:and\s+[a-z]+\s+)?training|(?:飞手|飛手|操作|产品|產品|销售|銷售|使用|维护保养|維護保養)"
+    r"(?:培训|培訓)"
+)
+
+
+def _speaks_of_technology(lowered: str) -> bool:
+    """Whether a sentence of ``lowered`` with no negation, condition or question in it holds
+    a word of technology changing hands or of making (see _TECHNOLOGY_WORDS)."""
+    if not any(word in lowered for word in _TECHNOLOGY_WORDS):
+        return False
+    sentence_end = _compiled(_SENTENCE_END + r"|[?？;；]")
+    negation = _compiled(_SENTENCE_NEGATION)
+    starts = [0, *(end.end() for end in sentence_end.finditer(lowered))]
+    for begin, stop in zip(starts, [*starts[1:], len(lowered)], strict=True):
+        sentence = lowered[begin:stop]
+        if sentence.rstrip().endswith(("?", "？")):
+            continue
+        # clause by clause, "not only" being no negation: "不仅销售成品，还将提供炮制工艺规程"
+        for clause in _compiled(_CLAUSE_MARKS).split(_compiled(_NOT_ONLY).sub(" ", sentence)):
+            if negation.search(clause):
+                continue
+            words = _compiled(_GOODS_TRAINING).sub(" ", clause)
+            if any(word in words for word in _TECHNOLOGY_WORDS):
+                return True
+    return False
+
+
+_NOT_ONLY = r"\bnot\s+only\b|\bnot\s+just\b|不仅|不僅|不只|不但|不止"
+_CLAUSE_MARKS = r"[，,、：:（）()]"
+
+
+def _in_negated_clause(lowered: str, match: re.Match[str]) -> bool:
+    """Whether the clause around ``match`` holds a negation or a condition."""
+    marks = _compiled(_CLAUSE_MARKS + r"|[。；;.!?！？\n]")
+    begin = max((m.end() for m in marks.finditer(lowered, 0, match.start())), default=0)
+    after = marks.search(lowered, match.end())
+    clause = lowered[begin : after.start() if after else len(lowered)]
+    return _compiled(_SENTENCE_NEGATION).search(clause) is not None
+
+
 @functools.lru_cache(maxsize=16)
 def hands_over(lowered: str, words: tuple[str, ...], *, semicolons: bool = False) -> bool:
     """Whether a sentence of ``lowered`` with no negation or condition in it holds one of
@@ -769,6 +876,8 @@ def hands_over(lowered: str, words: tuple[str, ...], *, semicolons: bool = False
     starts = [0, *(end.end() for end in sentence_end.finditer(lowered))]
     for begin, stop in zip(starts, [*starts[1:], len(lowered)], strict=True):
         sentence = lowered[begin:stop]
+        if sentence.rstrip().endswith(("?", "？")):
+            continue  # a question hands nothing over: "需要技术出口许可吗？"
         if any(word in sentence for word in words) and not negation.search(sentence):
             return True
     return False
