@@ -363,6 +363,13 @@ _GOODS_ONLY = "|".join(pattern for _, pattern in _GOODS_ONLY_PARTS)
 _GOODS_ONLY_PART_WORDS = tuple(sorted({word for words, _ in _GOODS_ONLY_PARTS for word in words}))
 
 
+# A count of machines, sets or cases: "40台", "4 台", "五十台" (the unit alone is in 平台, 套件 …).
+_DIGIT_UNITS = tuple(
+    f"{digit}{space}{unit}" for digit in "0123456789" for space in ("", " ") for unit in "台套箱"
+)
+_NUMERAL_UNITS = tuple(f"{numeral}台" for numeral in "一二三四五六七八九十两兩百千万萬")
+
+
 _GOODS_ONLY_WORDS = (  # one of them is in any text _GOODS_ONLY matches (and seldom others)
     *("提供整机", "商品", "货物", "貨物", "不构成", "不構成", "不涉及技", "不涉及任何技"),
     *("不属于技", "不屬於技", "不属于任何技", "不屬於任何技", "无需", "無需"),
@@ -385,7 +392,7 @@ _GOODS_ONLY_WORDS = (  # one of them is in any text _GOODS_ONLY matches (and sel
     *("纯产品", "純產品", "纯粹产品", "純粹產品"),
     *("一代", "商品种", "商品種", "supply contract", "supply agreement", "inspection report"),
     *("装柜", "裝櫃", "网店", "網店", "下单", "下單", "spare parts", "备件", "備件"),
-    *(f"{numeral}台" for numeral in "一二三四五六七八九十两兩百千万萬"),
+    *_NUMERAL_UNITS,
     *("f1", "first-generation", "distribut", "importer", "vials", "pcs", "pieces", "boxes"),
     *("bottles", "bags", "access only", "service only", "deliverable is", "nothing technical"),
     *("no transfer of technology", "no export of technology", "no technology transfer"),
@@ -624,7 +631,7 @@ _FINISHED_GOODS_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
         ("goods", "货物", "貨物", "商品"),
         r"(?:^|\n)\s*goods\s*:|(?:^|\n)\s*(?:货物|貨物|商品)[：:]",
     ),  # "Goods:"
-    (("台", "套", "箱"), r"\d\s*(?:台|套|箱)"),
+    (_DIGIT_UNITS, r"\d\s*(?:台|套|箱)"),
     (("commercial",), r"\bcommercial\s+(?:[a-z0-9-]+\s+){0,3}?(?:seeds?|eggs)\b"),
     # hybrid seed or silkworm eggs of the first generation: the commercial product
     (
@@ -682,12 +689,11 @@ _FINISHED_GOODS_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
     # goods loaded, counted in words, sold in a shop, or spare parts: "五十台植保无人机本周装柜",
     # "网店上新：油烟墨锭", "Annual spare parts for the two ship unloaders"
     (
-        ("装柜", "裝櫃", "台", "网店", "網店", "下单", "下單", "spare", "备件", "備件"),
-        (
-            r"装柜|裝櫃|[一二三四五六七八九十两兩百千万萬]+台|网店|網店|下单|下單|\bspare\s+parts\b|"
-            r"备件|備件"
-        ),
+        ("装柜", "裝櫃", "网店", "網店", "下单", "下單", "备件", "備件"),
+        r"装柜|裝櫃|网店|網店|下单|下單|备件|備件",
     ),
+    (_NUMERAL_UNITS, r"[一二三四五六七八九十两兩百千万萬]台"),
+    (("spare",), r"\bspare\s+parts\b"),
 )
 _FINISHED_GOODS = "|".join(pattern for _, pattern in _FINISHED_GOODS_PARTS)
 
@@ -777,8 +783,6 @@ def goods_and_nothing_else(texts: Sequence[str]) -> tuple[int, tuple[int, int]] 
     magnets, CIF Aarhus, with material certificates"). The mentions then name the goods, not
     their making. Returns the text (by index) and span of the words that say goods are sold."""
     lowered = [text.lower() for text in texts]
-    if any(_speaks_of_technology(text) for text in lowered):
-        return None
     for index, text in enumerate(lowered):
         spans = [
             match.span()
@@ -786,8 +790,8 @@ def goods_and_nothing_else(texts: Sequence[str]) -> tuple[int, tuple[int, int]] 
             for match in _compiled(pattern).finditer(text)
             if not _in_negated_clause(text, match)  # not "不出售磁钢成品", "非杂交一代"
         ]
-        if spans:
-            return index, min(spans)
+        if spans:  # (most descriptions sell no goods: the words of technology are looked for after)
+            return None if any(map(_speaks_of_technology, lowered)) else (index, min(spans))
     return None
 
 
@@ -831,7 +835,8 @@ _GOODS_TRAINING = (
 def _speaks_of_technology(lowered: str) -> bool:
     """Whether a sentence of ``lowered`` with no negation, condition or question in it holds
     a word of technology changing hands or of making (see _TECHNOLOGY_WORDS)."""
-    if not any(word in lowered for word in _TECHNOLOGY_WORDS):
+    present = _words_in(lowered, _TECHNOLOGY_WORDS, _technology_automaton, None)
+    if not present:
         return False
     sentence_end = _compiled(_SENTENCE_END + r"|[?？;；]")
     negation = _compiled(_SENTENCE_NEGATION)
@@ -842,12 +847,17 @@ def _speaks_of_technology(lowered: str) -> bool:
             continue
         # clause by clause, "not only" being no negation: "不仅销售成品，还将提供炮制工艺规程"
         for clause in _compiled(_CLAUSE_MARKS).split(_compiled(_NOT_ONLY).sub(" ", sentence)):
-            if negation.search(clause):
+            if not any(word in clause for word in present) or negation.search(clause):
                 continue
             words = _compiled(_GOODS_TRAINING).sub(" ", clause)
-            if any(word in words for word in _TECHNOLOGY_WORDS):
+            if any(word in words for word in present):
                 return True
     return False
+
+
+@functools.cache
+def _technology_automaton() -> Any:
+    return _automaton(_TECHNOLOGY_WORDS)
 
 
 _NOT_ONLY = r"\bnot\s+only\b|\bnot\s+just\b|不仅|不僅|不只|不但|不止"
