@@ -1736,9 +1736,54 @@ def test_goods_and_nothing_else_name_the_goods() -> None:
 @pytest.mark.parametrize(
     ("title", "summary"),
     [
+        # goods ordered by the piece, installed, and their users trained
+        (
+            "Tea dryers for Rwanda",
+            (
+                "We would like to buy six of your continuous tea dryers for our estate, with "
+                "installation and one week of operator training."
+            ),
+        ),
+        (
+            "",
+            "Please quote: we order 40 of your spraying drones plus the pilot training course.",
+        ),
+        (
+            "",
+            "澳洲客户订了30台植保无人机整机。我们派一个售后去两周，教他们的飞手怎么开、怎么换电池。",
+        ),
+        ("", "香港一家藥材行向我們訂購當歸、黃芪等飲片共兩噸，要求附檢驗報告。"),
+        ("", "印度药厂订紫杉醇原料药20公斤，要GMP证书和COA。只卖原料药。"),
+    ],
+)
+def test_these_descriptions_are_goods_alone(title: str, summary: str) -> None:
+    from exportcheck.negation import goods_and_nothing_else
+
+    assert goods_and_nothing_else([title, summary]) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We buy 2 licences of your design software.",  # licences are not goods by the piece
+        "订购技术服务：磁钢烧结工艺咨询",  # nor is a service ordered
+        "Buy the drones from a local dealer.",  # no count
+    ],
+)
+def test_these_orders_sell_no_goods(text: str) -> None:
+    from exportcheck.negation import sells_goods
+
+    assert not sells_goods(text)
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
         ("PO", _PURCHASE_ORDER + " The sintering process is licensed to the buyer."),
         ("PO", _PURCHASE_ORDER + " 另提供烧结工艺。"),
         ("PO", _PURCHASE_ORDER + " Our engineers will commission the line."),
+        ("", "We would like to buy six of your tea dryers, with installation and the drawings."),
+        ("", "澳洲客户订了30台植保无人机整机，并教他们的工程师改飞控程序。"),
         ("PO with the process licence", _PURCHASE_ORDER),  # the title speaks too
         ("", "不仅销售50台无人机成品，还将提供飞控源代码。"),  # "not only" is no negation
         ("", "本公司不出售磁钢成品，只做加工服务。"),  # goods negated are no goods

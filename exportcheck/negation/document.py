@@ -693,6 +693,21 @@ _FINISHED_GOODS_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
         r"装柜|裝櫃|网店|網店|下单|下單|备件|備件",
     ),
     (_NUMERAL_UNITS, r"[一二三四五六七八九十两兩百千万萬]台"),
+    # goods ordered by the piece: "buy six of your continuous tea dryers", "ordered 20 of our
+    # LiDAR units", "订购当归、黄芪等饮片共两吨", "只卖原料药" (not "buy 2 licences")
+    (
+        ("buy", "bought", "order", "purchas"),
+        (
+            r"\b(?:buy|buying|bought|order|ordered|ordering|purchase|purchased|purchasing)\s+"
+            r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|"
+            r"fifty|a\s+hundred|a\s+dozen)\s+(?!licen|copies|seats|user|hours|days)"
+            r"(?:of\s+(?:your|our|their|the)\s+)?[a-z0-9]"
+        ),
+    ),
+    (
+        ("订购", "訂購", "订货", "訂貨", "只卖", "只賣", "只售", "买货", "買貨"),
+        r"(?:订购|訂購|订货|訂貨|只卖|只賣|只售|买货|買貨)(?!技术|技術|服务|服務|许可|許可)",
+    ),
     (("spare",), r"\bspare\s+parts\b"),
 )
 _FINISHED_GOODS = "|".join(pattern for _, pattern in _FINISHED_GOODS_PARTS)
@@ -824,11 +839,15 @@ _TECHNOLOGY_WORDS = (
     ),
     *("规程", "規程", "流程", "做法", "养殖", "養殖", "栽培", "种植", "種植"),
 )
-# Training in using or selling the goods is part of selling them.
+# Training in using or selling the goods, and installing them, is part of selling them: "with
+# installation and one week of operator training", "派一个售后去两周，教他们的飞手怎么开".
 _GOODS_TRAINING = (
     r"(?:product|operator|operators['’]?|pilot|user|end-user|sales|maintenance|safety|dealer)"
-    r"\s+(?:and\s+[a-z]+\s+)?training|(?:飞手|飛手|操作|产品|產品|销售|銷售|使用|维护保养|維護保養)"
-    r"(?:培训|培訓)"
+    r"\s+(?:and\s+[a-z]+\s+)?(?:training|course)(?:\s+course)?|\binstallation\s+supervision\b|"
+    r"\binstallation(?:\s+and\s+commissioning)?\b|(?:飞手|飛手|操作|产品|產品|销售|銷售|使用|维护保养|"
+    r"維護保養)(?:培训|培訓)|安装调试|安裝調試|安装|安裝|"
+    r"教(?:他们|他們|对方|對方|客户|客戶)?的?(?:飞手|飛手|操作工|操作员|操作員|工人|用户|用戶|员工|員工)"
+    r"(?:怎么|怎麼|如何)"
 )
 
 
