@@ -1754,6 +1754,15 @@ def test_goods_and_nothing_else_name_the_goods() -> None:
         ),
         ("", "香港一家藥材行向我們訂購當歸、黃芪等飲片共兩噸，要求附檢驗報告。"),
         ("", "印度药厂订紫杉醇原料药20公斤，要GMP证书和COA。只卖原料药。"),
+        # a request turned down hands nothing over
+        (
+            "",
+            (
+                "They ordered 20 of our LiDAR units with the user manual. They asked for the "
+                "firmware source; we said no, only the SDK."
+            ),
+        ),
+        ("", "客户订了50台无人机整机。对方想要飞控源码，我们拒绝了。"),
     ],
 )
 def test_these_descriptions_are_goods_alone(title: str, summary: str) -> None:
@@ -1784,6 +1793,7 @@ def test_these_orders_sell_no_goods(text: str) -> None:
         ("PO", _PURCHASE_ORDER + " Our engineers will commission the line."),
         ("", "We would like to buy six of your tea dryers, with installation and the drawings."),
         ("", "澳洲客户订了30台植保无人机整机，并教他们的工程师改飞控程序。"),
+        ("", "They ordered 20 of our LiDAR units. They asked for the firmware source; we agreed."),
         ("PO with the process licence", _PURCHASE_ORDER),  # the title speaks too
         ("", "不仅销售50台无人机成品，还将提供飞控源代码。"),  # "not only" is no negation
         ("", "本公司不出售磁钢成品，只做加工服务。"),  # goods negated are no goods

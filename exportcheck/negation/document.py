@@ -860,9 +860,13 @@ def _speaks_of_technology(lowered: str) -> bool:
     sentence_end = _compiled(_SENTENCE_END + r"|[?？;；]")
     negation = _compiled(_SENTENCE_NEGATION)
     starts = [0, *(end.end() for end in sentence_end.finditer(lowered))]
-    for begin, stop in zip(starts, [*starts[1:], len(lowered)], strict=True):
+    stops = [*starts[1:], len(lowered)]
+    for at, (begin, stop) in enumerate(zip(starts, stops, strict=True)):
         sentence = lowered[begin:stop]
         if sentence.rstrip().endswith(("?", "？")):
+            continue
+        following = lowered[stop : stops[at + 1]] if at + 1 < len(stops) else ""
+        if _refused(sentence, following):
             continue
         # clause by clause, "not only" being no negation: "不仅销售成品，还将提供炮制工艺规程"
         for clause in _compiled(_CLAUSE_MARKS).split(_compiled(_NOT_ONLY).sub(" ", sentence)):
@@ -872,6 +876,22 @@ def _speaks_of_technology(lowered: str) -> bool:
             if any(word in words for word in present):
                 return True
     return False
+
+
+# A request turned down asks, and hands nothing over: "They asked for the firmware source; we
+# said no, only the SDK." "客户想要配方，我们拒绝了。"
+_REQUEST = r"\b(?:asked|requested|wanted|wants|asks)\b|要求|想要|问我们要|問我們要|索要"
+_REFUSAL = (
+    r"\bwe\s+(?:said\s+no|declined|refused|turned\s+(?:it|that|this|them)\s+down)\b|"
+    r"\b(?:was|were)\s+(?:declined|refused)\b|拒绝|拒絕|婉拒|没答应|沒答應|没同意|沒同意"
+)
+
+
+def _refused(sentence: str, following: str) -> bool:
+    """Whether ``sentence`` asks for something and it or the next sentence turns it down."""
+    if not _compiled(_REQUEST).search(sentence):
+        return False
+    return any(_compiled(_REFUSAL).search(text) for text in (sentence, following))
 
 
 @functools.cache
