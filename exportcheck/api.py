@@ -304,9 +304,10 @@ def check_profile(kb: KnowledgeBase, profile: Profile, version_id: str) -> Check
         idle = tuple(c for c in idle if c not in used)
     # A transfer whose destination is China is no technology export (条例 Art. 2): what the
     # technology would need is kept to be shown, and decides nothing. So is one with no
-    # destination whose text says it is an import or stays within China.
+    # destination whose text says it is an import or stays within China, and one whose
+    # destination names the foreign party of an import said from the Chinese side.
     destination = profile.transfer.destination if profile.transfer is not None else None
-    declared = _stays_in_china(profile) if findings and destination is None else None
+    declared = _stays_in_china(profile, destination) if findings and destination != "CN" else None
     domestic = destination == "CN" or declared is not None
     return CheckResult(
         profile,
@@ -322,12 +323,13 @@ def check_profile(kb: KnowledgeBase, profile: Profile, version_id: str) -> Check
     )
 
 
-def _stays_in_china(profile: Profile) -> Evidence | None:
+def _stays_in_china(profile: Profile, destination: str | None) -> Evidence | None:
     """The words of the title or summary that say the transfer is an import or stays within
     China (see ``direction``), where they stand in the file."""
     from exportcheck.direction import stays_in_china
 
-    found = stays_in_china({"title": profile.title, "summary": profile.summary})
+    texts = {"title": profile.title, "summary": profile.summary}
+    found = stays_in_china(texts, foreign=destination is not None)
     if found is None:
         return None
     return text_evidence(profile, *found)

@@ -95,6 +95,16 @@ def _domestic_note(result: CheckResult, lang: Lang) -> str:
     by = result.not_exported_by
     if by is None:
         return msg("note.domestic", lang, listed=listed)
+    transfer = result.profile.transfer
+    if transfer is not None and transfer.destination is not None:
+        return msg(
+            "note.inbound_text",
+            lang,
+            destination=transfer.destination,
+            quoted=by.text,
+            where=_where(by),
+            listed=listed,
+        )
     return msg("note.domestic_text", lang, quoted=by.text, where=_where(by), listed=listed)
 
 

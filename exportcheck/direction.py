@@ -42,20 +42,41 @@ _ABROAD = (
     r"|(?:境外|国外|國外|海外)(?:客户|客戶|公司|子公司|买方|買方|被许可方|被許可方|合作方|工厂|工廠)"
     r"|\babroad\b|\boverseas\b|\bexport(?:ed|s|ing)?\s+to\b|\bout\s+of\s+china\b"
     r"|\bforeign\s+(?:licensee|buyer|customer|partner|subsidiary|recipient)s?\b"
+    # licensed on, or back: "we in-license it and sublicense the design", "回授改进技术" (not
+    # "licensed back", which is mostly said to deny it: "Nothing of ours is licensed back")
+    r"|\bsub-?licen[cs](?:e|es|ed|ing)\b|\bgrant-?backs?\b"
+    r"|再许可|再許可|转许可|轉許可|分许可|分許可|回授"
+)
+
+
+# An import said from the Chinese side, for a profile whose destination names the foreign
+# party's country ("destination: CA" on "技术由境外许可给境内使用"): only words whose
+# direction does not turn with the writer. (Not "技术引进": a foreign buyer's "从我厂引进" is
+# an export from China; nor "technology import", a foreign importer's procedure.)
+_INBOUND = (
+    r"技术进口合同|技術進口合同"
+    r"|由境外[^，,。；;\n]{0,24}?(?:许可|許可|转让|轉讓|授权|授權|提供)(?:给|給|予)?(?:境内|境內)"
+    r"|\bin-licens(?:e|ed|ing)\b|\binbound\s+licen[cs]e\b"
+    r"|\b(?:licen[cs]ed|transferred|brought|imported)\s+(?:in)?to\s+(?:mainland\s+)?china\b"
+    r"|\b(?:take|takes|taking|took|obtain|obtains|obtaining)\s+a\s+licen[cs]e\s+from\b"
 )
 
 
 @functools.cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """Compiled on first use: only a profile with findings and no destination asks."""
-    return re.compile(_DECLARATION), re.compile(_ABROAD)
+    return re.compile(_DECLARATION), re.compile(_ABROAD), re.compile(_INBOUND)
 
 
-def stays_in_china(texts: dict[str, str]) -> tuple[str, int, int] | None:
+def stays_in_china(texts: dict[str, str], *, foreign: bool = False) -> tuple[str, int, int] | None:
     """Where the ``texts`` (field -> text: the title and summary) say the transfer is an
     import or stays within China, as (field, start, end) of the first such words; None when
-    none does, or when any of them names a transfer abroad."""
-    declaration, abroad = _patterns()
+    none does, or when any of them names a transfer abroad. ``foreign``: the profile's
+    destination is another country, which only an import said from the Chinese side
+    (see _INBOUND) turns into the foreign party's."""
+    declaration, abroad, inbound = _patterns()
+    if foreign:
+        declaration = inbound
     lowered = {field: text.lower() for field, text in texts.items()}
     if any(abroad.search(text) for text in lowered.values()):
         return None

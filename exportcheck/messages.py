@@ -161,6 +161,16 @@ _TEMPLATES: dict[str, dict[Lang, str]] = {
         "将涉及：{listed}。如有任何部分出境（包括按两用物项规则向境内的外国主体提供），请填写目的地"
         "后重新检查。",
     },
+    "note.inbound_text": {
+        "en": "The destination is {destination}, but the description says the technology comes "
+        "into China from there: \u201c{quoted}\u201d ({where}). The 条例 covers transfers of "
+        "technology from inside the PRC to outside it (Art. 2), so nothing here decides it. Were "
+        "the technology to leave China, it would meet: {listed}. If any of it goes abroad "
+        "(a licence back, improvements, technical service), check that part again on its own.",
+        "zh": "目的地为{destination}，但描述称技术由该处进入中国：\u201c{quoted}\u201d（{where}）。"
+        "条例调整的是从中国境内向境外转移技术（第二条），因此以下内容不影响本结论。如该技术出境，"
+        "将涉及：{listed}。如有任何部分出境（回授许可、改进技术、技术服务），请就该部分单独重新检查。",
+    },
     "note.threshold": {
         "en": "Not listed on the stated values: {point} (rule {rule}) would apply, but "
         "{values}. The catalogue lists it only at its thresholds; confirm the values and their "

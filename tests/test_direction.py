@@ -53,3 +53,50 @@ def test_an_import_or_a_transfer_within_china_is_read(title: str, summary: str, 
 )
 def test_no_declaration_or_a_transfer_abroad_keeps_it_an_export(summary: str) -> None:
     assert stays_in_china({"title": "A technology", "summary": summary}) is None
+
+
+@pytest.mark.parametrize(
+    ("summary", "words"),
+    [
+        ("技术由境外许可给境内使用，我方不向对方提供任何工艺资料。", "由境外许可给境内"),
+        ("合同按技术进口合同办理登记。", "技术进口合同"),
+        ("In-licensing of a US sorbent design for our Qinghai brine plant.", "in-licensing"),
+        (
+            "We plan to take a licence from a US start-up for its column design.",
+            "take a licence from",
+        ),
+    ],
+)
+def test_an_import_said_from_the_chinese_side_turns_a_foreign_destination(
+    summary: str, words: str
+) -> None:
+    """A profile whose destination is the foreign party's country, on an import."""
+    found = stays_in_china({"title": "", "summary": summary}, foreign=True)
+    assert found is not None
+    _, start, end = found
+    assert summary[start:end].lower() == words
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        # words whose direction turns with the writer: a foreign buyer's 引进 is our export
+        "乌兹别克斯坦客户拟从我所引进家蚕品种及繁育技术。",
+        "技術引進案：台灣廠商向大陸公司取得製程授權。",
+        "The buyer will handle the technology import formalities in Vietnam.",
+        # an import beside a transfer abroad
+        "In-licensing of their coating patent; our process goes to the foreign partner.",
+    ],
+)
+def test_a_foreign_destination_stands_without_such_words(summary: str) -> None:
+    assert stays_in_china({"title": "", "summary": summary}, foreign=True) is None
+
+
+def test_a_transfer_onward_keeps_an_import_an_export() -> None:
+    """Licensed on or back: "sublicense", "grant-back", 再许可, 回授."""
+    for summary in (
+        "We in-license LiDAR technology and sublicense the design.",
+        "In-licensing of the coating patent with a grant-back of our improvements.",
+        "技术由境外许可给境内使用，改进技术回授许可方。",
+    ):
+        assert stays_in_china({"title": "", "summary": summary}, foreign=True) is None

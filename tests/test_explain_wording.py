@@ -127,7 +127,16 @@ def test_a_text_that_says_the_technology_comes_into_china_is_no_export(
     assert "（描述称技术进入中国或在境内转让，不属于技术出口）" in zh
     md = run_cli("check", str(path), "--as-of", "2025-09-01", "--format", "markdown").stdout
     assert "comes into or stays within China)**" in md
-    # A destination abroad is never second-guessed, and one of CN says so itself.
+    # A destination abroad is second-guessed by an import said from the Chinese side alone,
+    # and the note names it; a word of the technology going on keeps it an export.
+    inbound = write_profile(
+        name="i",
+        summary="We in-license vehicle LiDAR technology from an Israeli company.",
+        transfer={"mode": "licence", "destination": "IL"},
+    )
+    out = run_cli("check", str(inbound), "--as-of", "2025-09-01", expect=0).stdout
+    assert "The destination is IL, but the description says the technology comes into China" in out
+    assert "\u201cin-license\u201d (summary, " in out
     abroad = write_profile(
         name="a",
         summary="We in-license LiDAR technology and sublicense the design.",
