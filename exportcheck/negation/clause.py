@@ -27,7 +27,13 @@ _WORDS = r"[a-z0-9]+(?:['’][a-z]+)?|/|&|,|、|\ue000+|[^\x00-\x7f\ue000\s、]+
 
 
 # ("e.g." and "i.e." end no sentence: "whether any alternative exists (e.g. toll work in China)")
-_SENTENCE_END = r"[。！？!?…]|(?<!\be\.g)(?<!\bi\.e)[.](?=\s|$)|\n\s*\n"
+_SENTENCE_END = (
+    r"[。！？!?…]|(?<!\be\.g)(?<!\bi\.e)[.](?=\s|$)|\n\s*\n"
+    # a line that opens with a time stamp or a Q/A mark starts a sentence: chat logs and
+    # clarification logs are written one message per line, often with no full stop. (Not a
+    # bullet: "不包括以下内容：\n- 源代码" keeps its items in the sentence that excludes them.)
+    r"|\n(?=[ \t]*(?:\d{1,2}:\d{2}\b|[QA]\d*\s*[:：]))"
+)
 
 
 @functools.cache
