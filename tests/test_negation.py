@@ -316,6 +316,21 @@ def _negated(marked: str) -> dict[str, str]:
             {"drone": "Not licensed: the company's drone"},
         ),
         (
+            # a sentence that opens a list of what is left out, on its own line or after another
+            (
+                "We license the motor design. The licence excludes the following:\n"
+                "- [NdFeB] magnet preparation\n- [rare-earth separation]\n\nThe [LiDAR] is in."
+            ),
+            {
+                "NdFeB": "The licence excludes the following:",
+                "rare-earth separation": "The licence excludes the following:",
+            },
+        ),
+        (
+            "The following are not included:\n- [drone] flight-control source code",
+            {"drone": "The following are not included:"},
+        ),
+        (
             "The company's [drone] stack is expressly excluded.",
             {"drone": "drone stack is expressly excluded"},
         ),
@@ -1110,6 +1125,7 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "Exclusions\nNone. The [recommendation engine] is licensed in full.",
         "The option was not exercised.\n[LiDAR] module is delivered.",  # a sentence
         "- LiDAR: not included\n- [drone] software",  # a list item, no heading
+        "The licence excludes training.\nThe [drone] autopilot is licensed.",  # a sentence
         "3. Scope and exclusions\n3.1 The [drone] autopilot is licensed.",
         "第三条 许可范围及除外条款\n3.1 [无人机]飞控。",
         "不使用云端（但本地运行[语音合成]）。",  # the brackets turn it

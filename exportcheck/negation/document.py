@@ -128,7 +128,12 @@ _EXCLUSION_TITLE = (
     r"除外(?:技术|技術|条款|條款|事项|事項|资产|資產|项目|項目|内容|內容|范围|範圍)|"
     r"(?:排除|除外)(?:清单|清單|列表)|"
     r"排除(?:事项|事項|范围|範圍|项目|項目|内容|內容)|不在(?:本次)?(?:许可|許可|转让|轉讓|授权|授權)?"
-    r"[范範][围圍]|不[属屬][于於](?:本次)?(?:许可|許可|转让|轉讓|授权|授權)|未行使)"
+    r"[范範][围圍]|不[属屬][于於](?:本次)?(?:许可|許可|转让|轉讓|授权|授權)|未行使|"
+    # a sentence that opens a list of what is left out: "The licence excludes the following:",
+    # "The following are not included:"
+    r"(?:(?:the|this|our)\s+)?(?:licen[cs]e|contract|agreement|transfer|deal|scope|offer|"
+    r"proposal|package|deliverables)\s+(?:excludes|does\s+not\s+(?:include|cover))\b|"
+    r"the\s+following\s+(?:are|is|items\s+are)\s+(?:excluded|not\s+included)\b)"
 )
 
 
@@ -137,7 +142,9 @@ _EXCLUSION_TITLE = (
 # title that joins the exclusions to something else ("Scope and exclusions", "许可范围及除外
 # 条款") heads more than what is left out.
 _EXCLUSION_HEADING = (
-    r"(?m)^[ \t]*(?:(?P<mark>"
+    # (at a line's start, or after a sentence that ends on the same line: "We license the
+    # motor design. The licence excludes the following:")
+    r"(?m)(?:^|(?<=[.;!?] )|(?<=[。；！？]))[ \t]*(?:(?P<mark>"
     + "|".join(f"(?P<{k}>{v})" for k, v in _HEADING_MARKS.items())
     + r")[ \t]*(?:(?!\band\b|\bor\b|&|及|和|与|與|或)[^\n]){0,30}?)?"
     + _EXCLUSION_TITLE
@@ -147,6 +154,7 @@ _EXCLUSION_HEADING = (
 
 _EXCLUSION_WORDS = (  # one of them is in any text _EXCLUSION_HEADING matches
     *("exclu", "out of scope", "not licen", "not included", "not transferred", "retained"),
+    *("not include", "not cover"),
     *("exercised", "lapsed", "除外", "排除", "不在", "不属", "不屬", "未行使"),
 )
 
