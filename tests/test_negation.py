@@ -331,6 +331,15 @@ def _negated(marked: str) -> dict[str, str]:
             {"drone": "The following are not included:"},
         ),
         (
+            "We will not provide:\n- [NdFeB] magnet preparation\n\nThe [LiDAR] is licensed.",
+            {"NdFeB": "We will not provide:"},
+        ),
+        (
+            "本许可不含下列技术：\n- [钕铁硼]磁体制备工艺\n- [稀土萃取]",
+            {"钕铁硼": "本许可不含下列技术：", "稀土萃取": "本许可不含下列技术："},
+        ),
+        ("以下内容除外：\n- [钕铁硼]磁体制备工艺", {"钕铁硼": "以下内容除外："}),
+        (
             "The company's [drone] stack is expressly excluded.",
             {"drone": "drone stack is expressly excluded"},
         ),
@@ -1126,6 +1135,8 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "The option was not exercised.\n[LiDAR] module is delivered.",  # a sentence
         "- LiDAR: not included\n- [drone] software",  # a list item, no heading
         "The licence excludes training.\nThe [drone] autopilot is licensed.",  # a sentence
+        "We will not provide training\n- [NdFeB] magnet preparation",  # no colon: no list
+        "本合同不提供培训\n- [钕铁硼]磁体制备工艺",
         "3. Scope and exclusions\n3.1 The [drone] autopilot is licensed.",
         "第三条 许可范围及除外条款\n3.1 [无人机]飞控。",
         "不使用云端（但本地运行[语音合成]）。",  # the brackets turn it

@@ -133,7 +133,15 @@ _EXCLUSION_TITLE = (
     # "The following are not included:"
     r"(?:(?:the|this|our)\s+)?(?:licen[cs]e|contract|agreement|transfer|deal|scope|offer|"
     r"proposal|package|deliverables)\s+(?:excludes|does\s+not\s+(?:include|cover))\b|"
-    r"the\s+following\s+(?:are|is|items\s+are)\s+(?:excluded|not\s+included)\b)"
+    r"the\s+following\s+(?:are|is|items\s+are)\s+(?:excluded|not\s+included)\b|"
+    # ... or says it will not hand over what the list names: "We will not provide:",
+    # "本许可不含下列技术：", "以下内容除外："
+    r"(?:[a-z]+\s+){0,3}?(?:will|shall|do|does|is|are)\s+not\s+(?:provide[ds]?|supply|supplied|"
+    r"transfer(?:red)?|licen[cs]e[ds]?|include[ds]?|cover(?:ed)?|deliver(?:ed)?|disclose[ds]?|"
+    r"share[ds]?)(?:\s+(?:the\s+following|any\s+of\s+the\s+following|these))?\s*[:：]|"
+    r"[^\n，,。；;:：]{0,8}?(?:不|并不|並不)(?:含|包含|包括|提供|转让|轉讓|许可|許可|涉及|交付|授权|授權)"
+    r"(?:以下|下列|如下)?(?:技术|技術|内容|內容|事项|事項|资料|資料|项目|項目)?[:：]|"
+    r"(?:以下|下列)(?:技术|技術|内容|內容|事项|事項|项目|項目)?(?:除外|不包括在内|不包括在內))"
 )
 
 
@@ -154,7 +162,9 @@ _EXCLUSION_HEADING = (
 
 _EXCLUSION_WORDS = (  # one of them is in any text _EXCLUSION_HEADING matches
     *("exclu", "out of scope", "not licen", "not included", "not transferred", "retained"),
-    *("not include", "not cover"),
+    *("not include", "not cover", "not provide", "not supply", "not supplied", "not transfer"),
+    *("not deliver", "not disclose", "not share", "不含", "不包", "不提供", "不转让", "不轉讓"),
+    *("不许可", "不許可", "不涉及", "不交付", "不授权", "不授權"),
     *("exercised", "lapsed", "除外", "排除", "不在", "不属", "不屬", "未行使"),
 )
 
