@@ -55,6 +55,13 @@ _ABROAD = (
 # an export from China; nor "technology import", a foreign importer's procedure.)
 _INBOUND = (
     r"技术进口合同|技術進口合同"
+    # the foreign side licenses to us, to be used here: "对方向我方许可专利和技术秘密",
+    # "从日本某公司引进…技术，在我国赣州工厂实施"; or we give them nothing of ours
+    r"|(?:对方|對方|外方|许可方|許可方|授权方|授權方)向(?:我方|我司|我们|我們|我公司)"
+    r"(?:许可|許可|转让|轉讓|授权|授權)"
+    r"|(?:从|從)[^，,。；;\n]{1,24}?(?:引进|引進)[^。；;\n]{0,40}?(?:在|于|於)(?:我国|我國|国内|國內|境内|境內)"
+    r"|(?:我方|我司|我们|我們)(?:不|并不|並不)(?:向|对|對)(?:对方|對方|外方)(?:提供|转让|轉讓|许可|許可)"
+    r"(?:任何)?(?:技术|技術)"
     r"|由境外[^，,。；;\n]{0,24}?(?:许可|許可|转让|轉讓|授权|授權|提供)(?:给|給|予)?(?:境内|境內)"
     r"|\bin-licens(?:e|ed|ing)\b|\binbound\s+licen[cs]e\b"
     r"|\b(?:licen[cs]ed|transferred|brought|imported)\s+(?:in)?to\s+(?:mainland\s+)?china\b"

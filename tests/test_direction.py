@@ -60,6 +60,12 @@ def test_no_declaration_or_a_transfer_abroad_keeps_it_an_export(summary: str) ->
     [
         ("技术由境外许可给境内使用，我方不向对方提供任何工艺资料。", "由境外许可给境内"),
         ("合同按技术进口合同办理登记。", "技术进口合同"),
+        ("对方向我方许可专利和技术秘密，我方支付许可费。", "对方向我方许可"),
+        (
+            "拟从日本某公司引进钕铁硼废料回收技术，在我国赣州工厂实施。",
+            "从日本某公司引进钕铁硼废料回收技术，在我国",
+        ),
+        ("对方提供接入文档和技术支持，我方不向对方提供任何技术。", "我方不向对方提供任何技术"),
         ("In-licensing of a US sorbent design for our Qinghai brine plant.", "in-licensing"),
         (
             "We plan to take a licence from a US start-up for its column design.",
@@ -82,6 +88,8 @@ def test_an_import_said_from_the_chinese_side_turns_a_foreign_destination(
     [
         # words whose direction turns with the writer: a foreign buyer's 引进 is our export
         "乌兹别克斯坦客户拟从我所引进家蚕品种及繁育技术。",
+        "乌方拟从我所引进家蚕繁育技术，在塔什干实施。",
+        "我方向对方许可磁体制备专利。",
         "技術引進案：台灣廠商向大陸公司取得製程授權。",
         "The buyer will handle the technology import formalities in Vietnam.",
         # an import beside a transfer abroad
