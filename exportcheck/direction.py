@@ -15,6 +15,9 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Any
+
+from exportcheck.wordscan import automaton_of, words_in
 
 # An import or a transfer within China, said outright.
 _DECLARATION = (
@@ -69,6 +72,21 @@ _INBOUND = (
 )
 
 
+# Words one of which every declaration above holds: a text with none of them is not searched
+# (the patterns' alternations cost ~0.1 ms over a Chinese summary; most texts hold no word).
+_TRIGGERS = (
+    *("进口", "進口", "引进", "引進", "流入", "进入", "進入", "两边", "兩邊", "双方", "雙方"),
+    *("两地", "兩地", "纯境内", "純境內", "境内注册", "境內註冊", "不出境", "技术出境", "技術出境"),
+    *("向我", "对方", "對方", "外方", "由境外", "technology import", "inbound", "in-licens"),
+    *("china", "both", "domestic licen", "licence from", "license from"),
+)
+
+
+@functools.cache
+def _trigger_automaton() -> Any:
+    return automaton_of(_TRIGGERS)
+
+
 @functools.cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """Compiled on first use: only a profile with findings and no destination asks."""
@@ -85,10 +103,14 @@ def stays_in_china(texts: dict[str, str], *, foreign: bool = False) -> tuple[str
     if foreign:
         declaration = inbound
     lowered = {field: text.lower() for field, text in texts.items()}
-    if any(abroad.search(text) for text in lowered.values()):
-        return None
+    # The declaration first: few texts hold one, and the words of a transfer abroad (a long
+    # alternation, ~0.1 ms over a Chinese summary) are then looked for in those alone.
     for field, text in lowered.items():
+        if not words_in(text, _TRIGGERS, _trigger_automaton):
+            continue
         found = declaration.search(text)
         if found:
+            if any(abroad.search(other) for other in lowered.values()):
+                return None
             return field, found.start(), found.end()
     return None

@@ -6,11 +6,11 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from exportcheck.negation.clause import _CLAUSE_PUNCTUATION, _LOOK, _MASK, _SENTENCE_END, _compiled
+from exportcheck.wordscan import automaton_of, words_in
 
 # Sections of a patent or paper about other work: what they name is background. (The words
 # are looked for first: the pattern has no literal prefix to skip ahead with.)
@@ -51,31 +51,12 @@ def _text_cues(lowered: str, *, automaton: bool | None = None) -> frozenset[str]
     automaton the term index uses (Rust) takes ~5 us. Its import and build (~1.2 ms) are paid
     only once the term index has imported it (a process checking many texts); before that,
     one test per word. (``automaton``: force one way; the two agree, a test holds them to.)"""
-    return _words_in(lowered, _CUE_WORDS, _cue_automaton, automaton)
-
-
-def _words_in(
-    lowered: str, words: tuple[str, ...], built: Callable[[], Any], automaton: bool | None
-) -> frozenset[str]:
-    """The ``words`` in ``lowered``: by their automaton (``built``) once the term index has
-    imported ahocorasick_rs, else by one test per word (see _text_cues)."""
-    if automaton is None:
-        automaton = "ahocorasick_rs" in sys.modules
-    if not automaton:
-        return frozenset(word for word in words if word in lowered)
-    found = built().find_matches_as_indexes(lowered, overlapping=True)
-    return frozenset(words[index] for index, _, _ in found)
+    return words_in(lowered, _CUE_WORDS, _cue_automaton, automaton)
 
 
 @functools.cache
 def _cue_automaton() -> Any:
-    return _automaton(_CUE_WORDS)
-
-
-def _automaton(words: tuple[str, ...]) -> Any:
-    import ahocorasick_rs
-
-    return ahocorasick_rs.AhoCorasick(words)
+    return automaton_of(_CUE_WORDS)
 
 
 def _background(
@@ -756,12 +737,12 @@ def _part_words(lowered: str, *, automaton: bool | None = None) -> frozenset[str
     """The words of _PART_WORDS in ``lowered``: one scan, asked only of a text that reaches the
     finished-goods test. (Kept out of _CUE_WORDS: "no ", "不" and "整" are in most texts, and
     every text's cues are collected.) ``automaton``: as for _text_cues."""
-    return _words_in(lowered, _PART_WORDS, _part_automaton, automaton)
+    return words_in(lowered, _PART_WORDS, _part_automaton, automaton)
 
 
 @functools.cache
 def _part_automaton() -> Any:
-    return _automaton(_PART_WORDS)
+    return automaton_of(_PART_WORDS)
 
 
 def _goods_only(lowered: str, *, counted: bool = False) -> tuple[int, int] | None:
@@ -872,7 +853,7 @@ _GOODS_TRAINING = (
 def _speaks_of_technology(lowered: str) -> bool:
     """Whether a sentence of ``lowered`` with no negation, condition or question in it holds
     a word of technology changing hands or of making (see _TECHNOLOGY_WORDS)."""
-    present = _words_in(lowered, _TECHNOLOGY_WORDS, _technology_automaton, None)
+    present = words_in(lowered, _TECHNOLOGY_WORDS, _technology_automaton, None)
     if not present:
         return False
     sentence_end = _compiled(_SENTENCE_END + r"|[?？;；]")
@@ -914,7 +895,7 @@ def _refused(sentence: str, following: str) -> bool:
 
 @functools.cache
 def _technology_automaton() -> Any:
-    return _automaton(_TECHNOLOGY_WORDS)
+    return automaton_of(_TECHNOLOGY_WORDS)
 
 
 _NOT_ONLY = r"\bnot\s+only\b|\bnot\s+just\b|不仅|不僅|不只|不但|不止"
