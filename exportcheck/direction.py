@@ -1,4 +1,4 @@
-"""Whether a description with no destination says the technology stays in China or comes into
+"""Whether a description says the technology stays in China or comes into
 it: "技术由日本流入中国", "两边都是境内公司", "Inbound licence of a Japanese coating
 technology to us".
 
@@ -7,8 +7,10 @@ The 条例 covers transfers from inside the PRC to outside it (Art. 2). A profil
 that gives no destination but whose text says the transfer is an import or stays within China
 is decided the same way, with the words that say so. The reading is strict: it needs one of a
 few unambiguous declarations, and any word of a transfer abroad ("出口至", "向境外",
-"overseas", "foreign licensee") anywhere in the text keeps the findings deciding. A
-destination other than CN is never second-guessed.
+"overseas", "foreign licensee", "sublicense") anywhere in the text keeps the findings
+deciding. A destination other than CN is second-guessed only by an import said from the
+Chinese side ("技术由境外许可给境内使用", "对方向我方许可", "in-licensing"): writers often give the
+foreign licensor's country as the destination of an import.
 """
 
 from __future__ import annotations
