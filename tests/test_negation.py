@@ -1798,12 +1798,20 @@ def test_these_descriptions_are_goods_alone(title: str, summary: str) -> None:
     assert goods_and_nothing_else([title, summary]) is not None
 
 
+def test_a_supply_contract_in_chinese_sells_goods() -> None:
+    from exportcheck.negation import sells_goods
+
+    assert sells_goods("长距离带式输送机供货合同（智利）")
+    assert sells_goods("供货：8.5 km 曲线带式输送机成套设备")
+
+
 @pytest.mark.parametrize(
     "text",
     [
         "We buy 2 licences of your design software.",  # licences are not goods by the piece
         "订购技术服务：磁钢烧结工艺咨询",  # nor is a service ordered
         "Buy the drones from a local dealer.",  # no count
+        "供货方负责技术培训。",  # the supplier, not a supply of goods
     ],
 )
 def test_these_orders_sell_no_goods(text: str) -> None:

@@ -692,6 +692,8 @@ _FINISHED_GOODS_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
         r"装柜|裝櫃|网店|網店|下单|下單|备件|備件",
     ),
     (_NUMERAL_UNITS, r"[一二三四五六七八九十两兩百千万萬]台"),
+    # a contract to supply goods: "长距离带式输送机供货合同", "供货：8.5 km 输送机成套设备"
+    (("供货", "供貨"), r"(?:供货|供貨)(?:合同|范围|範圍|\s*[：:])"),
     # goods ordered by the piece: "buy six of your continuous tea dryers", "ordered 20 of our
     # LiDAR units", "订购当归、黄芪等饮片共两吨", "只卖原料药" (not "buy 2 licences")
     (
