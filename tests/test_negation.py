@@ -1781,6 +1781,10 @@ def test_goods_and_nothing_else_name_the_goods() -> None:
         ),
         ("", "香港一家藥材行向我們訂購當歸、黃芪等飲片共兩噸，要求附檢驗報告。"),
         ("", "印度药厂订紫杉醇原料药20公斤，要GMP证书和COA。只卖原料药。"),
+        (
+            "",
+            "Purchase order: 3,000 aerial shells and 120 cakes, delivered CIF. Safety data only.",
+        ),
         # a request turned down hands nothing over
         (
             "",

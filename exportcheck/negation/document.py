@@ -389,6 +389,7 @@ _GOODS_ONLY_WORDS = (  # one of them is in any text _GOODS_ONLY matches (and sel
     "報關",
     *("resale", "goods", "货物", "貨物", "商品", "买卖", "買賣"),
     *("纯产品", "純產品", "纯粹产品", "純粹產品"),
+    *("purchase order", "offtake", "供货", "供貨", "订购", "訂購", "订货", "訂貨", "买货", "買貨"),
     *("一代", "商品种", "商品種", "supply contract", "supply agreement", "inspection report"),
     *("装柜", "裝櫃", "网店", "網店", "下单", "下單", "spare parts", "备件", "備件"),
     *_NUMERAL_UNITS,
@@ -512,6 +513,9 @@ _NO_KNOW_HOW_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
             r"sdk|know-how|process|drawings?|manuals?|(?:parent|parental|sterile|pure)\s+(?:lines|stocks?|"
             r"races)|(?:design|manufacturing|production|process|technical)\s+(?:files|information|data))"
             r"\b(?=\s*(?:[.,;)]|and\b|or\b|$))"
+            # ... or no licence of it: "No licence of process technology."
+            r"|\bno\s+(?:licen[cs]e|transfer|assignment)\s+of\s+(?:[a-z-]+\s+){0,2}?"
+            r"(?:process(?:es)?|technolog(?:y|ies)|know-how|designs?|formulas?|recipes?)\b"
             # ... or a party that gives none: "We provide no yew-cultivation, extraction or
             # purification know-how"
             r"|\b(?:provides?|supplies|supply|gives?|shares?|transfers?|discloses?|gets?|receives?)\s+"
@@ -692,6 +696,9 @@ _FINISHED_GOODS_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
         r"装柜|裝櫃|网店|網店|下单|下單|备件|備件",
     ),
     (_NUMERAL_UNITS, r"[一二三四五六七八九十两兩百千万萬]台"),
+    # a purchase order, an offtake: goods bought ("Purchase order: 3,000 aerial shells …",
+    # "Offtake term sheet: Supplier sells LFP cathode powder …")
+    (("purchase order", "offtake"), r"\bpurchase\s+orders?\b|\bofftake\b"),
     # a contract to supply goods: "长距离带式输送机供货合同", "供货：8.5 km 输送机成套设备"
     (("供货", "供貨"), r"(?:供货|供貨)(?:合同|范围|範圍|\s*[：:])"),
     # goods ordered by the piece: "buy six of your continuous tea dryers", "ordered 20 of our
