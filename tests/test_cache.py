@@ -118,3 +118,50 @@ def test_stale_cache_files_are_pruned(tmp_path: Path, monkeypatch: pytest.Monkey
         [f"kb-{kb.source_hash}.pickle", "kb-stale5.pickle", "kb-stale4.pickle", "kb-stale3.pickle"]
     )
     assert other.exists()
+
+
+def test_validate_reports_the_same_from_a_cached_knowledge_base(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """validate reuses the knowledge base cached for the same content, warnings and all, and
+    validates an edit in full."""
+    from click.testing import CliRunner
+
+    from exportcheck.cli import cli
+    from exportcheck.paths import bundled_data
+
+    data = tmp_path / "data"
+    shutil.copytree(bundled_data("catalog"), data / "catalog")
+    shutil.copytree(bundled_data("rules"), data / "rules", ignore=shutil.ignore_patterns("tests"))
+    vocabulary = data / "rules" / "vocabulary.yaml"
+    text = vocabulary.read_text(encoding="utf-8")
+    # a term of another capability as well: a W320 warning, not an error
+    vocabulary.write_text(
+        text.replace(
+            "        - vocoder\n", "        - vocoder\n        - personalized recommendation\n"
+        ),
+        encoding="utf-8",
+    )
+    argv = ["validate", str(data / "catalog"), str(data / "rules")]
+
+    def run() -> tuple[int, str]:
+        result = CliRunner().invoke(cli, argv, catch_exceptions=False)
+        return result.exit_code, result.stdout + result.stderr
+
+    monkeypatch.setenv("EXPORTCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    cold, warm = run(), run()
+    assert len(list((tmp_path / "cache").glob("kb-*.pickle"))) == 1
+    monkeypatch.setenv("EXPORTCHECK_NO_CACHE", "1")
+    uncached = run()
+    assert cold == warm == uncached
+    assert " W320 shared-term: term 'personalized recommendation'" in warm[1]
+    assert "0 errors, 1 warnings" in warm[1]
+    # an edit that breaks the data is validated in full, not answered from the cache
+    monkeypatch.delenv("EXPORTCHECK_NO_CACHE")
+    vocabulary.write_text(
+        text.replace("        - vocoder\n", "        - vocoder\n        - vocoder\n"),
+        encoding="utf-8",
+    )
+    code, output = run()
+    assert code == 1
+    assert "E207 duplicate-item" in output
