@@ -91,7 +91,8 @@ def _trigger_automaton() -> Any:
 
 @functools.cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """Compiled on first use: only a profile with findings and no destination asks."""
+    """Compiled on first use: only a profile with findings, whose destination is not CN, and
+    whose text holds one of _TRIGGERS asks."""
     return re.compile(_DECLARATION), re.compile(_ABROAD), re.compile(_INBOUND)
 
 

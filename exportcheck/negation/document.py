@@ -849,7 +849,7 @@ _TECHNOLOGY_WORDS = (
 )
 # Training in using or selling the goods, and installing them, is part of selling them: "with
 # installation and one week of operator training", "派一个售后去两周，教他们的飞手怎么开".
-_GOODS_TRAINING = (
+_GOODS_SERVICE = (
     r"(?:product|operator|operators['’]?|pilot|user|end-user|sales|maintenance|safety|dealer)"
     r"\s+(?:and\s+[a-z]+\s+)?(?:training|course)(?:\s+course)?|\binstallation\s+supervision\b|"
     r"\binstallation(?:\s+and\s+commissioning)?\b|(?:飞手|飛手|操作|产品|產品|销售|銷售|使用|维护保养|"
@@ -880,7 +880,7 @@ def _speaks_of_technology(lowered: str) -> bool:
         for clause in _compiled(_CLAUSE_MARKS).split(_compiled(_NOT_ONLY).sub(" ", sentence)):
             if not any(word in clause for word in present) or negation.search(clause):
                 continue
-            words = _compiled(_GOODS_TRAINING).sub(" ", clause)
+            words = _compiled(_GOODS_SERVICE).sub(" ", clause)
             if any(word in words for word in present):
                 return True
     return False
