@@ -17,9 +17,13 @@ from typing import Any
 def words_in(
     lowered: str, words: tuple[str, ...], built: Callable[[], Any], automaton: bool | None = None
 ) -> frozenset[str]:
-    """The ``words`` in ``lowered``: by their automaton (``built``, see :func:`automaton_of`)
-    once ahocorasick_rs is imported, else by one test per word. (``automaton``: force one way;
-    the two agree.)"""
+    """The ``words`` in ``lowered`` (line breaks and tabs read as spaces): by their automaton
+    (``built``, see :func:`automaton_of`) once ahocorasick_rs is imported, else by one test
+    per word. (``automaton``: force one way; the two agree.)"""
+    # A line break or a tab between words is a space: "purchase\norder" in a wrapped line,
+    # "FOB\tShanghai" in a pasted table row hold "purchase order" and "fob ".
+    if "\n" in lowered or "\t" in lowered:
+        lowered = lowered.replace("\n", " ").replace("\t", " ")
     if automaton is None:
         automaton = "ahocorasick_rs" in sys.modules
     if not automaton:

@@ -190,11 +190,24 @@ def _exclusion_sections(
 # this text says what it leads to). Not in a question ("是否属于技术出口？"), a condition or a
 # negation ("如另行提供源代码，则不再属于货物贸易"), and not when another sentence of the text
 # hands over technology without a negation in it ("还转让飞控源代码").
-_ONLY_SELLS = (  # the words of the "sells (or buys) only goods" part
-    *("只卖", "只賣", "仅卖", "僅賣", "只销售", "只銷售", "仅销售", "僅銷售", "只出售", "仅出售"),
-    *("僅出售", "只供", "仅供货", "僅供貨", "仅供应", "僅供應"),
-    *("只买", "只買", "仅买", "僅買", "只购买", "只購買", "仅购买", "僅購買", "只采购", "只採購"),
-    *("仅采购", "僅採購"),
+_ONLY_VERBS = (  # ... sells, supplies, buys or receives only goods
+    *("卖", "賣", "销售", "銷售", "出售", "供应", "供應", "供", "买", "買", "购买", "購買", "采购"),
+    *("採購", "收"),
+)
+_ONLY_SELLS = tuple(only + verb for only in ("只", "仅", "僅") for verb in _ONLY_VERBS)
+# ... or gets only a service's results: "仅交付测绘成果"
+_ONLY_RESULTS_VERBS = ("交付", "提供", "输出", "輸出", "获得", "獲得", "取得")
+_ONLY_RESULTS = tuple(only + verb for only in ("只", "仅", "僅") for verb in _ONLY_RESULTS_VERBS)
+# ... or calls the deal a sale of products, or purely one: "为产品销售", "纯属商品贸易"
+_PRODUCT_SALES = tuple(
+    product + sale
+    for product in ("产品", "產品", "商品", "种子", "種子", "成品")
+    for sale in ("买卖", "買賣", "销售", "銷售")
+)
+_PURELY = tuple(
+    pure + after
+    for pure in ("纯", "純")
+    for after in ("粹", "属", "屬", "为", "為", "系", "的", "货", "貨", "商", "产", "產", "成")
 )
 
 
@@ -224,7 +237,14 @@ _GOODS_ONLY_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
             r"|[（(]\s*(?:一般)?(?:货物|貨物)(?:买卖|買賣|贸易|貿易|销售|銷售)\s*[)）]"
         ),
     ),
-    (("整机", "整機"), r"(?:整机|整機)(?:出口|销售|銷售)"),
+    # (not "这次不是整机出口", "不仅整机出口": the deal is more than the machines)
+    (
+        ("整机", "整機"),
+        (
+            r"(?<!不是)(?<!并非)(?<!並非)(?<!不仅)(?<!不僅)(?<!不只)(?<!不仅是)(?<!不僅是)(?<!不只是)"
+            r"(?<!而非)(?:整机|整機)(?:出口|销售|銷售)"
+        ),
+    ),
     # "本合同仅为产品买卖", "合同仅为种子买卖", "仅为产品销售"
     (
         ("买卖", "買賣", "销售", "銷售", "贸易", "貿易"),
@@ -268,7 +288,8 @@ _GOODS_ONLY_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
     (
         _ONLY_SELLS,
         (
-            r"(?:只|仅|僅)(?:卖|賣|销售|銷售|出售|供应|供應|供|买|買|购买|購買|采购|採購)"
+            # ... or a buyer that only receives goods: "客户只收货做电芯"
+            rf"(?:只|仅|僅)(?:{'|'.join(_ONLY_VERBS)})"
             r"(?:[^，,。；;\n\ue000]{0,6}?)"
             r"(?:货|貨|产品|產品|成品)"
         ),
@@ -293,9 +314,10 @@ _GOODS_ONLY_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
     # ... or of a service's results only: "仅交付测绘成果", "the client receives only survey
     # results"
     (
-        ("交付", "提供", "输出", "輸出", "获得", "獲得", "取得"),
+        _ONLY_RESULTS_VERBS,
         (
-            r"(?:仅|僅|只)(?:交付|提供|输出|輸出|获得|獲得|取得)[^，,。；;\n\ue000]{0,10}?(?:成果|成品|报告|報告|"
+            rf"(?:仅|僅|只)(?:{'|'.join(_ONLY_RESULTS_VERBS)})"
+            r"[^，,。；;\n\ue000]{0,10}?(?:成果|成品|报告|報告|"
             r"图件|圖件|地形图|地形圖|检测结果|檢測結果|发行权|發行權)"
         ),
     ),
@@ -379,8 +401,10 @@ _GOODS_ONLY_WORDS = (  # one of them is in any text _GOODS_ONLY matches (and sel
     *("整机出口", "整機出口", "整机销售", "整機銷售"),
     *("来料加工", "來料加工", "受托加工", "受託加工", "在华加工", "在華加工", "toll"),
     *("境内完成", "境內完成", "国内完成", "國內完成"),
-    *("仅交付", "僅交付", "只交付", "仅提供", "僅提供", "只提供", "仅输出", "僅輸出", "仅获得"),
-    *("僅獲得", "只获得", "仅取得", "僅取得", "只取得", "deliverables", "only"),
+    *_ONLY_RESULTS,
+    *_PRODUCT_SALES,
+    *_PURELY,
+    *("deliverables", "only"),
     *_ONLY_SELLS,
     # _NO_KNOW_HOW is looked for only beside finished goods (see _FINISHED_GOODS)
     *("packaged", "成品", "整机", "整機", "整柜", "整櫃", "产品出口", "產品出口"),
@@ -388,10 +412,11 @@ _GOODS_ONLY_WORDS = (  # one of them is in any text _GOODS_ONLY matches (and sel
     *("finished", " units", " containers", " cartons", " pallets", " sets", "出货", "出貨", "报关"),
     "報關",
     *("resale", "goods", "货物", "貨物", "商品", "买卖", "買賣"),
-    *("纯产品", "純產品", "纯粹产品", "純粹產品"),
+    *("buy", "bought", "order", "purchas", "只售"),
     *("purchase order", "offtake", "供货", "供貨", "订购", "訂購", "订货", "訂貨", "买货", "買貨"),
     *("一代", "商品种", "商品種", "supply contract", "supply agreement", "inspection report"),
-    *("装柜", "裝櫃", "网店", "網店", "下单", "下單", "spare parts", "备件", "備件"),
+    *("装柜", "裝櫃", "网店", "網店", "下单", "下單", "spare part", "备件", "備件"),
+    *("spare-part", "off-the-shelf"),
     *_NUMERAL_UNITS,
     *("f1", "first-generation", "distribut", "importer", "vials", "pcs", "pieces", "boxes"),
     *("bottles", "bags", "access only", "service only", "deliverable is", "nothing technical"),
@@ -463,7 +488,7 @@ _SENTENCE_NEGATION = (  # ... or a condition: "如今后拟提供算法源代码
     # ... or asks: "是否需要办理技术出口许可"
     r"|是否|\bwhether\b"
     # ... or keeps it: "All process know-how remains with our staff in China"
-    r"|\bremains?\s+with\b|\bstays?\s+(?:with|in)\b|\bretain(?:s|ed)?\b|保留|留在"
+    r"|\bremains?\s+(?:with|in)\b|\bstays?\s+(?:with|in)\b|\bretain(?:s|ed)?\b|保留|留在"
 )
 
 
@@ -643,7 +668,7 @@ _FINISHED_GOODS_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
     ),
     # ... in Chinese: 一代杂交蚕种, 杂交水稻商品种子（F1代）
     (
-        ("一代", "商品种", "商品種", "f1"),
+        ("一代", "商品种", "商品種", "商品蚕", "商品蠶", "f1"),
         r"(?<!非)(?:一代(?:杂交|雜交)|(?:杂交|雜交)一代)|f1\s*代|商品(?:种子|種子|蚕种|蠶種)",
     ),
     # goods under a supply contract, with their papers: "Annual supply contract: N52SH magnets
@@ -693,7 +718,8 @@ _FINISHED_GOODS_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
     # "网店上新：油烟墨锭", "Annual spare parts for the two ship unloaders"
     (
         ("装柜", "裝櫃", "网店", "網店", "下单", "下單", "备件", "備件"),
-        r"装柜|裝櫃|网店|網店|下单|下單|备件|備件",
+        # (not a shop's order records or rates: "根据浏览、加购、下单记录推荐商品")
+        r"装柜|裝櫃|网店|網店|(?:下单|下單)(?!记录|記錄|数据|數據|率|行为|行為|转化|轉化)|备件|備件",
     ),
     (_NUMERAL_UNITS, r"[一二三四五六七八九十两兩百千万萬]台"),
     # a purchase order, an offtake: goods bought ("Purchase order: 3,000 aerial shells …",
@@ -716,7 +742,9 @@ _FINISHED_GOODS_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
         ("订购", "訂購", "订货", "訂貨", "只卖", "只賣", "只售", "买货", "買貨"),
         r"(?:订购|訂購|订货|訂貨|只卖|只賣|只售|买货|買貨)(?!技术|技術|服务|服務|许可|許可)",
     ),
-    (("spare",), r"\bspare\s+parts\b"),
+    (("spare",), r"\bspare[-\s]parts?\b"),
+    # goods bought ready-made: "four off-the-shelf DJI multispectral drones"
+    (("off-the-shelf",), r"\boff-the-shelf\b"),
 )
 _FINISHED_GOODS = "|".join(pattern for _, pattern in _FINISHED_GOODS_PARTS)
 
@@ -846,6 +874,8 @@ _TECHNOLOGY_WORDS = (
         "加工",
     ),
     *("规程", "規程", "流程", "做法", "养殖", "養殖", "栽培", "种植", "種植"),
+    # code and the training of models: "巴西团队要接手，需要整套代码和训练流水线"
+    *("代码", "代碼", "codebase", "训练", "訓練"),
 )
 # Training in using or selling the goods, and installing them, is part of selling them: "with
 # installation and one week of operator training", "派一个售后去两周，教他们的飞手怎么开".
@@ -853,9 +883,17 @@ _GOODS_SERVICE = (
     r"(?:product|operator|operators['’]?|pilot|user|end-user|sales|maintenance|safety|dealer)"
     r"\s+(?:and\s+[a-z]+\s+)?(?:training|course)(?:\s+course)?|\binstallation\s+supervision\b|"
     r"\binstallation(?:\s+and\s+commissioning)?\b|(?:飞手|飛手|操作|产品|產品|销售|銷售|使用|维护保养|"
-    r"維護保養)(?:培训|培訓)|安装调试|安裝調試|安装|安裝|"
+    r"維護保養)(?:培训|培訓|训练|訓練)|安装调试|安裝調試|安装|安裝|"
     r"教(?:他们|他們|对方|對方|客户|客戶)?的?(?:飞手|飛手|操作工|操作员|操作員|工人|用户|用戶|员工|員工)"
     r"(?:怎么|怎麼|如何)"
+    # ... and so are the goods' firmware updates, signed binaries: "firmware 07.02.15 fixes …",
+    # "software releases as signed images"
+    r"|\bfirmware\s+(?:v?\d[\d.]*\d|(?:security\s+)?(?:updates?|upgrades?|patch(?:es)?|releases?))\b"
+    r"|\bsigned\s+(?:binary|binaries|releases?|images?)\b|固件(?:升级|升級|更新)"
+    # ... and support limited to the goods' papers: "技术支持限于产品COA和测试报告"
+    r"|(?:技术|技術)支持(?:仅|僅|只)?限于|\btechnical\s+support\s+(?:is\s+)?limited\s+to\b"
+    # ... and the site the goods serve: "the roller hearth kilns at the Hungarian LFP plant"
+    r"|\b(?:at|in)\s+(?:the|our|their|its)\s+(?:[a-z0-9-]+\s+){0,3}?plant\b"
 )
 
 
@@ -908,7 +946,7 @@ def _technology_automaton() -> Any:
 
 
 _NOT_ONLY = r"\bnot\s+only\b|\bnot\s+just\b|不仅|不僅|不只|不但|不止"
-_CLAUSE_MARKS = r"[，,、：:（）()]"
+_CLAUSE_MARKS = r"[，,：:（）()]"
 
 
 def _in_negated_clause(lowered: str, match: re.Match[str]) -> bool:
