@@ -308,7 +308,11 @@ _GOODS_ONLY_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
             # "We only sell the finished products to the distributor"
             r"\bonly\s+(?:sell|sells|sold|supply|supplies|ship|ships|export|exports)\s+"
             r"(?:the\s+|our\s+)?(?:finished|packaged|packed|bottled|boxed)\s+(?:[a-z-]+\s+)?"
-            r"(?:products?|goods|units|items)\b"
+            r"(?:products?|goods|units|items)\b|"
+            # ... or "We ship finished magnets only"
+            r"\b(?:sell|sells|sold|supply|supplies|ship|ships|shipped|export|exports)\s+"
+            r"(?:the\s+|our\s+)?(?:finished|packaged|packed|bottled|boxed)\s+(?:[a-z-]+\s+){0,2}?"
+            r"[a-z-]+\s+only\b"
         ),
     ),
     # ... or of a service's results only: "仅交付测绘成果", "the client receives only survey
@@ -449,6 +453,8 @@ _HANDED_OVER = (
     *("工藝文件", "设计图纸", "設計圖紙", "技术秘密", "技術秘密", "source code", "know-how"),
     *("design files", "technical documentation", "process package", "design documents"),
     *("production documents", "设计文件", "設計文件"),
+    # a process's flowsheets and balances: "deliver a complete dossier (flowsheets, mass balances)"
+    *("flowsheet", "flow sheet", "mass balance", "工艺流程图", "工藝流程圖", "物料平衡"),
 )
 
 
@@ -527,13 +533,13 @@ _NO_KNOW_HOW_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
             r"source\s+code|algorithm\s+documentation|sdk(?:\s+internals)?|technolog(?:y|ies)|"
             r"techniques?|methods?|drawings|(?:production|manufacturing|process|technical|design)\s+"
             r"information)\b[^.;:]{0,40}?"
-            r"\b(?:goes|go|pass(?:es)?|(?:is|are|will\s+be|shall\s+be)\s+(?:transferred|shared|"
+            r"\b(?:goes|go|going\s+out|leaves|leaving|pass(?:es)?|(?:is|are|will\s+be|shall\s+be)\s+(?:transferred|shared|"
             r"disclosed|provided|supplied|licen[cs]ed|handed\s+over|passed\s+on|included|given|"
             r"part\s+of))\b"
             # ... or in an intake note's shorthand, with no verb: "product only, no process docs",
             # "no optical design, no board design, no ranging firmware source", "No formulas."
             r"|\bno\s+(?:process|technical|tech|technology|manufacturing)\s+(?:docs?|documents?|"
-            r"documentation|data|services?|support|cooperation|co-operation|collaboration|transfer)\b"
+            r"documentation|data|info|information|services?|support|cooperation|co-operation|collaboration|transfer)\b"
             r"|\bno\s+(?:[a-z-]+\s+){0,2}?(?:designs?|formulas?|formulae|recipes?|source(?:\s+code)?|"
             r"sdk|know-how|process|drawings?|manuals?|(?:parent|parental|sterile|pure)\s+(?:lines|stocks?|"
             r"races)|(?:design|manufacturing|production|process|technical)\s+(?:files|information|data))"
@@ -880,7 +886,7 @@ _TECHNOLOGY_WORDS = (
 # Training in using or selling the goods, and installing them, is part of selling them: "with
 # installation and one week of operator training", "派一个售后去两周，教他们的飞手怎么开".
 _GOODS_SERVICE = (
-    r"(?:product|operator|operators['’]?|pilot|user|end-user|sales|maintenance|safety|dealer)"
+    r"(?:product|operator|operators['’]?|pilot|user|end-user|sales|maintenance|safety|dealer|distributor)"
     r"\s+(?:and\s+[a-z]+\s+)?(?:training|course)(?:\s+course)?|\binstallation\s+supervision\b|"
     r"\binstallation(?:\s+and\s+commissioning)?\b|(?:飞手|飛手|操作|产品|產品|销售|銷售|使用|维护保养|"
     r"維護保養)(?:培训|培訓|训练|訓練)|安装调试|安裝調試|安装|安裝|"
@@ -890,6 +896,8 @@ _GOODS_SERVICE = (
     # "software releases as signed images"
     r"|\bfirmware\s+(?:v?\d[\d.]*\d|(?:security\s+)?(?:updates?|upgrades?|patch(?:es)?|releases?))\b"
     r"|\bsigned\s+(?:binary|binaries|releases?|images?)\b|固件(?:升级|升級|更新)"
+    r"|\bfirmware\s+(?:in\s+|as\s+)?binary(?:\s+only)?\b|\bbinary(?:-only)?\s+firmware\b"
+    r"|\btraining\s+(?:is\s+)?limited\s+to\b"
     # ... and support limited to the goods' papers: "技术支持限于产品COA和测试报告"
     r"|(?:技术|技術)支持(?:仅|僅|只)?限于|\btechnical\s+support\s+(?:is\s+)?limited\s+to\b"
     # ... and the site the goods serve: "the roller hearth kilns at the Hungarian LFP plant"
