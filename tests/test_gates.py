@@ -113,7 +113,9 @@ def test_every_declaration_of_goods_holds_a_goods_only_word(pattern: str) -> Non
     holds()
 
 
-@pytest.mark.parametrize("name", ["_DECLARATION", "_INBOUND"])
+@pytest.mark.parametrize(
+    "name", ["_DECLARATION_ZH", "_DECLARATION_EN", "_INBOUND_ZH", "_INBOUND_EN"]
+)
 def test_every_declaration_of_direction_holds_a_trigger_word(name: str) -> None:
     """direction.stays_in_china() reads only texts that hold one of its _TRIGGERS."""
     pattern = getattr(direction, name)

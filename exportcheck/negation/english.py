@@ -3,6 +3,8 @@ a clause's words), a listed subject with a negative predicate, goods bought for 
 
 from __future__ import annotations
 
+import re
+
 from exportcheck.negation.clause import _MASK, _Clause, _compiled
 
 _BOUGHT = ("purchased", "bought", "procured")  # cues only as adjectives: "bought-in X"
@@ -259,12 +261,9 @@ _NEGATIVE_PREDICATE = (
     # kept at home: "X stays in China", "X and Y remain on our servers in Beijing"
     r"|(?:remain|remains|stay|stays|is\s+kept|are\s+kept)\s+(?:only\s+)?(?:in|within|on|at)\s+"
     r"(?:mainland\s+)?(?:(?:our|its)(?=\s)|the\s+parent|(?:china|the\s+prc|"
-    # provinces and cities where a seller keeps what it does not hand over
-    r"anhui|beijing|chongqing|fujian|gansu|guangdong|guangxi|guizhou|hainan|hebei|heilongjiang|"
-    r"henan|hubei|hunan|jiangsu|jiangxi|jilin|liaoning|inner\s+mongolia|ningxia|qinghai|shaanxi|"
-    r"shandong|shanghai|shanxi|sichuan|tianjin|tibet|xinjiang|yunnan|zhejiang|shenzhen|guangzhou|"
-    r"hangzhou|nanjing|wuhan|chengdu|xi['’]an|suzhou|ningbo|xiamen|qingdao|dalian|hefei|changsha|"
-    r"kunming|ganzhou|baotou|mianyang)(?![a-z]))"
+    # a province or city where a seller keeps what it does not hand over (one of _HOME_PLACES,
+    # tested after the match: the names as an alternation cost ~2 ms to compile)
+    r"(?P<place>inner\s+mongolia|xi['’]an|[a-z]+))(?![a-z]))"
     # somebody else's: "X and Y come from a third-party OEM", "… are by the MEP contractor"
     r"|(?:is|are)\s+(?:by|from)\s+(?:the\s+|an?\s+|our\s+)?(?:[a-z-]+\s+){0,2}?(?:contractor|"
     r"subcontractor|supplier|vendor|oem|customer|client|buyer|partner|licensee)s?(?![a-z0-9])"
@@ -272,6 +271,30 @@ _NEGATIVE_PREDICATE = (
     r"other|separate)?\s*(?:suppliers?|vendors?|oems?|makers?|manufacturers?|partners?|"
     r"(?<=party\s)[a-z]+)(?![a-z0-9])"
 )
+
+
+_HOME_PLACES = frozenset(
+    {
+        *("anhui", "beijing", "chongqing", "fujian", "gansu", "guangdong", "guangxi", "guizhou"),
+        *("hainan", "hebei", "heilongjiang", "henan", "hubei", "hunan", "jiangsu", "jiangxi"),
+        *("jilin", "liaoning", "inner mongolia", "ningxia", "qinghai", "shaanxi", "shandong"),
+        *("shanghai", "shanxi", "sichuan", "tianjin", "tibet", "xinjiang", "yunnan", "zhejiang"),
+        *("shenzhen", "guangzhou", "hangzhou", "nanjing", "wuhan", "chengdu", "xi'an", "suzhou"),
+        *("ningbo", "xiamen", "qingdao", "dalian", "hefei", "changsha", "kunming", "ganzhou"),
+        *("baotou", "mianyang"),
+    }
+)
+
+
+def negative_predicate(found: re.Match[str] | None) -> re.Match[str] | None:
+    """``found`` (a match of _NEGATIVE_PREDICATE, or of a pattern holding it), unless the place
+    it keeps something in is none of _HOME_PLACES ("stays in Lagos")."""
+    if found is None:
+        return None
+    place = found.group("place")
+    if place is None or " ".join(place.replace("’", "'").split()) in _HOME_PLACES:
+        return found
+    return None
 
 
 _PREDICATE_START = frozenset({"is", "are", "was", "were", "will", "remain", "remains", "stay"})
@@ -336,7 +359,9 @@ def _listed_subject(c: _Clause) -> None:  # noqa: PLR0912 - one pass, one state
                 return  # "X ranges are …": the words after the term are its own phrase
             if loose and word in _SINGULAR:
                 return  # "the X flies well, and the Y engine is …": one subject, not a list
-            said = _compiled(_NEGATIVE_PREDICATE).match(c.masked, match.start(), c.end)
+            said = negative_predicate(
+                _compiled(_NEGATIVE_PREDICATE).match(c.masked, match.start(), c.end)
+            )
             if listed and said is not None:
                 for i in listed:
                     c.negate(i, c.spans[listed[0]][0], said.end())

@@ -40,6 +40,7 @@ from exportcheck.negation.english import (
     _english,
     _english_goods,
     _listed_subject,
+    negative_predicate,
 )
 
 # After a term: "X-free"; "X (features) are not included / part of …"; "X is excluded".
@@ -582,7 +583,7 @@ def _negative_tail(tail: str, *, gated: bool) -> re.Match[str] | None:
         found = _compiled(_ZH_AFTER).match(tail)
     if found is None and (not gated or not _PREDICATE_START.isdisjoint(tail[:60].split()[:2])):
         # the predicates of a listed subject, for one term too: "X stays with the parent"
-        found = _compiled(_ONE_SUBJECT).match(tail)
+        found = negative_predicate(_compiled(_ONE_SUBJECT).match(tail))
     if found is not None and _compiled(_ZH_NOT_NOT).search(found.group()):
         return None
     return found
