@@ -20,6 +20,7 @@ import msgspec
 from exportcheck.api import catalogue_context, check_profile, discover_profiles
 from exportcheck.diagnostics import Diagnostic
 from exportcheck.errors import InputError
+from exportcheck.interrupts import raise_if_requested
 from exportcheck.kb import KnowledgeBase
 from exportcheck.model import Lang
 from exportcheck.model import Outcome as Decision
@@ -145,6 +146,7 @@ def _drain(
     problems: list[Diagnostic] = []
     warnings: list[Diagnostic] = []
     for outcome in outcomes:
+        raise_if_requested()
         if outcome and isinstance(outcome[0], Decision):
             decision, part, notes = outcome
             decisions.append(decision)
@@ -152,6 +154,7 @@ def _drain(
             warnings.extend(notes)
         else:
             problems.extend(outcome)
+    raise_if_requested()  # a stop whose exception was lost is no finished run
     if problems:
         raise InputError(problems)
     return decisions, warnings

@@ -394,13 +394,11 @@ def main() -> NoReturn:
 
 def _terminate_cleanly() -> None:
     """SIGTERM (a CI timeout, a container stopping) unwinds like Ctrl-C, so the temporary
-    file of an --output report is removed instead of left behind."""
-    import signal
+    file of an --output report is removed instead of left behind; either one is remembered,
+    should Python drop its exception (see exportcheck.interrupts)."""
+    from exportcheck import interrupts
 
-    def stop(_signum: int, _frame: object) -> None:
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGTERM, stop)
+    interrupts.install()
 
 
 def _tolerate_narrow_encodings() -> None:

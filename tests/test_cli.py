@@ -639,3 +639,34 @@ def test_overlapping_inputs_check_each_profile_once(run_cli: RunCli, tmp_path: P
         "b/a2.yaml",
         "b/sub/c.yaml",
     ]
+
+
+def test_a_stop_whose_exception_python_dropped_still_stops() -> None:
+    """A KeyboardInterrupt raised inside a callback of Python's own (a finaliser, a module
+    lock at the end of a lazy import) is printed as "Exception ignored" and lost; the signal
+    is remembered, so the batch loop still stops."""
+    import subprocess
+
+    script = "\n".join(
+        [
+            "import os, signal, weakref",
+            "from exportcheck import interrupts",
+            "interrupts.install()",
+            "class Thing: pass",
+            "thing = Thing()",
+            "weakref.finalize(thing, lambda: os.kill(os.getpid(), signal.SIGTERM))",
+            "try:",
+            "    del thing",
+            "    sum(range(1000))",
+            "except KeyboardInterrupt:",
+            "    print('raised at once')",
+            "try:",
+            "    interrupts.raise_if_requested()",
+            "except KeyboardInterrupt:",
+            "    print('stopped')",
+        ]
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", script], check=True, capture_output=True, text=True, timeout=60
+    )
+    assert run.stdout.splitlines()[-1] == "stopped"
