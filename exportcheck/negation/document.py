@@ -900,6 +900,11 @@ _GOODS_SERVICE = (
     r"|\btraining\s+(?:is\s+)?limited\s+to\b"
     # ... and support limited to the goods' papers: "技术支持限于产品COA和测试报告"
     r"|(?:技术|技術)支持(?:仅|僅|只)?限于|\btechnical\s+support\s+(?:is\s+)?limited\s+to\b"
+    # ... and their marketing authorisation, a letter of access to their file, their brand or
+    # trademark licensed for selling them: "在墨西哥取得上市许可", "被授权…使用我们的商标"
+    r"|上市(?:许可|許可)|\bmarketing\s+authori[sz]ations?\b|授权信|授權信|\bletter\s+of\s+access\b"
+    r"|(?:品牌|商标|商標)(?:授权|授權|许可|許可)|(?:授权|授權|许可|許可)[^，,。；;]{0,20}?(?:商标|商標)"
+    r"|\b(?:trademark|brand)\s+licen[cs](?:e|es|ing)\b"
     # ... and the site the goods serve: "the roller hearth kilns at the Hungarian LFP plant"
     r"|\b(?:at|in)\s+(?:the|our|their|its)\s+(?:[a-z0-9-]+\s+){0,3}?plant\b"
 )
@@ -922,9 +927,21 @@ def _speaks_of_technology(lowered: str) -> bool:
         following = lowered[stop : stops[at + 1]] if at + 1 < len(stops) else ""
         if _refused(sentence, following):
             continue
-        # clause by clause, "not only" being no negation: "不仅销售成品，还将提供炮制工艺规程"
-        for clause in _compiled(_CLAUSE_MARKS).split(_compiled(_NOT_ONLY).sub(" ", sentence)):
-            if not any(word in clause for word in present) or negation.search(clause):
+        # clause by clause, "not only" being no negation: "不仅销售成品，还将提供炮制工艺规程";
+        # a negated label negates the rest of its sentence: "不提供 Not provided: 提取工艺"
+        parts = _compiled(f"({_CLAUSE_MARKS})").split(_compiled(_NOT_ONLY).sub(" ", sentence))
+        clauses = parts[::2]
+        for number, (clause, mark) in enumerate(zip(clauses, [*parts[1::2], ""], strict=True)):
+            # ... and a Chinese predicate that opens with its negation speaks of the clause
+            # before it: "工艺详细资料仅提交药监机构，不向买方披露"
+            after = clauses[number + 1].lstrip() if number + 1 < len(clauses) else ""
+            if after.startswith(_ZH_NEGATED_PREDICATE):
+                continue
+            if negation.search(clause):
+                if mark in (":", "："):
+                    break
+                continue
+            if not any(word in clause for word in present):
                 continue
             words = _compiled(_GOODS_SERVICE).sub(" ", clause)
             if any(word in words for word in present):
@@ -953,6 +970,7 @@ def _technology_automaton() -> Any:
     return automaton_of(_TECHNOLOGY_WORDS)
 
 
+_ZH_NEGATED_PREDICATE = ("不", "未", "没", "沒", "也不", "亦不", "均不", "都不", "并不", "並不")
 _NOT_ONLY = r"\bnot\s+only\b|\bnot\s+just\b|不仅|不僅|不只|不但|不止"
 _CLAUSE_MARKS = r"[，,：:（）()]"
 
