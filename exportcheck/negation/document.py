@@ -20,7 +20,8 @@ _BACKGROUND_WORDS = (  # one of them is in any text _BACKGROUND matches
     *("not licensed", "not licenced", "not included", "not transferred"),
     *("範圍外", "排除项", "排除項", "除外项目", "除外項目", "不在", "保留", "自留", "retained by"),
     *("不包括", "不包含", "不涵盖", "不涵蓋", "excludes", "not include", "not cover"),
-    *("不覆盖", "不覆蓋"),
+    *("不覆盖", "不覆蓋", "not provided", "not supplied", "not delivered", "not disclosed"),
+    *("不提供", "不交付", "不转让", "不轉讓", "不许可", "不許可"),
 )
 
 
@@ -29,12 +30,15 @@ _BACKGROUND = (
     r"背景技术|背景技術|现有技术|現有技術|先前技术|先前技術|相关工作|相關工作|"
     # ... and the list of what a contract or an offer leaves out
     r"excluded(?:\s+(?:technology|technologies|items|components|software))?|exclusions|"
-    r"out\s+of\s+scope|not\s+in\s+scope|not\s+(?:licen[cs]ed|included|transferred|covered)|"
+    r"out\s+of\s+scope|not\s+in\s+scope|not\s+(?:licen[cs]ed|included|transferred|covered|"
+    # ... or of what a scope annex does not provide: "不提供 Not provided: 提取工艺"
+    r"provided|supplied|delivered|disclosed)|"
     r"范围外|範圍外|排除项目?|排除項目?|除外项目|除外項目|"
     r"(?:母公司|卖方|賣方|转让方|轉讓方|许可方|許可方|甲方|我方|本公司|集团|集團)(?:保留|自留)|"
     r"retained\s+by\s+(?:the\s+)?(?:seller|parent|licensor|company|group)|"
     # "合同范围不包括：…", "授權標的不包括：(1) …", "The licence does not include: …"
-    r"(?<![并並])(?:不包括|不包含|不涵盖|不涵蓋|不覆盖|不覆蓋)|excludes|"
+    r"(?<![并並])(?:不包括|不包含|不涵盖|不涵蓋|不覆盖|不覆蓋|不提供|不交付|不转让|不轉讓|不许可|不許可)"
+    r"|excludes|"
     r"(?:does|shall|will)\s+not\s+(?:include|cover)|"
     r"不在(?:本次)?(?:许可|許可|转让|轉讓|授权|授權|交付|合同|合約)?[范範][围圍](?:[内內]的?|之[内內])?)"
     # (a short aside may stand before the colon: "范围外（客户确认）：", "(Excluded items):",
@@ -327,15 +331,17 @@ _GOODS_ONLY_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
     ),
     (
         (
-            *("deliverables", "results", "outputs", "reports", "maps", "audio only", "files only"),
-            *("video only", "images only", "photos only", "data only", "output only"),
+            # (every alternative opens with one: "deliverables-only", "receives … only")
+            *("deliverables", "receive", "get", "obtain"),
         ),
         (
             r"\bdeliverables[- ]only\b|\b(?:receives?|gets?|obtains?)\s+only\s+(?:the\s+)?"
             r"(?:[a-z]+\s+){0,2}?(?:results|outputs|reports|maps|deliverables)\b"
             # "The publisher receives audio only"
-            r"|\b(?:receives?|gets?|obtains?)\s+(?:the\s+)?(?:[a-z0-9-]+\s+){0,2}?(?:results|outputs?|"
-            r"reports|maps|deliverables|audio|files|video|images|photos|data)\s+only\b"
+            r"|\b(?:receives?|gets?|obtains?)\s+(?:the\s+)?(?:[a-z0-9/-]+\s+){0,2}?(?:results|outputs?|"
+            r"reports|maps|deliverables|audio|files|video|images|photos|data)"
+            # ... "receives WAV/MP3 files and timing sheets only"
+            r"(?:\s+and\s+(?:[a-z0-9/-]+\s+){0,2}?[a-z]+)?\s+only\b"
         ),
     ),
     # ... or a hosted service's access or results only: "Service access only", "(hosted service
@@ -663,7 +669,11 @@ _FINISHED_GOODS_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("resale",), r"\bfor\s+resale\b"),
     (
         ("goods", "货物", "貨物", "商品"),
-        r"(?:^|\n)\s*goods\s*:|(?:^|\n)\s*(?:货物|貨物|商品)[：:]",
+        # (numbered, or labelled in both languages: "1. 货物 Goods: 黄芪片、当归片…")
+        (
+            r"(?:^|\n)\s*(?:\d+[.、)]\s*)?(?:(?:货物|貨物|商品)\s*)?goods\s*:"
+            r"|(?:^|\n)\s*(?:\d+[.、)]\s*)?(?:货物|貨物|商品)[：:]"
+        ),
     ),  # "Goods:"
     (_DIGIT_UNITS, r"\d\s*(?:台|套|箱)"),
     (("commercial",), r"\bcommercial\s+(?:[a-z0-9-]+\s+){0,3}?(?:seeds?|eggs)\b"),
