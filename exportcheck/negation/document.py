@@ -426,7 +426,7 @@ _GOODS_ONLY_WORDS = (  # one of them is in any text _GOODS_ONLY matches (and sel
     *("purchase order", "offtake", "供货", "供貨", "订购", "訂購", "订货", "訂貨", "买货", "買貨"),
     *("一代", "商品种", "商品種", "supply contract", "supply agreement", "inspection report"),
     *("装柜", "裝櫃", "网店", "網店", "下单", "下單", "spare part", "备件", "備件"),
-    *("spare-part", "off-the-shelf"),
+    *("spare-part", "off-the-shelf", "随货", "隨貨"),
     *_NUMERAL_UNITS,
     *("f1", "first-generation", "distribut", "importer", "vials", "pcs", "pieces", "boxes"),
     *("bottles", "bags", "access only", "service only", "deliverable is", "nothing technical"),
@@ -759,6 +759,8 @@ _FINISHED_GOODS_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
         r"(?:订购|訂購|订货|訂貨|只卖|只賣|只售|买货|買貨)(?!技术|技術|服务|服務|许可|許可)",
     ),
     (("spare",), r"\bspare[-\s]parts?\b"),
+    # papers that go with the goods: "随货提供COA、DMF公开部分"
+    (("随货", "隨貨"), r"随货|隨貨"),
     # goods bought ready-made: "four off-the-shelf DJI multispectral drones"
     (("off-the-shelf",), r"\boff-the-shelf\b"),
 )
@@ -908,6 +910,8 @@ _GOODS_SERVICE = (
     r"|\bsigned\s+(?:binary|binaries|releases?|images?)\b|固件(?:升级|升級|更新)"
     r"|\bfirmware\s+(?:in\s+|as\s+)?binary(?:\s+only)?\b|\bbinary(?:-only)?\s+firmware\b"
     r"|\btraining\s+(?:is\s+)?limited\s+to\b"
+    # ... and the licensed crew that installs or fires them: "our licensed shooters"
+    r"|\blicen[cs]ed\s+(?:shooters?|pilots?|operators?|technicians?|electricians?|installers?|crews?)\b"
     # ... and support limited to the goods' papers: "技术支持限于产品COA和测试报告"
     r"|(?:技术|技術)支持(?:仅|僅|只)?限于|\btechnical\s+support\s+(?:is\s+)?limited\s+to\b"
     # ... and their marketing authorisation, a letter of access to their file, their brand or
@@ -937,6 +941,8 @@ def _speaks_of_technology(lowered: str) -> bool:
         following = lowered[stop : stops[at + 1]] if at + 1 < len(stops) else ""
         if _refused(sentence, following):
             continue
+        if sentence.lstrip(" \t\n-*•").startswith(("no ", "none ", "neither ", "nothing ")):
+            continue  # "No formulations, manufacturing drawings or know-how are provided"
         # clause by clause, "not only" being no negation: "不仅销售成品，还将提供炮制工艺规程";
         # a negated label negates the rest of its sentence: "不提供 Not provided: 提取工艺"
         parts = _compiled(f"({_CLAUSE_MARKS})").split(_compiled(_NOT_ONLY).sub(" ", sentence))
