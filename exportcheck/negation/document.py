@@ -311,8 +311,11 @@ _GOODS_ONLY_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
             r"(?:products?|goods)\b|"
             # "We only sell the finished products to the distributor"
             r"\bonly\s+(?:sell|sells|sold|supply|supplies|ship|ships|export|exports)\s+"
-            r"(?:the\s+|our\s+)?(?:finished|packaged|packed|bottled|boxed)\s+(?:[a-z-]+\s+)?"
-            r"(?:products?|goods|units|items)\b|"
+            r"(?:the\s+|our\s+)?(?:finished|packaged|packed|bottled|boxed)\s+(?:[a-z-]+\s+){0,2}?"
+            r"[a-z-]+\b|"
+            # ... "The buyer gets finished shells only"
+            r"\b(?:receives?|gets?|obtains?)\s+(?:the\s+)?finished\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\s+"
+            r"only\b|"
             # ... or "We ship finished magnets only"
             r"\b(?:sell|sells|sold|supply|supplies|ship|ships|shipped|export|exports)\s+"
             r"(?:the\s+|our\s+)?(?:finished|packaged|packed|bottled|boxed)\s+(?:[a-z-]+\s+){0,2}?"
@@ -396,7 +399,11 @@ _GOODS_ONLY_PART_WORDS = tuple(sorted({word for words, _ in _GOODS_ONLY_PARTS fo
 
 # A count of machines, sets or cases: "40台", "4 台", "五十台" (the unit alone is in 平台, 套件 …).
 _DIGIT_UNITS = tuple(
-    f"{digit}{space}{unit}" for digit in "0123456789" for space in ("", " ") for unit in "台套箱"
+    f"{digit}{space}{myriad}{unit}"
+    for digit in "0123456789"
+    for space in ("", " ")
+    for myriad in ("", "万", "萬")
+    for unit in "台套箱瓶"
 )
 _NUMERAL_UNITS = tuple(f"{numeral}台" for numeral in "一二三四五六七八九十两兩百千万萬")
 
@@ -426,8 +433,9 @@ _GOODS_ONLY_WORDS = (  # one of them is in any text _GOODS_ONLY matches (and sel
     *("purchase order", "offtake", "供货", "供貨", "订购", "訂購", "订货", "訂貨", "买货", "買貨"),
     *("一代", "商品种", "商品種", "supply contract", "supply agreement", "inspection report"),
     *("装柜", "裝櫃", "网店", "網店", "下单", "下單", "spare part", "备件", "備件"),
-    *("spare-part", "off-the-shelf", "随货", "隨貨"),
+    *("spare-part", "off-the-shelf", "随货", "隨貨", "随附", "隨附"),
     *_NUMERAL_UNITS,
+    *_DIGIT_UNITS,
     *("f1", "first-generation", "distribut", "importer", "vials", "pcs", "pieces", "boxes"),
     *("bottles", "bags", "access only", "service only", "deliverable is", "nothing technical"),
     *("no transfer of technology", "no export of technology", "no technology transfer"),
@@ -675,7 +683,8 @@ _FINISHED_GOODS_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
             r"|(?:^|\n)\s*(?:\d+[.、)]\s*)?(?:货物|貨物|商品)[：:]"
         ),
     ),  # "Goods:"
-    (_DIGIT_UNITS, r"\d\s*(?:台|套|箱)"),
+    # "40台", "3 万瓶" (a count of bottles: "出口浓香型白酒3万瓶")
+    (_DIGIT_UNITS, r"[0-9] ?[万萬]?(?:台|套|箱|瓶)"),
     (("commercial",), r"\bcommercial\s+(?:[a-z0-9-]+\s+){0,3}?(?:seeds?|eggs)\b"),
     # hybrid seed or silkworm eggs of the first generation: the commercial product
     (
@@ -760,7 +769,7 @@ _FINISHED_GOODS_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
     ),
     (("spare",), r"\bspare[-\s]parts?\b"),
     # papers that go with the goods: "随货提供COA、DMF公开部分"
-    (("随货", "隨貨"), r"随货|隨貨"),
+    (("随货", "隨貨", "随附", "隨附"), r"随货|隨貨|随附|隨附"),
     # goods bought ready-made: "four off-the-shelf DJI multispectral drones"
     (("off-the-shelf",), r"\boff-the-shelf\b"),
 )
@@ -910,6 +919,10 @@ _GOODS_SERVICE = (
     r"|\bsigned\s+(?:binary|binaries|releases?|images?)\b|固件(?:升级|升級|更新)"
     r"|\bfirmware\s+(?:in\s+|as\s+)?binary(?:\s+only)?\b|\bbinary(?:-only)?\s+firmware\b"
     r"|\btraining\s+(?:is\s+)?limited\s+to\b"
+    # ... and their production time, their locked firmware: "Production time 45 days",
+    # "Flight control firmware is locked"
+    r"|\bproduction\s+(?:time|lead\s*time|schedule)\b|生产周期|生產週期"
+    r"|\bfirmware\s+(?:is\s+)?locked\b|\blocked\s+firmware\b"
     # ... and the licensed crew that installs or fires them: "our licensed shooters"
     r"|\blicen[cs]ed\s+(?:shooters?|pilots?|operators?|technicians?|electricians?|installers?|crews?)\b"
     # ... and support limited to the goods' papers: "技术支持限于产品COA和测试报告"
