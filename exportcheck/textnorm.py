@@ -54,9 +54,11 @@ _GAP = re.compile(r"\s(?:\s+|(?<=[^\S ])|(?<=[^\x00-\x7f]\s)(?=[^\x00-\x7f]))")
 
 
 def _spaced(text: str) -> str:
-    """Hyphens and ASCII quotation marks as spaces (one for one: the offsets hold)."""
+    """Hyphens, underscores and ASCII quotation marks as spaces (one for one: the offsets
+    hold). An underscore joins the words of a file name or an identifier:
+    "wild_rice_artificial_propagation_protocol.pdf" holds "artificial propagation"."""
     text = text.replace("-", " ")
-    for mark in "\"'`":
+    for mark in "_\"'`":
         if mark in text:
             text = text.replace(mark, " ")
     return text

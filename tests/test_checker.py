@@ -250,3 +250,15 @@ def test_a_denial_also_sets_aside_the_capability_by_its_parts(
     assert [e["text"] for e in entry["set_aside"]] == ["LFP", "cathode synthesis"]
     text = CliRunner().invoke(cli, ["check", str(denied), "--as-of", "2025-09-01"])
     assert "Denied by the author: cathode.lfp-preparation (not_capabilities[0], 3:" in text.output
+
+
+def test_an_underscore_joins_the_words_of_a_file_name() -> None:
+    """A file name or identifier ("Oryza_rufipogon_protocol.pdf") holds its words: an
+    underscore reads as a space, one for one, so evidence offsets still point at the text."""
+    from exportcheck.textnorm import Normalizer
+
+    text = "Attached: Oryza_rufipogon_protocol.pdf"
+    (normal,) = Normalizer().variants(text)
+    assert "oryza rufipogon protocol" in normal.text
+    start = normal.text.index("oryza")
+    assert text[normal.original_span(start, start + 15)[0] :].startswith("Oryza_rufipogon")
