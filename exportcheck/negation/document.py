@@ -335,10 +335,14 @@ _GOODS_ONLY_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
     (
         (
             # (every alternative opens with one: "deliverables-only", "receives … only")
-            *("deliverables", "receive", "get", "obtain"),
+            *("deliverable", "receive", "get", "obtain"),
         ),
         (
-            r"\bdeliverables[- ]only\b|\b(?:receives?|gets?|obtains?)\s+only\s+(?:the\s+)?"
+            r"\bdeliverables[- ]only\b"
+            # "Deliverables: data files and video only"
+            r"|\bdeliverables?\s*:\s*(?:[a-z0-9/-]+\s+){0,4}?(?:files|data|video|reports?|maps|results|"
+            r"images|photos)(?:\s+and\s+[a-z]+)?\s+only\b"
+            r"|\b(?:receives?|gets?|obtains?)\s+only\s+(?:the\s+)?"
             r"(?:[a-z]+\s+){0,2}?(?:results|outputs|reports|maps|deliverables)\b"
             # "The publisher receives audio only"
             r"|\b(?:receives?|gets?|obtains?)\s+(?:the\s+)?(?:[a-z0-9/-]+\s+){0,2}?(?:results|outputs?|"
@@ -433,7 +437,8 @@ _GOODS_ONLY_WORDS = (  # one of them is in any text _GOODS_ONLY matches (and sel
     *("purchase order", "offtake", "供货", "供貨", "订购", "訂購", "订货", "訂貨", "买货", "買貨"),
     *("一代", "商品种", "商品種", "supply contract", "supply agreement", "inspection report"),
     *("装柜", "裝櫃", "网店", "網店", "下单", "下單", "spare part", "备件", "備件"),
-    *("spare-part", "off-the-shelf", "随货", "隨貨", "随附", "隨附"),
+    *("spare-part", "off-the-shelf", "随货", "隨貨", "随附", "隨附", "packing", "bill of lading"),
+    *("bills of lading", "装箱单", "裝箱單"),
     *_NUMERAL_UNITS,
     *_DIGIT_UNITS,
     *("f1", "first-generation", "distribut", "importer", "vials", "pcs", "pieces", "boxes"),
@@ -768,6 +773,16 @@ _FINISHED_GOODS_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
         r"(?:订购|訂購|订货|訂貨|只卖|只賣|只售|买货|買貨)(?!技术|技術|服务|服務|许可|許可)",
     ),
     (("spare",), r"\bspare[-\s]parts?\b"),
+    # a shipment's papers: "packing_list_PO45001873.xlsx", "commercial invoice", 装箱单
+    (
+        ("packing", "commercial", "bill of lading", "bills of lading", "装箱单", "裝箱單"),
+        (
+            # (a file name's underscore is a word character: "list_" ends no word for \b)
+            r"(?<![a-z])packing[\s_-]+lists?(?![a-z])|(?<![a-z])commercial[\s_-]+invoices?(?![a-z])"
+            r"|\bbills?\s+of\s+lading\b"
+            r"|装箱单|裝箱單"
+        ),
+    ),
     # papers that go with the goods: "随货提供COA、DMF公开部分"
     (("随货", "隨貨", "随附", "隨附"), r"随货|隨貨|随附|隨附"),
     # goods bought ready-made: "four off-the-shelf DJI multispectral drones"
@@ -965,6 +980,14 @@ def _speaks_of_technology(lowered: str) -> bool:
             # before it: "工艺详细资料仅提交药监机构，不向买方披露"
             after = clauses[number + 1].lstrip() if number + 1 < len(clauses) else ""
             if after.startswith(_ZH_NEGATED_PREDICATE):
+                continue
+            # ... and the object of a negation cut off by an aside: "The customer has not asked
+            # for, and we will not give, any process or recipe information"
+            if (
+                number
+                and clause.lstrip().startswith("any ")
+                and negation.search(clauses[number - 1])
+            ):
                 continue
             if negation.search(clause):
                 if mark in (":", "："):
