@@ -937,7 +937,7 @@ _GOODS_SERVICE = (
     # ... and their production time, their locked firmware: "Production time 45 days",
     # "Flight control firmware is locked"
     r"|\bproduction\s+(?:time|lead\s*time|schedule)\b|生产周期|生產週期"
-    r"|\bfirmware\s+(?:is\s+)?locked\b|\blocked\s+firmware\b"
+    r"|\bfirmware\s+(?:is\s+)?(?:locked|closed)\b|\b(?:locked|closed)\s+firmware\b"
     # ... and the licensed crew that installs or fires them: "our licensed shooters"
     r"|\blicen[cs]ed\s+(?:shooters?|pilots?|operators?|technicians?|electricians?|installers?|crews?)\b"
     # ... and support limited to the goods' papers: "技术支持限于产品COA和测试报告"
