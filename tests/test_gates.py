@@ -43,14 +43,6 @@ def _one_script(text: str) -> bool:
     return text in (simplified, traditional)
 
 
-def _goods_cues(text: str) -> frozenset[str]:
-    return document._text_cues(text)
-
-
-def _part_words(text: str) -> frozenset[str]:
-    return document._part_words(text)
-
-
 def _triggers(text: str) -> frozenset[str]:
     return words_in(text, direction._TRIGGERS, direction._trigger_automaton)
 
@@ -59,9 +51,9 @@ def _triggers(text: str) -> frozenset[str]:
 # of the goods-only declaration is tried where _text_cues holds one of its words, a part of
 # the finished-goods and no-know-how tests where _part_words does.
 _PARTS = [
-    *((pattern, _goods_cues, words) for words, pattern in document._GOODS_ONLY_PARTS),
-    *((pattern, _part_words, words) for words, pattern in document._FINISHED_GOODS_PARTS),
-    *((pattern, _part_words, words) for words, pattern in document._NO_KNOW_HOW_PARTS),
+    *((pattern, document._text_cues, words) for words, pattern in document._GOODS_ONLY_PARTS),
+    *((pattern, document._part_words, words) for words, pattern in document._FINISHED_GOODS_PARTS),
+    *((pattern, document._part_words, words) for words, pattern in document._NO_KNOW_HOW_PARTS),
 ]
 # ... and goods_only_declaration() reads a text at all only where _text_cues holds one of
 # _GOODS_ONLY_WORDS: a goods-only declaration or finished goods (the first step to "no
@@ -108,7 +100,7 @@ def test_every_declaration_of_goods_holds_a_goods_only_word(pattern: str) -> Non
     @_examples(60)
     @given(st.from_regex(pattern))
     def holds(text: str) -> None:
-        _holds(pattern, text, _goods_cues, document._GOODS_ONLY_WORDS)
+        _holds(pattern, text, document._text_cues, document._GOODS_ONLY_WORDS)
 
     holds()
 

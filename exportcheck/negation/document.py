@@ -545,7 +545,7 @@ def sells_goods(text: str) -> bool:
 _NO_KNOW_HOW_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
     # (words of which every match of the part holds one, the part), in this order
     (
-        ("no ", "no\n", "no\t"),
+        ("no ",),  # (words_in reads a line break or a tab after "no" as a space)
         (
             r"\bno\s+[^.;:]{0,60}?\b(?:know-how|process(?:es)?|protocols?|manufacturing\s+documents?|"
             r"technical\s+(?:documents?|documentation|data)|parent\s+lines|breeding\s+data|"
