@@ -520,7 +520,7 @@ def load_text(text: str, path: str, *, is_json: bool = False) -> Document:
         else:
             lone = _lone_surrogate(text)
             if lone is None and not _too_deep(text, data):
-                locate, locate_offset, locate_key = _lazy_locators(text, path)
+                locate, locate_offset, locate_key = _lazy_locators(text)
                 return Document(path, data, locate, (), locate_offset, locate_key)
             if lone is not None and is_json:
                 raise _error(
@@ -610,28 +610,38 @@ def _lone_surrogate(text: str) -> int | None:
     return pending_high
 
 
-def _lazy_locators(text: str, path: str) -> _Locators:
-    """Positions in JSON text: the text is composed as YAML the first time one is asked,
-    and from then on answers as a YAML document's locators do."""
-    built: list[_Locators] = []
+def _lazy_locators(text: str) -> _Locators:
+    """Positions in JSON text, found from its tokens the first time one is asked (see
+    exportcheck.jsonpos): the same answers as a YAML document's locators, and exact behind
+    escapes too."""
+    from exportcheck import jsonpos
 
-    def locators() -> _Locators:
+    built: list[dict[DataPath, jsonpos.Span]] = []
+
+    def spans() -> dict[DataPath, jsonpos.Span]:
         if not built:
-            try:
-                root = _compose(text, path)
-            except InputError:
-                root = None
-            built.append((_locate_in(root), _offsets_in(root, text), _keys_in(root)))
+            built.append(jsonpos.spans_of(text))
         return built[0]
 
+    def at(index: int | None) -> tuple[int, int]:
+        return (1, 1) if index is None else _line_col(text, index)
+
     def locate(data_path: DataPath) -> tuple[int, int]:
-        return locators()[0](data_path)
+        span = jsonpos.closest(spans(), data_path)
+        return at(span.start if span else None)
 
     def locate_offset(data_path: DataPath, offset: int) -> tuple[int, int]:
-        return locators()[1](data_path, offset)
+        span = jsonpos.closest(spans(), data_path)
+        if span is None:
+            return 1, 1
+        found = jsonpos.string_index(text, span, offset) if data_path in spans() else None
+        return at(span.start if found is None else found)
 
     def locate_key(data_path: DataPath) -> tuple[int, int]:
-        return locators()[2](data_path)
+        span = spans().get(data_path)
+        if span is not None and span.key >= 0:
+            return at(span.key)
+        return locate(data_path)
 
     return locate, locate_offset, locate_key
 
