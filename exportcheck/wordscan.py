@@ -2,38 +2,72 @@
 costly patterns (negation passes, the direction of a transfer).
 
 A regex alternation of literal words scans at ~15-20 us per 2.4 KB, more with more words; the
-Aho-Corasick automaton the term index uses (Rust) takes ~5 us. Its import and build (~1.2 ms)
-are paid only once the term index has imported it (a process checking many texts); before
-that, one substring test per word.
+Aho-Corasick automaton the term index uses (Rust) takes ~12 us, nearly all of it a fixed cost
+per scan (~5 us for an automaton of one word). So every gate's words share one automaton, and
+a text is scanned once for all the gates that ask about it (up to four per text: the cues of
+the negation passes, the parts of the goods tests, the words of technology and the triggers
+of the direction test). Its import and build (~1.5 ms) are paid only once the term index has
+imported it (a process checking many texts); before that, one substring test per word.
 """
 
 from __future__ import annotations
 
+import functools
 import sys
-from collections.abc import Callable
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
-
-def words_in(
-    lowered: str, words: tuple[str, ...], built: Callable[[], Any], automaton: bool | None = None
-) -> frozenset[str]:
-    """The ``words`` in ``lowered`` (line breaks and tabs read as spaces): by their automaton
-    (``built``, see :func:`automaton_of`) once ahocorasick_rs is imported, else by one test
-    per word. (``automaton``: force one way; the two agree.)"""
-    # A line break or a tab between words is a space: "purchase\norder" in a wrapped line,
-    # "FOB\tShanghai" in a pasted table row hold "purchase order" and "fob ".
-    if "\n" in lowered or "\t" in lowered:
-        lowered = lowered.replace("\n", " ").replace("\t", " ")
-    if automaton is None:
-        automaton = "ahocorasick_rs" in sys.modules
-    if not automaton:
-        return frozenset(word for word in words if word in lowered)
-    found = built().find_matches_as_indexes(lowered, overlapping=True)
-    return frozenset(words[index] for index, _, _ in found)
+# Every gate's words, in the order the gates were made (at import of their modules). The
+# shared automaton is keyed by how many there are, so a gate made after it was built (a
+# module imported late) gets a new one that includes its words.
+_GATE_WORDS: list[tuple[str, ...]] = []
 
 
-def automaton_of(words: tuple[str, ...]) -> Any:
-    """The automaton over ``words`` (cache it: ``functools.cache`` on a function of none)."""
+@dataclass(frozen=True)
+class Gate:
+    """A fixed set of words (lower case) to look for in lower-cased text."""
+
+    words: tuple[str, ...]
+    members: frozenset[str]
+
+    def __call__(self, lowered: str, automaton: bool | None = None) -> frozenset[str]:
+        """The words of this gate in ``lowered`` (line breaks and tabs read as spaces): by the
+        shared automaton once ahocorasick_rs is imported, else by one test per word.
+        (``automaton``: force one way; the two agree.)"""
+        # A line break or a tab between words is a space: "purchase\norder" in a wrapped line,
+        # "FOB\tShanghai" in a pasted table row hold "purchase order" and "fob ".
+        if "\n" in lowered or "\t" in lowered:
+            lowered = lowered.replace("\n", " ").replace("\t", " ")
+        if automaton is None:
+            automaton = "ahocorasick_rs" in sys.modules
+        if not automaton:
+            return frozenset(word for word in self.words if word in lowered)
+        found = _scan(lowered, len(_GATE_WORDS))
+        return found & self.members if len(found) > len(self.members) else self.members & found
+
+
+def gate(words: Iterable[str]) -> Gate:
+    """A gate over ``words``, made once per module (it joins the shared automaton)."""
+    kept = tuple(words)
+    _GATE_WORDS.append(kept)
+    return Gate(kept, frozenset(kept))
+
+
+@functools.lru_cache(maxsize=8)
+def _scan(lowered: str, gates: int) -> frozenset[str]:
+    """Every gate word in ``lowered``, by one pass of the automaton over the first ``gates``
+    gates' words. (A few texts are kept: a profile's title and summary are asked about by
+    several gates, in turn.)"""
+    automaton, words = _automaton(gates)
+    return frozenset(
+        words[i] for i, _, _ in automaton.find_matches_as_indexes(lowered, overlapping=True)
+    )
+
+
+@functools.cache
+def _automaton(gates: int) -> tuple[Any, tuple[str, ...]]:
     import ahocorasick_rs
 
-    return ahocorasick_rs.AhoCorasick(words)
+    words = tuple(sorted({word for kept in _GATE_WORDS[:gates] for word in kept}))
+    return ahocorasick_rs.AhoCorasick(words), words

@@ -21,7 +21,6 @@ from hypothesis import strategies as st
 
 from exportcheck import direction
 from exportcheck.negation import document
-from exportcheck.wordscan import words_in
 
 
 @functools.cache
@@ -44,7 +43,7 @@ def _one_script(text: str) -> bool:
 
 
 def _triggers(text: str) -> frozenset[str]:
-    return words_in(text, direction._TRIGGERS, direction._trigger_automaton)
+    return direction._TRIGGER_GATE(text)
 
 
 # (what the part is, the gate that finds its words, its words), for each gated part: a part

@@ -7,10 +7,9 @@ import bisect
 import functools
 import re
 from collections.abc import Sequence
-from typing import Any
 
 from exportcheck.negation.clause import _CLAUSE_PUNCTUATION, _LOOK, _MASK, _SENTENCE_END, _compiled
-from exportcheck.wordscan import automaton_of, words_in
+from exportcheck.wordscan import gate
 
 # Sections of a patent or paper about other work: what they name is background. (The words
 # are looked for first: the pattern has no literal prefix to skip ahead with.)
@@ -55,12 +54,7 @@ def _text_cues(lowered: str, *, automaton: bool | None = None) -> frozenset[str]
     automaton the term index uses (Rust) takes ~5 us. Its import and build (~1.2 ms) are paid
     only once the term index has imported it (a process checking many texts); before that,
     one test per word. (``automaton``: force one way; the two agree, a test holds them to.)"""
-    return words_in(lowered, _CUE_WORDS, _cue_automaton, automaton)
-
-
-@functools.cache
-def _cue_automaton() -> Any:
-    return automaton_of(_CUE_WORDS)
+    return _CUE_GATE(lowered, automaton)
 
 
 def _background(
@@ -545,7 +539,7 @@ def sells_goods(text: str) -> bool:
 _NO_KNOW_HOW_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
     # (words of which every match of the part holds one, the part), in this order
     (
-        ("no ",),  # (words_in reads a line break or a tab after "no" as a space)
+        ("no ",),  # (a gate reads a line break or a tab after "no" as a space)
         (
             r"\bno\s+[^.;:]{0,60}?\b(?:know-how|process(?:es)?|protocols?|manufacturing\s+documents?|"
             r"technical\s+(?:documents?|documentation|data)|parent\s+lines|breeding\s+data|"
@@ -810,18 +804,14 @@ def _matches(patterns: list[str], lowered: str) -> list[re.Match[str]]:
 _PART_WORDS = tuple(
     sorted({word for words, _ in (*_NO_KNOW_HOW_PARTS, *_FINISHED_GOODS_PARTS) for word in words})
 )
+_PART_GATE = gate(_PART_WORDS)
 
 
 def _part_words(lowered: str, *, automaton: bool | None = None) -> frozenset[str]:
     """The words of _PART_WORDS in ``lowered``: one scan, asked only of a text that reaches the
     finished-goods test. (Kept out of _CUE_WORDS: "no ", "不" and "整" are in most texts, and
     every text's cues are collected.) ``automaton``: as for _text_cues."""
-    return words_in(lowered, _PART_WORDS, _part_automaton, automaton)
-
-
-@functools.cache
-def _part_automaton() -> Any:
-    return automaton_of(_PART_WORDS)
+    return _PART_GATE(lowered, automaton)
 
 
 def _goods_only(lowered: str, *, counted: bool = False) -> tuple[int, int] | None:
@@ -919,6 +909,7 @@ _TECHNOLOGY_WORDS = (
     # code and the training of models: "巴西团队要接手，需要整套代码和训练流水线"
     *("代码", "代碼", "codebase", "训练", "訓練"),
 )
+_TECHNOLOGY_GATE = gate(_TECHNOLOGY_WORDS)
 # Training in using or selling the goods, and installing them, is part of selling them: "with
 # installation and one week of operator training", "派一个售后去两周，教他们的飞手怎么开".
 _GOODS_SERVICE = (
@@ -955,7 +946,7 @@ _GOODS_SERVICE = (
 def _speaks_of_technology(lowered: str) -> bool:
     """Whether a sentence of ``lowered`` with no negation, condition or question in it holds
     a word of technology changing hands or of making (see _TECHNOLOGY_WORDS)."""
-    present = words_in(lowered, _TECHNOLOGY_WORDS, _technology_automaton, None)
+    present = _TECHNOLOGY_GATE(lowered)
     if not present:
         return False
     sentence_end = _compiled(_SENTENCE_END + r"|[?？;；]")
@@ -1015,11 +1006,6 @@ def _refused(sentence: str, following: str) -> bool:
     if not _compiled(_REQUEST).search(sentence):
         return False
     return any(_compiled(_REFUSAL).search(text) for text in (sentence, following))
-
-
-@functools.cache
-def _technology_automaton() -> Any:
-    return automaton_of(_TECHNOLOGY_WORDS)
 
 
 _ZH_NEGATED_PREDICATE = ("不", "未", "没", "沒", "也不", "亦不", "均不", "都不", "并不", "並不")
@@ -1299,3 +1285,4 @@ _CUE_WORDS = tuple(
         }
     )
 )
+_CUE_GATE = gate(_CUE_WORDS)
