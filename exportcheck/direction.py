@@ -24,6 +24,28 @@ from exportcheck.wordscan import gate
 # the ones of the scripts it holds, and each is compiled on first use (the six cost ~9 ms to
 # compile together, most of a one-profile check's matching).
 
+# Mainland provinces and their capitals' short names, for a licence "授权给湖北宜昌…" (not Hong
+# Kong, Macao or Taiwan: a transfer there is an export).
+_PROVINCES = (
+    "北京|天津|上海|重庆|重慶|河北|山西|辽宁|遼寧|吉林|黑龙江|黑龍江|江苏|江蘇|浙江|安徽|福建|江西"
+    "|山东|山東|河南|湖北|湖南|广东|廣東|海南|四川|贵州|貴州|云南|雲南|陕西|陝西|甘肃|甘肅|青海"
+    "|内蒙古|內蒙古|广西|廣西|西藏|宁夏|寧夏|新疆"
+)
+# Where a technology is bought from: abroad, or a country that licenses technology to China.
+_FOREIGN = (
+    "境外|国外|國外|海外|外国|外國|美国|美國|日本|德国|德國|法国|法國|英国|英國|韩国|韓國|意大利"
+    "|瑞士|瑞典|荷兰|荷蘭|以色列|加拿大|澳大利亚|澳大利亞|芬兰|芬蘭|丹麦|丹麥|奥地利|奧地利"
+    "|比利时|比利時|挪威|西班牙"
+)
+_OBTAIN = "(?:获得|獲得|取得|采购|採購|购买|購買|购入|購入|进口|進口|引进|引進)"
+
+# A deal called off with nothing handed over: "决定不合作，已回函拒绝，未提供任何资料",
+# "已正式通知对方终止谈判，未提供任何技术资料" (the technology stays where it is).
+_CALLED_OFF = (
+    r"(?:终止谈判|終止談判|决定不合作|決定不合作|回函拒绝|回函拒絕|不进行该项合作|不進行該項合作)"
+    r"[^。；;]{0,30}?(?:未|不|没有|沒有)(?:提供|转让|轉讓|交付|披露)(?:任何)?"
+)
+
 # An import or a transfer within China, said outright.
 _DECLARATION_ZH = (
     # a technology import: "技术进口", "技術引進", "从日本某磁材企业引进", "由美國進入中國"
@@ -35,6 +57,26 @@ _DECLARATION_ZH = (
     r"(?:境内|境內|国内|國內|内地|內地)"
     r"|纯境内|純境內|境内注册的内资企业|境內註冊的內資企業"
     r"|(?:技术资料|技術資料|技术|技術)不出境|无任何技术出境|無任何技術出境"
+    # a deal or project marked domestic: "（境内交易）", "EPC总承包（国内）", "無境外方參與",
+    # "不涉及任何境外主体", "受让方为境内企业", "项目在江西省境内实施", "客户全部在境内"
+    r"|境内交易|境內交易|[(（](?:国内|國內|境内|境內)(?:项目|項目|交易)?[)）]"
+    r"|(?:无|無|没有|沒有|不涉及)(?:任何)?(?:境外|外资|外資)(?:方|主体|主體|股东|股東|人员|人員)"
+    r"|在[^，,。；;\n]{0,8}?(?:境内|境內|国内|國內)(?:实施|實施|完成)"
+    r"|(?:受让方|受讓方|被许可方|被許可方|买方|買方)(?:为|為|是|均为|均為)(?:境内|境內|国内|國內)"
+    r"|(?:客户|客戶|用户|用戶)(?:全部|均|都)(?:在|位于|位於)(?:境内|境內|国内|國內)"
+    r"|(?:暂无|暫無|没有|沒有|无|無)出海(?:计划|計劃)"
+    # nothing of ours goes abroad: "委托人不向境外提供任何技术资料"
+    r"|(?:不|并不|並不|均不)向(?:境外|国外|國外|海外)[^，,。；;\n]{0,12}?"
+    r"(?:提供|转让|轉讓|许可|許可|披露|交付)"
+    # between provinces: "省际授权（四川→湖北）", "授权给湖北宜昌一家新建正极厂"
+    r"|省际|省際|跨省(?:授权|授權|许可|許可|转让|轉讓)"
+    rf"|(?:授权|授權|许可|許可|转让|轉讓)(?:给|給)(?:{_PROVINCES})"
+    # bought or obtained from abroad: "引进美国固态激光雷达专利许可", "从日本某公司获得…许可",
+    # "向美国一家飞控软件公司采购其…软件授权"
+    rf"|(?:引进|引進)(?:{_FOREIGN})"
+    rf"|(?:从|從|自|向)(?:{_FOREIGN})[^，,。；;\n]{{0,20}}?{_OBTAIN}[^，,。；;\n]{{0,30}}?"
+    r"(?:许可|許可|授权|授權)"
+    rf"|{_CALLED_OFF}"
 )
 _DECLARATION_EN = (
     r"\btechnology\s+import\b|\binbound\s+licen[cs]e\b|\bin-licens(?:e|ed|ing)\b"
@@ -42,11 +84,13 @@ _DECLARATION_EN = (
     r"|\bboth\s+(?:parties|sides|companies|entities)\s+are\s+(?:in\s+(?:mainland\s+)?china|"
     r"chinese|domestic)\b"
     r"|\bno\s+technology\s+leaves\s+china\b|\bdomestic\s+licen[cs]e\b"
+    r"|\blicen[cs](?:e|ing)-in\b|\bpurely\s+domestic\b"
+    r"|\bno\s+technology\s+(?:of\s+ours\s+)?(?:goes|leaves|is\s+(?:sent|exported|transferred))\b"
 )
 
 # A transfer abroad, in any words: the declaration then says nothing of the whole deal.
 _ABROAD_ZH = (
-    r"出口(?:至|到|给|給)|向(?:境外|国外|國外|海外|外方)"
+    rf"出口(?:至|到|给|給)|向(?:境外|国外|國外|海外|外方)(?![^，,。；;\n]{{0,12}}?{_OBTAIN})"
     r"|(?:转让|轉讓|许可|許可|授权|授權|提供|交付)(?:给|給|予)?(?:境外|国外|國外|海外|外国|外國|外方)"
     r"|(?:境外|国外|國外|海外)(?:客户|客戶|公司|子公司|买方|買方|被许可方|被許可方|合作方|工厂|工廠)"
     # licensed on, or back: "回授改进技术"
@@ -75,6 +119,7 @@ _INBOUND_ZH = (
     r"|(?:我方|我司|我们|我們)(?:不|并不|並不)(?:向|对|對)(?:对方|對方|外方)(?:提供|转让|轉讓|许可|許可)"
     r"(?:任何)?(?:技术|技術)"
     r"|由境外[^，,。；;\n]{0,24}?(?:许可|許可|转让|轉讓|授权|授權|提供)(?:给|給|予)?(?:境内|境內)"
+    rf"|{_CALLED_OFF}"
 )
 _INBOUND_EN = (
     r"\bin-licens(?:e|ed|ing)\b|\binbound\s+licen[cs]e\b"
@@ -95,7 +140,24 @@ _TRIGGERS = (
     *("进口", "進口", "引进", "引進", "流入", "进入", "進入", "两边", "兩邊", "双方", "雙方"),
     *("两地", "兩地", "纯境内", "純境內", "境内注册", "境內註冊", "不出境", "技术出境", "技術出境"),
     *("向我", "对方", "對方", "外方", "由境外", "technology import", "inbound", "in-licens"),
-    *("china", "both", "domestic licen", "licence from", "license from"),
+    *("china", "both", "domestic", "licence from", "license from"),
+    *(
+        "境内",
+        "境內",
+        "国内",
+        "國內",
+        "境外",
+        "国外",
+        "國外",
+        "海外",
+        "外资",
+        "外資",
+        "省际",
+        "省際",
+    ),
+    *("跨省", "出海", "给", "給", "获得", "獲得", "取得", "采购", "採購", "购买", "購買", "购入"),
+    *("購入", "licence-in", "license-in", "licencing-in", "licensing-in", "no technology"),
+    *("谈判", "談判", "合作", "拒绝", "拒絕"),
 )
 
 
@@ -123,6 +185,32 @@ def _search(reading: str, text: str) -> re.Match[str] | None:
     return min(found, key=lambda match: match.start(), default=None)
 
 
+# What makes words of a transfer abroad say nothing of one: a negation before them in their
+# clause ("委托人不向境外提供任何技术资料", "nothing is exported to them"), or money as what
+# goes ("Payment flows out of China").
+_DISCOUNT = re.compile(
+    r"不(?!断|斷|仅|僅|但|只|少|同|久)|无(?!论)|無(?!論)|未|没有|沒有|并非|並非"
+    r"|\b(?:no|not|never|nothing|none|without)\b|n't\b"
+    r"|\b(?:payments?|royalt(?:y|ies)|fees?|money|funds?|remittances?)\b|付款|支付|许可费|許可費|汇出|匯出"
+)
+_CLAUSE_END = re.compile(r"[，,。；;.!?！？\n]")
+
+
+def _transfers_abroad(text: str) -> bool:
+    """Whether the lower-cased ``text`` holds words of a transfer abroad that are not
+    discounted (see _DISCOUNT) in their clause."""
+    for chinese, holds in ((True, not text.isascii()), (False, bool(_LATIN.search(text)))):
+        if not holds:
+            continue
+        for match in _pattern("abroad", chinese).finditer(text):
+            begin = max(
+                (end.end() for end in _CLAUSE_END.finditer(text, 0, match.start())), default=0
+            )
+            if not _DISCOUNT.search(text, begin, match.start()):
+                return True
+    return False
+
+
 def stays_in_china(texts: dict[str, str], *, foreign: bool = False) -> tuple[str, int, int] | None:
     """Where the ``texts`` (field -> text: the title and summary) say the transfer is an
     import or stays within China, as (field, start, end) of the first such words; None when
@@ -138,7 +226,7 @@ def stays_in_china(texts: dict[str, str], *, foreign: bool = False) -> tuple[str
             continue
         found = _search(declaration, text)
         if found:
-            if any(_search("abroad", other) for other in lowered.values()):
+            if any(map(_transfers_abroad, lowered.values())):
                 return None
             return field, found.start(), found.end()
     return None

@@ -21,7 +21,39 @@ from exportcheck.direction import stays_in_china
         ("", "深圳总部把飞控源码转给成都子公司。两边都是境内公司。", "两边都是境内"),
         ("", "兩地均位於中國內地，不涉及境外人員。", "兩地均位於中國內地"),
         ("方言语音合成：广东银行项目（纯境内）", "部署在他们国内机房。", "纯境内"),
-        ("", "被许可方为境内注册的内资企业，技术资料不出境。", "境内注册的内资企业"),
+        ("", "被许可方为境内注册的内资企业，技术资料不出境。", "被许可方为境内"),
+        ("", "本次受让方为境内企业，无外资股东。", "受让方为境内"),
+        ("曹妃甸港区煤炭码头三期工程 EPC总承包（国内）", "", "（国内）"),
+        ("", "业主为当地国有企业，项目在江西省境内实施。", "在江西省境内实施"),
+        ("", "设计院和施工单位均为国内企业，无境外方参与。", "无境外方"),
+        ("", "客户全部在境内，暂无出海计划。", "客户全部在境内"),
+        ("磷酸铁锂工艺包省际授权（四川→湖北）", "", "省际"),
+        ("", "我司将高压实工艺授权给湖北宜昌一家正极厂使用。", "授权给湖北"),
+        ("引进美国固态激光雷达专利许可", "", "引进美国"),
+        (
+            "",
+            "我司拟从美国某公司获得相关专利及技术秘密的许可，在国内工厂生产。",
+            "从美国某公司获得相关专利及技术秘密的许可",
+        ),
+        (
+            "",
+            "向美国一家飞控软件公司采购其商用自驾仪软件授权（含源代码）。",
+            "向美国一家飞控软件公司采购其商用自驾仪软件授权",
+        ),
+        # nothing of ours goes abroad, said with the words of a transfer abroad negated
+        ("", "技术由日方提供给委托人，委托人不向境外提供任何技术资料。", "不向境外提供"),
+        # a deal called off with nothing handed over
+        (
+            "",
+            "公司研究后决定不合作，已回函拒绝，\n未提供任何资料。",
+            "决定不合作，已回函拒绝，\n未提供任何",
+        ),
+        ("Licence-in of a plant-cell fermentation process from the US", "", "licence-in"),
+        (
+            "",
+            "Payment flows out of China; no technology of ours goes to the US party.",
+            "no technology of ours goes",
+        ),
         ("", "Inbound licence of a Japanese coating technology to us.", "inbound licence"),
         (
             "",
@@ -49,6 +81,10 @@ def test_an_import_or_a_transfer_within_china_is_read(title: str, summary: str, 
         "Imported into China in 2015; the improved process is now licensed to an overseas plant.",
         "技术由日本流入中国，我司再向境外客户提供工艺包。",
         "Both parties are Chinese, and the design goes to their foreign subsidiary in Spain.",
+        # a negation in another clause, or one that is no negation ("不断"), discounts nothing
+        "项目在国内完成设计，不收取费用，图纸出口至越南。",
+        "技术由日本流入中国，公司不断向海外客户许可技术。",
+        "向境外采购设备，同时向境外客户许可工艺。",
     ],
 )
 def test_no_declaration_or_a_transfer_abroad_keeps_it_an_export(summary: str) -> None:
@@ -67,6 +103,10 @@ def test_no_declaration_or_a_transfer_abroad_keeps_it_an_export(summary: str) ->
         ),
         ("对方提供接入文档和技术支持，我方不向对方提供任何技术。", "我方不向对方提供任何技术"),
         ("In-licensing of a US sorbent design for our Qinghai brine plant.", "in-licensing"),
+        (
+            "经研究决定不进行该项合作，已通知对方终止谈判，未提供任何技术资料。",
+            "不进行该项合作，已通知对方终止谈判，未提供任何",
+        ),
         (
             "We plan to take a licence from a US start-up for its column design.",
             "take a licence from",
