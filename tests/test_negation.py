@@ -920,7 +920,7 @@ def _negated(marked: str) -> dict[str, str]:
                 "Dried [Cordyceps militaris] in jars. They asked whether we could help them grow"
                 " it; this contract is for finished goods only."
             ),
-            {"Cordyceps militaris": "goods only"},
+            {"Cordyceps militaris": "contract is for finished goods only"},
         ),
         (  # "Excluded:" negates its own sentence, which hands nothing over
             (

@@ -313,7 +313,11 @@ _GOODS_ONLY_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
             # ... or "We ship finished magnets only"
             r"\b(?:sell|sells|sold|supply|supplies|ship|ships|shipped|export|exports)\s+"
             r"(?:the\s+|our\s+)?(?:finished|packaged|packed|bottled|boxed)\s+(?:[a-z-]+\s+){0,2}?"
-            r"[a-z-]+\s+only\b"
+            r"[a-z-]+\s+only\b|"
+            # ... or a contract for goods only: "the agreement covers product only", "The
+            # contract is for finished magnets only"
+            r"\b(?:contract|agreement|order|deal)\s+(?:is\s+for|covers|concerns|is\s+limited\s+to)\s+"
+            r"(?:the\s+)?(?:finished\s+)?(?:[a-z0-9-]+\s+){0,2}?(?:products?|goods|[a-z-]+s)\s+only\b"
         ),
     ),
     # ... or of a service's results only: "仅交付测绘成果", "the client receives only survey
@@ -457,7 +461,11 @@ _GOODS_ONLY_WORDS = (  # one of them is in any text _GOODS_ONLY matches (and sel
 )
 
 
-_UNLESS = r"是否|如果|如|若|假如|倘若|不再|并非|並非|\bif\b|\bwhether\b|\bunless\b"
+_UNLESS = (
+    r"是否|如果|如|若|假如|倘若|不再|并非|並非|\bif\b|\bwhether\b|\bunless\b"
+    # what used to be bought, before the deal at hand: "对方原先只买我们的共渗剂成品，现在想自己配"
+    r"|原先|原来|原來|以前|过去|過去|此前|\bpreviously\b|\bformerly\b|\bused\s+to\b|\buntil\s+now\b"
+)
 
 
 # Words that hand over technology; in a sentence with no negation they outweigh the declaration.
@@ -994,9 +1002,14 @@ def _speaks_of_technology(lowered: str) -> bool:
 
 # A request turned down asks, and hands nothing over: "They asked for the firmware source; we
 # said no, only the SDK." "客户想要配方，我们拒绝了。"
-_REQUEST = r"\b(?:asked|requested|wanted|wants|asks)\b|要求|想要|问我们要|問我們要|索要"
+_REQUEST = (
+    r"\b(?:asked|requested|wanted|wants|asks|requests?)\b"
+    r"|要求|想要|问我们要|問我們要|索要|请求|請求"
+)
 _REFUSAL = (
     r"\bwe\s+(?:said\s+no|declined|refused|turned\s+(?:it|that|this|them)\s+down)\b|"
+    # "sintering know-how request declined"
+    r"\brequests?\s+(?:(?:was|were|has\s+been|have\s+been)\s+)?(?:declined|refused|rejected)\b|"
     r"\b(?:was|were)\s+(?:declined|refused)\b|拒绝|拒絕|婉拒|没答应|沒答應|没同意|沒同意"
 )
 
