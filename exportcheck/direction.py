@@ -65,6 +65,10 @@ _DECLARATION_ZH = (
     r"|(?:受让方|受讓方|被许可方|被許可方|买方|買方)(?:为|為|是|均为|均為)(?:境内|境內|国内|國內)"
     r"|(?:客户|客戶|用户|用戶)(?:全部|均|都)(?:在|位于|位於)(?:境内|境內|国内|國內)"
     r"|(?:暂无|暫無|没有|沒有|无|無)出海(?:计划|計劃)"
+    # a licensee registered in China, whatever its shareholders: "在苏州注册的中国法人"
+    r"|(?:注册|註冊)的(?:中国|中國)法人|(?:中国|中國)境[内內]法人"
+    r"|(?:技术人员|技術人員|技术资料|技術資料)(?:仅|僅|均|都|全部)(?:存放|保存|留)?(?:在|于|於)"
+    r"(?:[^，,。；;\n]{0,10}?)(?:境内|境內|国内|國內)"
     # nothing of ours goes abroad: "委托人不向境外提供任何技术资料"
     r"|(?:不|并不|並不|均不)向(?:境外|国外|國外|海外)[^，,。；;\n]{0,12}?"
     r"(?:提供|转让|轉讓|许可|許可|披露|交付)"
@@ -157,7 +161,7 @@ _TRIGGERS = (
     ),
     *("跨省", "出海", "给", "給", "获得", "獲得", "取得", "采购", "採購", "购买", "購買", "购入"),
     *("購入", "licence-in", "license-in", "licencing-in", "licensing-in", "no technology"),
-    *("谈判", "談判", "合作", "拒绝", "拒絕"),
+    *("谈判", "談判", "合作", "拒绝", "拒絕", "法人"),
 )
 
 
@@ -193,7 +197,9 @@ _DISCOUNT = re.compile(
     r"|\b(?:no|not|never|nothing|none|without)\b|n't\b"
     r"|\b(?:payments?|royalt(?:y|ies)|fees?|money|funds?|remittances?)\b|付款|支付|许可费|許可費|汇出|匯出"
 )
-_CLAUSE_END = re.compile(r"[，,。；;.!?！？\n]")
+# (A line break ends a clause after Chinese or a blank line; in English it mostly wraps one:
+# "Payment\nflows out of China".)
+_CLAUSE_END = re.compile(r"[，,。；;.!?！？]|\n\s*\n|(?<=[^\x00-\x7f])\n")
 
 
 def _transfers_abroad(text: str) -> bool:

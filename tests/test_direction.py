@@ -51,7 +51,18 @@ from exportcheck.direction import stays_in_china
         ("Licence-in of a plant-cell fermentation process from the US", "", "licence-in"),
         (
             "",
+            "许可给一家中德合资企业（在苏州注册的中国法人），技术人员均在境内。",
+            "注册的中国法人",
+        ),
+        ("", "合同约定技术资料仅存放于苏州工厂境内。", "技术资料仅存放于苏州工厂境内"),
+        (
+            "",
             "Payment flows out of China; no technology of ours goes to the US party.",
+            "no technology of ours goes",
+        ),
+        (  # a line break inside an English clause wraps it: the payment still goes
+            "",
+            "Tech transfer to our plant. Payment\nflows out of China; no technology of ours goes.",
             "no technology of ours goes",
         ),
         ("", "Inbound licence of a Japanese coating technology to us.", "inbound licence"),
@@ -85,6 +96,7 @@ def test_an_import_or_a_transfer_within_china_is_read(title: str, summary: str, 
         "项目在国内完成设计，不收取费用，图纸出口至越南。",
         "技术由日本流入中国，公司不断向海外客户许可技术。",
         "向境外采购设备，同时向境外客户许可工艺。",
+        "技术由日本流入中国。我们不提供源代码\n向境外客户提供工艺包。",  # a line ends the clause
     ],
 )
 def test_no_declaration_or_a_transfer_abroad_keeps_it_an_export(summary: str) -> None:
