@@ -24,6 +24,9 @@ from typing import Any
 import msgspec
 
 _CONVERSIONS = ("t2s.json", "tw2sp.json")  # the primary form first
+_JAPANESE = "jp2t.json"  # Japanese kanji (shinjitai) to Traditional characters
+# Hiragana and katakana (not the middle dot U+30FB, which Chinese uses between foreign names).
+_KANA = re.compile("[\u3041-\u3096\u30a1-\u30fa]")
 _COMPILE_AFTER = 50  # texts normalised before the Traditional-character regex pays off
 _TRANSLATE_BUDGET = 20_000  # characters folded by str.translate before the regexes pay off
 _DASHES = frozenset("\u2010\u2011\u2012\u2013\u2212")  # hyphen-like: read as a space
@@ -356,8 +359,8 @@ class Normalizer:
 
     def __call__(self, text: str) -> Normalized:
         """The primary normal form: Traditional characters converted one to one (t2s)."""
-        folded = self._fold(text)
-        if text.isascii() or not self._has_traditional(text):
+        folded, traditional = self._kanji_read(text)
+        if not traditional:
             return _squeeze(folded)
         return _squeeze(self._convert(folded, _CONVERSIONS[0]))
 
@@ -366,10 +369,22 @@ class Normalizer:
         conversion (醫學影像 -> 医学影像) and one with Taiwan phrasing mapped to mainland
         words (演算法 -> 算法, 資訊 -> 信息), which sometimes rewrites a word both places use
         (影像 -> 图像); searching both finds either."""
-        folded = self._fold(text)
-        if text.isascii() or not self._has_traditional(text):
+        folded, traditional = self._kanji_read(text)
+        if not traditional:
             return (_squeeze(folded),)
         return tuple(_squeeze(self._convert(folded, config)) for config in _CONVERSIONS)
+
+    def _kanji_read(self, text: str) -> tuple[Normalized, bool]:
+        """``text`` folded, and whether it holds Traditional characters to convert. Japanese
+        (text with kana: a Japanese parent's memo) has its kanji read as Traditional ones
+        first (発音評価 -> 發音評價, then 发音评价), so its words shared with Chinese meet
+        the terms."""
+        folded = self._fold(text)
+        if text.isascii():
+            return folded, False
+        if _KANA.search(text):
+            return self._convert(folded, _JAPANESE), True
+        return folded, self._has_traditional(text)
 
     def _fold(self, text: str) -> Normalized:
         """NFKC and case folding, with a map back where a character expands. Hyphens and

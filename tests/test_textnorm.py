@@ -42,6 +42,18 @@ def test_traditional_and_taiwan_phrasing_become_simplified() -> None:
     assert normalize("智慧城市").text == "智慧城市"
 
 
+def test_japanese_kanji_are_read_as_chinese_characters(kb: KnowledgeBase) -> None:
+    """A Japanese memo (text with kana) has its kanji read as Traditional, then Simplified,
+    characters: 発音評価 meets 发音评价, and the span maps back to the Japanese words."""
+    text = "英語の発音評価エンジンを東京本社へ移管する"
+    assert any("发音评价" in form.text for form in normalize.variants(text))
+    hits = [hit for hit in kb.term_index.find(text) if "speech.evaluation" in hit.capabilities]
+    assert hits
+    assert text[hits[0].start : hits[0].end] == "発音評価"
+    # Chinese with the katakana middle dot between foreign names is not Japanese: 智慧 stays.
+    assert normalize("史蒂夫・乔布斯的智慧城市").text == "史蒂夫・乔布斯的智慧城市"
+
+
 def test_full_width_and_half_width_agree() -> None:
     assert normalize("ＦＯＲ　ＹＯＵ").text == "for you"
 
