@@ -570,7 +570,7 @@ def _negated(marked: str) -> dict[str, str]:
                 "We convert the customer's [spodumene] under a tolling fee. All process know-how"
                 " remains with our staff in China."
             ),
-            {"spodumene": "under a tolling"},
+            {"spodumene": "We convert the customer's spodumene under a tolling"},
         ),
         ("来料加工合同：[稀土]混合碳酸盐委托分离。", {"稀土": "来料加工"}),
         (

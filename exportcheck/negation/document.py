@@ -265,11 +265,18 @@ _GOODS_ONLY_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
             r"加工[^，,。；;\n\ue000]{0,12}?在(?:中国|中國)?(?:境[内內]|国内|國內)完成"
         ),
     ),
+    # ... in English only where the toll work is ours or in China ("Toll conversion … at our
+    # Sichuan plant"): tolling names no place, and a foreign toller ("at your Bac Giang
+    # plant", "at its Hyderabad site") gets the process from us
     (
         ("toll",),
         (
-            r"\btoll(?:ing)?[- ](?:conversion|processing|processed|manufacturing|fee)\b|"
-            r"\bunder\s+a\s+tolling\b"
+            r"\btoll(?:ing)?\b[^.;\n]{0,100}?(?:\b(?:at|to|in)\s+our\s+(?:[a-z-]+\s+){0,2}?"
+            r"(?:plant|factory|site|works)|\bin\s+(?:mainland\s+)?china)\b"
+            r"|(?:\b(?:at|to|in)\s+our\s+(?:[a-z-]+\s+){0,2}?(?:plant|factory|site|works)"
+            r"|\bin\s+(?:mainland\s+)?china)\b[^.;\n]{0,100}?\btoll(?:ing)?\b"
+            # ... or where we do the work: "We convert the customer's spodumene under a tolling fee"
+            r"|\bwe\s+(?:convert|process|refine|manufacture|make|toll)\b[^.;\n]{0,80}?\btoll(?:ing)?\b"
         ),
     ),
     (
