@@ -325,14 +325,23 @@ def check_profile(kb: KnowledgeBase, profile: Profile, version_id: str) -> Check
 
 def _stays_in_china(profile: Profile, destination: str | None) -> Evidence | None:
     """The words of the title or summary that say the transfer is an import or stays within
-    China (see ``direction``), where they stand in the file."""
-    from exportcheck.direction import stays_in_china
+    China (see ``direction``), or, with no destination given, of a recipient marked as in
+    China ("（被许可方，境内）"), where they stand in the file."""
+    from exportcheck.direction import recipient_in_china, stays_in_china
 
     texts = {"title": profile.title, "summary": profile.summary}
     found = stays_in_china(texts, foreign=destination is not None)
-    if found is None:
+    if found is not None:
+        return text_evidence(profile, *found)
+    recipient = profile.transfer.recipient if profile.transfer else None
+    if destination is not None or not recipient:
         return None
-    return text_evidence(profile, *found)
+    span = recipient_in_china(recipient, texts)
+    if span is None:
+        return None
+    start, end = span
+    pos = profile.doc.pos_in(["transfer", "recipient"], start)
+    return Evidence("transfer.recipient", recipient[start:end], pos, start, end)
 
 
 def _with_text_values(

@@ -236,3 +236,22 @@ def stays_in_china(texts: dict[str, str], *, foreign: bool = False) -> tuple[str
                 return None
             return field, found.start(), found.end()
     return None
+
+
+# A recipient marked as in China: "远航汽车（被许可方，境内）", "某稀土集团（境内）",
+# "Qinghai producer (licensee, China)", or named from there: "国内人民币基金（投资方）".
+_RECIPIENT_IN_CHINA = re.compile(
+    r"[(（][^()（）]{0,20}?(?<![^\s(（,，、;；])(?:境内|境內|国内|國內|中国境内|中國境內|中国大陆|中國大陸"
+    r"|china|prc|mainland\s+china|domestic)\s*[)）]"
+    r"|\A\s*(?:境内|境內|国内|國內)",
+    re.IGNORECASE,
+)
+
+
+def recipient_in_china(recipient: str, texts: dict[str, str]) -> tuple[int, int] | None:
+    """Where ``recipient`` (a profile's transfer.recipient) says it is in China, as a span;
+    None when it does not, or when any of the ``texts`` names a transfer abroad."""
+    found = _RECIPIENT_IN_CHINA.search(recipient)
+    if found is None or any(_transfers_abroad(text.lower()) for text in texts.values()):
+        return None
+    return found.span()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from exportcheck.direction import stays_in_china
+from exportcheck.direction import recipient_in_china, stays_in_china
 
 
 @pytest.mark.parametrize(
@@ -160,3 +160,32 @@ def test_a_transfer_onward_keeps_an_import_an_export() -> None:
         "技术由境外许可给境内使用，改进技术回授许可方。",
     ):
         assert stays_in_china({"title": "", "summary": summary}, foreign=True) is None
+
+
+@pytest.mark.parametrize(
+    ("recipient", "words"),
+    [
+        ("远航汽车（被许可方，境内）", "（被许可方，境内）"),
+        ("某中央企业下属稀土集团（境内）", "（境内）"),
+        ("Qinghai lithium carbonate producer (licensee, China)", "(licensee, China)"),
+        ("国内人民币基金（投资方）", "国内"),
+    ],
+)
+def test_a_recipient_marked_as_in_china_is_read(recipient: str, words: str) -> None:
+    found = recipient_in_china(recipient, {"title": "", "summary": "A licence of our process."})
+    assert found is not None
+    assert recipient[found[0] : found[1]] == words
+
+
+@pytest.mark.parametrize(
+    ("recipient", "summary"),
+    [
+        ("Acme GmbH (Germany)", "A licence of our process."),
+        ("深圳某公司（境内）", "该公司再将工艺包许可给越南工厂，出口至越南。"),  # it goes on abroad
+        ("Chinatown Foods LLC", "A licence of our recipe."),
+    ],
+)
+def test_a_recipient_abroad_or_a_transfer_abroad_is_not_read_as_domestic(
+    recipient: str, summary: str
+) -> None:
+    assert recipient_in_china(recipient, {"title": "", "summary": summary}) is None
