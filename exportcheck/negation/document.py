@@ -414,7 +414,7 @@ _DIGIT_UNITS = tuple(
     for digit in "0123456789"
     for space in ("", " ")
     for myriad in ("", "万", "萬")
-    for unit in "台套箱瓶"
+    for unit in ("台", "套", "箱", "瓶", "标箱", "標箱")
 )
 _NUMERAL_UNITS = tuple(f"{numeral}台" for numeral in "一二三四五六七八九十两兩百千万萬")
 
@@ -444,6 +444,7 @@ _GOODS_ONLY_WORDS = (  # one of them is in any text _GOODS_ONLY matches (and sel
     *("purchase order", "offtake", "供货", "供貨", "订购", "訂購", "订货", "訂貨", "买货", "買貨"),
     *("一代", "商品种", "商品種", "supply contract", "supply agreement", "inspection report"),
     *("装柜", "裝櫃", "网店", "網店", "下单", "下單", "spare part", "备件", "備件"),
+    *("发运", "發運", "出运", "出運", "订单", "訂單"),
     *("spare-part", "off-the-shelf", "随货", "隨貨", "随附", "隨附", "packing", "bill of lading"),
     *("bills of lading", "装箱单", "裝箱單"),
     *_NUMERAL_UNITS,
@@ -700,7 +701,7 @@ _FINISHED_GOODS_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
         ),
     ),  # "Goods:"
     # "40台", "3 万瓶" (a count of bottles: "出口浓香型白酒3万瓶")
-    (_DIGIT_UNITS, r"[0-9] ?[万萬]?(?:台|套|箱|瓶)"),
+    (_DIGIT_UNITS, r"[0-9] ?[万萬]?(?:台|套|箱|瓶|标箱|標箱)"),
     (("commercial",), r"\bcommercial\s+(?:[a-z0-9-]+\s+){0,3}?(?:seeds?|eggs)\b"),
     # hybrid seed or silkworm eggs of the first generation: the commercial product
     (
@@ -767,7 +768,12 @@ _FINISHED_GOODS_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
     # "Offtake term sheet: Supplier sells LFP cathode powder …")
     (("purchase order", "offtake"), r"\bpurchase\s+orders?\b|\bofftake\b"),
     # a contract to supply goods: "长距离带式输送机供货合同", "供货：8.5 km 输送机成套设备"
-    (("供货", "供貨"), r"(?:供货|供貨)(?:合同|范围|範圍|\s*[：:])"),
+    (("供货", "供貨"), r"(?:供货|供貨)(?:合同|协议|協議|范围|範圍|\s*[：:])"),
+    # goods shipped or ordered: "产品将于5月底前装船发运", "焰火订单金额超过500万美元"
+    (
+        ("发运", "發運", "出运", "出運", "订单", "訂單"),
+        r"发运|發運|出运|出運|(?:订单|訂單)(?!系统|系統|管理|数据|數據|记录|記錄|预测|預測)",
+    ),
     # goods ordered by the piece: "buy six of your continuous tea dryers", "ordered 20 of our
     # LiDAR units", "订购当归、黄芪等饮片共两吨", "只卖原料药" (not "buy 2 licences")
     (
@@ -930,6 +936,13 @@ _TECHNOLOGY_GATE = gate(_TECHNOLOGY_WORDS)
 # Training in using or selling the goods, and installing them, is part of selling them: "with
 # installation and one week of operator training", "派一个售后去两周，教他们的飞手怎么开".
 _GOODS_SERVICE = (
+    # where the goods are made, which hands no making over: "产品由公司湖北基地生产", "The
+    # sensors will be produced at Lumisense's factory in Suzhou", "series-production"
+    r"(?:由|在)[^，,。；;\n]{0,16}?(?:工厂|工廠|基地|厂区|廠區|车间|車間|厂|廠)(?:生产|生產|制造|製造)|"
+    r"\b(?:produced|made|manufactured)\s+(?:at|in)\s+(?:[a-z0-9'’-]+\s+){0,3}?"
+    r"(?:factory|factories|plant|plants|site|works|base)\b|\b(?:series|mass)[- ]production\b|"
+    # codes that are no source code: "证券代码：688xxx", "海关商品编码/产品代码"
+    r"(?:证券|證券|股票|产品|產品|商品|海关|海關|物料|hs\s?)(?:代码|代碼)|"
     r"(?:product|operator|operators['’]?|pilot|user|end-user|sales|maintenance|safety|dealer|distributor)"
     r"\s+(?:and\s+[a-z]+\s+)?(?:training|course)(?:\s+course)?|\binstallation\s+supervision\b|"
     r"\binstallation(?:\s+and\s+commissioning)?\b|(?:飞手|飛手|操作|产品|產品|销售|銷售|使用|维护保养|"
