@@ -32,11 +32,12 @@ _PROVINCES = (
     "|内蒙古|內蒙古|广西|廣西|西藏|宁夏|寧夏|新疆"
 )
 # Where a technology is bought from: abroad, or a country that licenses technology to China.
-_FOREIGN = (
-    "境外|国外|國外|海外|外国|外國|美国|美國|日本|德国|德國|法国|法國|英国|英國|韩国|韓國|意大利"
+_COUNTRIES = (
+    "美国|美國|日本|德国|德國|法国|法國|英国|英國|韩国|韓國|意大利"
     "|瑞士|瑞典|荷兰|荷蘭|以色列|加拿大|澳大利亚|澳大利亞|芬兰|芬蘭|丹麦|丹麥|奥地利|奧地利"
     "|比利时|比利時|挪威|西班牙"
 )
+_FOREIGN = f"境外|国外|國外|海外|外国|外國|{_COUNTRIES}"
 _OBTAIN = "(?:获得|獲得|取得|采购|採購|购买|購買|购入|購入|进口|進口|引进|引進)"
 
 # A deal called off with nothing handed over: "决定不合作，已回函拒绝，未提供任何资料",
@@ -78,7 +79,10 @@ _DECLARATION_ZH = (
     # bought or obtained from abroad: "引进美国固态激光雷达专利许可", "从日本某公司获得…许可",
     # "向美国一家飞控软件公司采购其…软件授权"
     rf"|(?:引进|引進)(?:{_FOREIGN})"
-    rf"|(?:从|從|自|向)(?:{_FOREIGN})[^，,。；;\n]{{0,20}}?{_OBTAIN}[^，,。；;\n]{{0,30}}?"
+    # (向 only before a country: "面向海外市场" is everywhere, and an import from 境外 is
+    # said with 从 or 引进)
+    rf"|(?:(?:从|從|自)(?:{_FOREIGN})|向(?:{_COUNTRIES}))[^，,。；;\n]{{0,20}}?{_OBTAIN}"
+    r"[^，,。；;\n]{0,30}?"
     r"(?:许可|許可|授权|授權)"
     rf"|{_CALLED_OFF}"
 )
@@ -140,28 +144,43 @@ _READINGS = {
 
 # Words one of which every declaration above holds: a text with none of them is not searched
 # (the patterns' alternations cost ~0.1 ms over a Chinese summary; most texts hold no word).
+_IN_CHINA = ("境内", "境內", "国内", "國內")
 _TRIGGERS = (
     *("进口", "進口", "引进", "引進", "流入", "进入", "進入", "两边", "兩邊", "双方", "雙方"),
     *("两地", "兩地", "纯境内", "純境內", "境内注册", "境內註冊", "不出境", "技术出境", "技術出境"),
     *("向我", "对方", "對方", "外方", "由境外", "technology import", "inbound", "in-licens"),
     *("china", "both", "domestic", "licence from", "license from"),
+    *("licence-in", "license-in", "licencing-in", "licensing-in", "no technology"),
+    # (the later declarations' words, as specific as they are: a word as common as 境内
+    # would send most Chinese texts through the patterns, ~50 us each)
+    *("境内交易", "境內交易", "出海", "省际", "省際", "跨省"),
+    *(f"{bracket}{place}" for bracket in "(（" for place in _IN_CHINA),
     *(
-        "境内",
-        "境內",
-        "国内",
-        "國內",
-        "境外",
-        "国外",
-        "國外",
-        "海外",
-        "外资",
-        "外資",
-        "省际",
-        "省際",
+        f"{side}{role}"
+        for side in ("境外", "外资", "外資")
+        for role in ("方", "主体", "主體", "股东", "股東", "人员", "人員")
     ),
-    *("跨省", "出海", "给", "給", "获得", "獲得", "取得", "采购", "採購", "购买", "購買", "购入"),
-    *("購入", "licence-in", "license-in", "licencing-in", "licensing-in", "no technology"),
-    *("谈判", "談判", "合作", "拒绝", "拒絕", "法人"),
+    *(f"{place}{act}" for place in _IN_CHINA for act in ("实施", "實施", "完成")),
+    *(f"{verb}{place}" for verb in ("为", "為", "是") for place in _IN_CHINA),
+    *(f"{every}{where}" for every in ("全部", "均", "都") for where in ("在", "位于", "位於")),
+    *(f"不向{place}" for place in ("境外", "国外", "國外", "海外")),
+    *(
+        f"{verb}{give}{province}"
+        for verb in ("授权", "授權", "许可", "許可", "转让", "轉讓")
+        for give in "给給"
+        for province in _PROVINCES.split("|")
+    ),
+    *(f"{lead}{place}" for lead in "从從自" for place in _FOREIGN.split("|")),
+    *(f"向{country}" for country in _COUNTRIES.split("|")),
+    *("终止谈判", "終止談判", "决定不合作", "決定不合作", "回函拒绝", "回函拒絕"),
+    *("不进行该项合作", "不進行該項合作"),
+    *(f"{reg}的{china}法人" for reg in ("注册", "註冊") for china in ("中国", "中國")),
+    *(f"{china}{place}法人" for china in ("中国", "中國") for place in ("境内", "境內")),
+    *(
+        f"{what}{every}"
+        for what in ("技术人员", "技術人員", "技术资料", "技術資料")
+        for every in ("仅", "僅", "均", "都", "全部")
+    ),
 )
 
 
