@@ -444,7 +444,8 @@ _GOODS_ONLY_WORDS = (  # one of them is in any text _GOODS_ONLY matches (and sel
     *("purchase order", "offtake", "供货", "供貨", "订购", "訂購", "订货", "訂貨", "买货", "買貨"),
     *("一代", "商品种", "商品種", "supply contract", "supply agreement", "inspection report"),
     *("装柜", "裝櫃", "网店", "網店", "下单", "下單", "spare part", "备件", "備件"),
-    *("发运", "發運", "出运", "出運", "订单", "訂單"),
+    *("发运", "發運", "出运", "出運", "订单", "訂單", "发往", "發往", "经销商", "經銷商"),
+    *("分销商", "分銷商", "国际贸易", "國際貿易", "进出口贸易", "進出口貿易"),
     *("spare-part", "off-the-shelf", "随货", "隨貨", "随附", "隨附", "packing", "bill of lading"),
     *("bills of lading", "装箱单", "裝箱單"),
     *_NUMERAL_UNITS,
@@ -526,6 +527,8 @@ _SENTENCE_NEGATION = (  # ... or a condition: "如今后拟提供算法源代码
     r"|是否|\bwhether\b"
     # ... or keeps it: "All process know-how remains with our staff in China"
     r"|\bremains?\s+(?:with|in)\b|\bstays?\s+(?:with|in)\b|\bretain(?:s|ed)?\b|保留|留在"
+    # ... or does it all here: "公司灵芝种植及加工全部在福建基地完成"
+    r"|(?:全部|均|都)在[^，,。；;\n]{0,12}?(?:完成|进行|進行)"
 )
 
 
@@ -771,8 +774,25 @@ _FINISHED_GOODS_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("供货", "供貨"), r"(?:供货|供貨)(?:合同|协议|協議|范围|範圍|\s*[：:])"),
     # goods shipped or ordered: "产品将于5月底前装船发运", "焰火订单金额超过500万美元"
     (
-        ("发运", "發運", "出运", "出運", "订单", "訂單"),
-        r"发运|發運|出运|出運|(?:订单|訂單)(?!系统|系統|管理|数据|數據|记录|記錄|预测|預測)",
+        ("发运", "發運", "出运", "出運", "订单", "訂單", "发往", "發往"),
+        (
+            r"发运|發運|出运|出運|(?:订单|訂單)(?!系统|系統|管理|数据|數據|记录|記錄|预测|預測)"
+            r"|(?:货物|貨物|产品|產品)[^，,。；;\n]{0,6}?(?:发往|發往)"
+        ),
+    ),
+    # goods sold through dealers or traded: "首批货物已发往新加坡经销商", "主营稀土氧化物的国际贸易"
+    (
+        (
+            "经销商",
+            "經銷商",
+            "分销商",
+            "分銷商",
+            "国际贸易",
+            "國際貿易",
+            "进出口贸易",
+            "進出口貿易",
+        ),
+        r"经销商|經銷商|分销商|分銷商|国际贸易|國際貿易|进出口贸易|進出口貿易",
     ),
     # goods ordered by the piece: "buy six of your continuous tea dryers", "ordered 20 of our
     # LiDAR units", "订购当归、黄芪等饮片共两吨", "只卖原料药" (not "buy 2 licences")
