@@ -899,7 +899,41 @@ def _goods_only(lowered: str, *, counted: bool = False) -> tuple[int, int] | Non
         return None
     if handed_over is _HANDED_BESIDE_GOODS and _guides(lowered):
         return None
-    return None if hands_over(lowered, handed_over, semicolons=True) else declared
+    if hands_over(lowered, handed_over, semicolons=True) or _licenses_technology(lowered):
+        return None
+    return declared
+
+
+# Technology licensed, assigned or handed over outright, as another item of the same deal:
+# "1. CT整机出口 2. 向土方许可CT探测器模组的制造技术", "export of 20 machines; we license the
+# drive design". (Not technical support, services or papers that go with goods.)
+_LICENSED_TECHNOLOGY = (
+    r"(?:许可|許可|转让|轉讓|授权|授權|提供|交付)[^，,。；;\n]{0,40}?"
+    r"(?:(?:技术|技術)(?!支持|支援|服务|服務|说明|說明|资料|資料|参数|參數|规格|規格|指标|指標)"
+    r"|源码|源碼|源代码|源代碼|图纸|圖紙|算法)"
+    r"|\b(?:licen[cs](?:e|es|ed|ing)|transfer(?:s|red|ring)?|assign(?:s|ed|ing)?)\b[^.;\n]{0,60}?"
+    r"\b(?:technology|know-how|source\s+code|process\s+package|manufacturing\s+process)\b"
+)
+
+
+def _licenses_technology(lowered: str) -> bool:
+    """Whether a clause of ``lowered`` with no negation, condition or question licenses or
+    hands over technology (see _LICENSED_TECHNOLOGY), from our side."""
+    negation = _compiled(_SENTENCE_NEGATION + "|" + _NOT_OURS)
+    # (Chinese clauses end at a full-width comma, English ones only with their sentence: "we
+    # do not, and will not, assign or teach any technology"; an aside in brackets is no clause:
+    # "转让散货连续卸船机（链斗式，额定1500t/h）的设计技术")
+    text = _compiled(r"（[^（）\n]{0,40}）|\([^()\n]{0,40}\)").sub(" ", lowered)
+    for clause in _compiled(_SENTENCE_END + r"|[?？;；，]").split(text):
+        found = _compiled(_LICENSED_TECHNOLOGY).search(clause)
+        if found and not negation.search(clause):
+            return True
+    return False
+
+
+# A licence to us, or one that only has to be obtained: "日本某公司拟向我司…许可其回收技术",
+# "向境外提供上述工艺资料须取得技术出口许可"
+_NOT_OURS = r"(?:向|给|給)(?:我|本公司)|须|須|需|必须|必須|应当|應當|\bmust\b|\bto\s+us\b"
 
 
 def goods_and_nothing_else(texts: Sequence[str]) -> tuple[int, tuple[int, int]] | None:
