@@ -915,6 +915,15 @@ def _negated(marked: str) -> dict[str, str]:
             ),
             {"drones": "not get: flight-control source code"},
         ),
+        (  # the kind the listed items are of ends the list: "…等生产技术均不在…"
+            "[稀土萃取分离]、[稀土金属]和[磁体制备]等[生产技术]均不在本合作范围内。",
+            {
+                "稀土萃取分离": "稀土萃取分离、稀土金属和磁体制备等生产技术均不在本合作范围",
+                "稀土金属": "稀土金属和磁体制备等生产技术均不在本合作范围",
+                "磁体制备": "磁体制备等生产技术均不在本合作范围",
+                "生产技术": "生产技术均不在本合作范围",
+            },
+        ),
         (  # a condition ends at a semicolon
             (
                 "Dried [Cordyceps militaris] in jars. They asked whether we could help them grow"

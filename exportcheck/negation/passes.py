@@ -638,6 +638,9 @@ def _joins_list(gap: str, zh_join: re.Pattern[str]) -> bool:
         return True
     if zh_join.fullmatch(gap) or gap in ("、", ",", "/", "&"):
         return True
+    # ... and the kind the items are of: "稀土金属和磁体制备等生产技术均不在…"
+    if _compiled(r"等等?(?:各类|各類|各项|各項|相关|相關)?的?").fullmatch(gap):
+        return True
     if _compiled(_ZH_LIST_ITEMS).fullmatch(gap):  # "X、金属冶炼等Y": items that are no terms
         return True
     if _compiled(_ZH_LIST_GAP).fullmatch(gap):  # "X工艺、萃取剂配方与级数设计、金属及磁材Y"
