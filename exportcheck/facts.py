@@ -8,6 +8,7 @@ indicated facts from vocabulary terms found in ``title``/``summary``. A denial
 
 from __future__ import annotations
 
+import re
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
@@ -136,6 +137,7 @@ def _indications(
     ruled_out = {"title": title_words, "summary": summary_words}
     _goods_in_title(texts, found_hits, ruled_out)
     _goods_alone(texts, found_hits, ruled_out)
+    _asked_and_refused(texts, found_hits, ruled_out)
     for field in texts:
         for number, hit in enumerate(found_hits[field]):
             evidence = text_evidence(profile, field, hit.start, hit.end, hit.term)
@@ -254,6 +256,60 @@ def _goods_alone(
     for field in pending:
         for number in range(len(hits[field])):
             ruled_out[field].setdefault(number, words)
+
+
+# A request by the other side ("印尼方希望直接使用我方个性化推荐系统", "they asked for the
+# recipe"), looked for in the clause before a mention; and a topic label ("2. 推荐算法：…").
+_REQUEST = re.compile(
+    r"希望|要求|想要|索要|请求|請求|问我们要|問我們要"
+    r"|\b(?:asked|requested|wanted|wants|asks|requests?|would\s+like)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_START = re.compile(r"[，,。；;：:！!？?\n]")
+_LABEL_LEAD = re.compile(
+    r"\s*(?:[0-9一二三四五六七八九十]{1,3}[.、)）]|[（(][0-9一二三四五六七八九十]{1,3}[)）]|[-•*▶·])?\s*"
+)
+
+
+def _asked_and_refused(
+    texts: dict[str, str], hits: dict[str, list[TermHit]], ruled_out: dict[str, dict[int, str]]
+) -> None:
+    """A technology the text rules out somewhere (a negation, an exclusion …) and otherwise
+    only names as the other side's request or as a topic label has been asked for and
+    refused: "2. 推荐算法：印尼方希望直接使用我方个性化推荐系统。经评估，我方个性化推荐系统
+    及其模型、代码均不向合资公司提供". Those mentions are ruled out with it; a mention of it
+    anywhere else (it is provided after all) keeps them all."""
+    refused = {
+        cap
+        for field in texts
+        for number in ruled_out[field]
+        for cap in hits[field][number].capabilities
+    }
+    pending: dict[str, list[tuple[str, int, str]]] = {}
+    for field, text in texts.items():
+        for number, hit in enumerate(hits[field]):
+            if number in ruled_out[field] or refused.isdisjoint(hit.capabilities):
+                continue
+            words = _request_or_label(text, hit)
+            for cap in hit.capabilities:
+                pending.setdefault(cap, []).append((field, number, words or ""))
+    for cap, mentions in pending.items():
+        if cap in refused and all(words for _, _, words in mentions):
+            for field, number, words in mentions:
+                ruled_out[field].setdefault(number, words)
+
+
+def _request_or_label(text: str, hit: TermHit) -> str | None:
+    """The words that make ``hit`` a request by the other side or a topic label, if any."""
+    begin = max((m.end() for m in _CLAUSE_START.finditer(text, 0, hit.start)), default=0)
+    request = _REQUEST.search(text, begin, hit.start)
+    if request is not None:
+        return _quote(text, (request.start(), hit.end))
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    after = text[hit.end : hit.end + 3].lstrip(" ")
+    if after[:1] in (":", "：") and _LABEL_LEAD.fullmatch(text, line_start, hit.start):
+        return _quote(text, (hit.start, text.index(after[0], hit.end) + 1))
+    return None
 
 
 def _with_implied(facts: dict[str, CapabilityFact], vocabulary: Vocabulary) -> None:

@@ -124,11 +124,11 @@ _TEMPLATES: dict[str, dict[Lang, str]] = {
     "note.negations": {
         "en": "Mentions not counted, because the description rules them out where they stand "
         "(a negation, a contrast, somebody else's product, goods rather than technology, an "
-        "exclusion clause or section, a background section, or an abbreviation the text "
-        "defines in another sense): {quoted}. "
+        "exclusion clause or section, a background section, a request the text turns down, "
+        "or an abbreviation the text defines in another sense): {quoted}. "
         "If the technology does have it, list the capability under capabilities.",
         "zh": "以下提及在原文中即被排除（否定、对比、他人的产品、货物而非技术、除外条款或章节、"
-        "背景技术部分，"
+        "背景技术部分、被拒绝的对方请求，"
         "或原文另有所指的缩写），未予计入："
         "{quoted}。如确实具备该技术，请在 capabilities 中列出该能力。",
     },
