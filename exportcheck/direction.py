@@ -188,6 +188,12 @@ _TRIGGER_GATE = gate(_TRIGGERS)
 
 
 @functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """``pattern`` compiled on first use: a one-profile check needs few of them."""
+    return re.compile(pattern)
+
+
+@functools.cache
 def _pattern(reading: str, chinese: bool) -> re.Pattern[str]:
     """The Chinese or English pattern of a reading, compiled on first use."""
     return re.compile(_READINGS[reading][0 if chinese else 1])
@@ -211,14 +217,14 @@ def _search(reading: str, text: str) -> re.Match[str] | None:
 # What makes words of a transfer abroad say nothing of one: a negation before them in their
 # clause ("委托人不向境外提供任何技术资料", "nothing is exported to them"), or money as what
 # goes ("Payment flows out of China").
-_DISCOUNT = re.compile(
+_DISCOUNT = (
     r"不(?!断|斷|仅|僅|但|只|少|同|久)|无(?!论)|無(?!論)|未|没有|沒有|并非|並非"
     r"|\b(?:no|not|never|nothing|none|without)\b|n't\b"
     r"|\b(?:payments?|royalt(?:y|ies)|fees?|money|funds?|remittances?)\b|付款|支付|许可费|許可費|汇出|匯出"
 )
 # (A line break ends a clause after Chinese or a blank line; in English it mostly wraps one:
 # "Payment\nflows out of China".)
-_CLAUSE_END = re.compile(r"[，,。；;.!?！？]|\n\s*\n|(?<=[^\x00-\x7f])\n")
+_CLAUSE_END = r"[，,。；;.!?！？]|\n\s*\n|(?<=[^\x00-\x7f])\n"
 
 
 def _transfers_abroad(text: str) -> bool:
@@ -228,10 +234,9 @@ def _transfers_abroad(text: str) -> bool:
         if not holds:
             continue
         for match in _pattern("abroad", chinese).finditer(text):
-            begin = max(
-                (end.end() for end in _CLAUSE_END.finditer(text, 0, match.start())), default=0
-            )
-            if not _DISCOUNT.search(text, begin, match.start()):
+            ends = _compiled(_CLAUSE_END).finditer(text, 0, match.start())
+            begin = max((end.end() for end in ends), default=0)
+            if not _compiled(_DISCOUNT).search(text, begin, match.start()):
                 return True
     return False
 
@@ -259,18 +264,17 @@ def stays_in_china(texts: dict[str, str], *, foreign: bool = False) -> tuple[str
 
 # A recipient marked as in China: "远航汽车（被许可方，境内）", "某稀土集团（境内）",
 # "Qinghai producer (licensee, China)", or named from there: "国内人民币基金（投资方）".
-_RECIPIENT_IN_CHINA = re.compile(
-    r"[(（][^()（）]{0,20}?(?<![^\s(（,，、;；])(?:境内|境內|国内|國內|中国境内|中國境內|中国大陆|中國大陸"
+_RECIPIENT_IN_CHINA = (
+    r"(?i)[(（][^()（）]{0,20}?(?<![^\s(（,，、;；])(?:境内|境內|国内|國內|中国境内|中國境內|中国大陆|中國大陸"
     r"|china|prc|mainland\s+china|domestic)\s*[)）]"
-    r"|\A\s*(?:境内|境內|国内|國內)",
-    re.IGNORECASE,
+    r"|\A\s*(?:境内|境內|国内|國內)"
 )
 
 
 def recipient_in_china(recipient: str, texts: dict[str, str]) -> tuple[int, int] | None:
     """Where ``recipient`` (a profile's transfer.recipient) says it is in China, as a span;
     None when it does not, or when any of the ``texts`` names a transfer abroad."""
-    found = _RECIPIENT_IN_CHINA.search(recipient)
+    found = _compiled(_RECIPIENT_IN_CHINA).search(recipient)
     if found is None or any(_transfers_abroad(text.lower()) for text in texts.values()):
         return None
     return found.span()

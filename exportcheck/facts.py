@@ -8,6 +8,7 @@ indicated facts from vocabulary terms found in ``title``/``summary``. A denial
 
 from __future__ import annotations
 
+import functools
 import re
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
@@ -260,15 +261,19 @@ def _goods_alone(
 
 # A request by the other side ("印尼方希望直接使用我方个性化推荐系统", "they asked for the
 # recipe"), looked for in the clause before a mention; and a topic label ("2. 推荐算法：…").
-_REQUEST = re.compile(
-    r"希望|要求|想要|索要|请求|請求|问我们要|問我們要"
-    r"|\b(?:asked|requested|wanted|wants|asks|requests?|would\s+like)\b",
-    re.IGNORECASE,
+_REQUEST = (
+    r"(?i)希望|要求|想要|索要|请求|請求|问我们要|問我們要"
+    r"|\b(?:asked|requested|wanted|wants|asks|requests?|would\s+like)\b"
 )
-_CLAUSE_START = re.compile(r"[，,。；;：:！!？?\n]")
-_LABEL_LEAD = re.compile(
-    r"\s*(?:[0-9一二三四五六七八九十]{1,3}[.、)）]|[（(][0-9一二三四五六七八九十]{1,3}[)）]|[-•*▶·])?\s*"
-)
+_CLAUSE_START = r"[，,。；;：:！!？?\n]"
+_NUMERAL = "[0-9一二三四五六七八九十]{1,3}"
+_LABEL_LEAD = rf"\s*(?:{_NUMERAL}[.、)）]|[（(]{_NUMERAL}[)）]|[-•*▶·])?\s*"
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """``pattern`` compiled on first use (most profiles rule nothing out)."""
+    return re.compile(pattern)
 
 
 def _asked_and_refused(
@@ -301,13 +306,14 @@ def _asked_and_refused(
 
 def _request_or_label(text: str, hit: TermHit) -> str | None:
     """The words that make ``hit`` a request by the other side or a topic label, if any."""
-    begin = max((m.end() for m in _CLAUSE_START.finditer(text, 0, hit.start)), default=0)
-    request = _REQUEST.search(text, begin, hit.start)
+    starts = _compiled(_CLAUSE_START).finditer(text, 0, hit.start)
+    begin = max((m.end() for m in starts), default=0)
+    request = _compiled(_REQUEST).search(text, begin, hit.start)
     if request is not None:
         return _quote(text, (request.start(), hit.end))
     line_start = text.rfind("\n", 0, hit.start) + 1
     after = text[hit.end : hit.end + 3].lstrip(" ")
-    if after[:1] in (":", "：") and _LABEL_LEAD.fullmatch(text, line_start, hit.start):
+    if after[:1] in (":", "：") and _compiled(_LABEL_LEAD).fullmatch(text, line_start, hit.start):
         return _quote(text, (hit.start, text.index(after[0], hit.end) + 1))
     return None
 
