@@ -911,8 +911,12 @@ _LICENSED_TECHNOLOGY = (
     r"(?:许可|許可|转让|轉讓|授权|授權|提供|交付)[^，,。；;\n]{0,40}?"
     r"(?:(?:技术|技術)(?!支持|支援|服务|服務|说明|說明|资料|資料|参数|參數|规格|規格|指标|指標)"
     r"|源码|源碼|源代码|源代碼|图纸|圖紙|算法)"
-    r"|\b(?:licen[cs](?:e|es|ed|ing)|transfer(?:s|red|ring)?|assign(?:s|ed|ing)?)\b[^.;\n]{0,60}?"
-    r"\b(?:technology|know-how|source\s+code|process\s+package|manufacturing\s+process)\b"
+    # (English: the verb and its object, with no label or bracket between: not "SDK
+    # licence), mounting drawings", "draft licence: LFP synthesis …")
+    r"|\b(?:licen[cs](?:e|es|ed|ing)|transfer(?:s|red|ring)?|assign(?:s|ed|ing)?)\b"
+    r"[^.;:：()（）\n]{0,60}?"
+    r"\b(?:technology|know-how|source\s+code|process\s+package|manufacturing\s+process"
+    r"|designs?|drawings)\b"
 )
 
 
@@ -920,11 +924,13 @@ def _licenses_technology(lowered: str) -> bool:
     """Whether a clause of ``lowered`` with no negation, condition or question licenses or
     hands over technology (see _LICENSED_TECHNOLOGY), from our side."""
     negation = _compiled(_SENTENCE_NEGATION + "|" + _NOT_OURS)
-    # (Chinese clauses end at a full-width comma, English ones only with their sentence: "we
-    # do not, and will not, assign or teach any technology"; an aside in brackets is no clause:
+    # (Chinese clauses end at a full-width comma, English ones with their sentence or at a
+    # contrast, not at any comma: "we do not, and will not, assign or teach any technology",
+    # "we license the design, but the buyer does not get the source code"; an aside in
+    # brackets is no clause:
     # "转让散货连续卸船机（链斗式，额定1500t/h）的设计技术")
     text = _compiled(r"（[^（）\n]{0,40}）|\([^()\n]{0,40}\)").sub(" ", lowered)
-    for clause in _compiled(_SENTENCE_END + r"|[?？;；，]").split(text):
+    for clause in _compiled(_SENTENCE_END + r"|[?？;；，]|,\s*but\b|\bwhereas\b").split(text):
         found = _compiled(_LICENSED_TECHNOLOGY).search(clause)
         if found and not negation.search(clause):
             return True
@@ -1000,7 +1006,8 @@ _GOODS_SERVICE = (
     r"(?:product|operator|operators['’]?|pilot|user|end-user|sales|maintenance|safety|dealer|distributor)"
     r"\s+(?:and\s+[a-z]+\s+)?(?:training|course)(?:\s+course)?|\binstallation\s+supervision\b|"
     r"\binstallation(?:\s+and\s+commissioning)?\b|(?:飞手|飛手|操作|产品|產品|销售|銷售|使用|维护保养|"
-    r"維護保養)(?:培训|培訓|训练|訓練)|安装调试|安裝調試|安装|安裝|"
+    r"維護保養)(?:培训|培訓|训练|訓練)|(?:安装|安裝)[^，,。；;\n]{0,6}?(?:调试|調試)|安装|安裝|"
+    r"\b(?:field\s+)?service\s+engineers?\b|"
     r"教(?:他们|他們|对方|對方|客户|客戶)?的?(?:飞手|飛手|操作工|操作员|操作員|工人|用户|用戶|员工|員工)"
     r"(?:怎么|怎麼|如何)"
     # ... and so are the goods' firmware updates, signed binaries: "firmware 07.02.15 fixes …",
@@ -1008,6 +1015,8 @@ _GOODS_SERVICE = (
     r"|\bfirmware\s+(?:v?\d[\d.]*\d|(?:security\s+)?(?:updates?|upgrades?|patch(?:es)?|releases?))\b"
     r"|\bsigned\s+(?:binary|binaries|releases?|images?)\b|固件(?:升级|升級|更新)"
     r"|\bfirmware\s+(?:in\s+|as\s+)?binary(?:\s+only)?\b|\bbinary(?:-only)?\s+firmware\b"
+    # ... in Chinese too: "固件为加密二进制", "加密固件"
+    r"|固件(?:为|為|以)?(?:加密|二进制|二進制)|(?:加密|二进制|二進制)(?:的)?固件"
     r"|\btraining\s+(?:is\s+)?limited\s+to\b"
     # ... and their production time, their locked firmware: "Production time 45 days",
     # "Flight control firmware is locked"
@@ -1024,6 +1033,33 @@ _GOODS_SERVICE = (
     r"|\b(?:trademark|brand)\s+licen[cs](?:e|es|ing)\b"
     # ... and the site the goods serve: "the roller hearth kilns at the Hungarian LFP plant"
     r"|\b(?:at|in)\s+(?:the|our|their|its)\s+(?:[a-z0-9-]+\s+){0,3}?plant\b"
+)
+
+
+def _list_head_of_negation(clause: str, rest: list[str], negation: re.Pattern[str]) -> bool:
+    """Whether ``clause`` is a short item (a few words, no verb of handing over) of a list
+    that the next clauses continue, up to one whose negation speaks of the whole list (not a
+    clause of its own: "we license the design, but the buyer does not get …")."""
+    words = clause.split()
+    if len(words) > 3 or not _LIST_ITEM_WORDS.isdisjoint(words):
+        return False
+    for following in rest:
+        if following.lstrip().startswith(("and ", "but ", "while ", "whereas ", "we ", "they ")):
+            return False
+        if negation.search(following):
+            return True
+        if len(following.split()) > 3:
+            return False
+    return False
+
+
+_LIST_ITEM_WORDS = frozenset(
+    (
+        *("we", "they", "license", "licence", "licenses", "licences", "licensed", "transfer"),
+        *("transfers", "provide", "provides", "supply", "supplies", "deliver", "delivers", "give"),
+        *("gives", "sell", "sells", "ship", "ships", "get", "gets", "receive", "receives"),
+        *("teach", "teaches", "train", "trains"),
+    )
 )
 
 
@@ -1053,8 +1089,12 @@ def _speaks_of_technology(lowered: str) -> bool:
         for number, (clause, mark) in enumerate(zip(clauses, [*parts[1::2], ""], strict=True)):
             # ... and a Chinese predicate that opens with its negation speaks of the clause
             # before it: "工艺详细资料仅提交药监机构，不向买方披露"
+            # ... as do the first items of an English list whose predicate is negated: "design
+            # files, source code and manufacturing know-how are not part of this order"
             after = clauses[number + 1].lstrip() if number + 1 < len(clauses) else ""
-            if after.startswith(_ZH_NEGATED_PREDICATE):
+            if after.startswith(_ZH_NEGATED_PREDICATE) or (
+                mark == "," and _list_head_of_negation(clause, clauses[number + 1 :], negation)
+            ):
                 continue
             # ... and the object of a negation cut off by an aside: "The customer has not asked
             # for, and we will not give, any process or recipe information"
@@ -1068,6 +1108,7 @@ def _speaks_of_technology(lowered: str) -> bool:
                 if mark in (":", "："):
                     break
                 continue
+
             if not any(word in clause for word in present):
                 continue
             words = _compiled(_GOODS_SERVICE).sub(" ", clause)
