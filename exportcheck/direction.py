@@ -93,6 +93,13 @@ _DECLARATION_EN = (
     r"chinese|domestic)\b"
     r"|\bno\s+technology\s+leaves\s+china\b|\bdomestic\s+licen[cs]e\b"
     r"|\blicen[cs](?:e|ing)-in\b|\bpurely\s+domestic\b"
+    # kept or made in China: "All documents stay on the JV's servers in China", "to
+    # industrialise in China", "(China production only)"
+    r"|\b(?:stays?|remains?|kept|stored|hosted)\s+(?:only\s+)?(?:on|in|at|within)\s+"
+    r"(?:[a-z0-9'’&-]+\s+){0,5}?in\s+(?:mainland\s+)?china\b"
+    r"|\b(?:to\s+(?:industriali[sz]e|produce|manufacture)|for\s+(?:production|manufacturing))\s+"
+    r"in\s+(?:mainland\s+)?china\b"
+    r"|\bchina\s+production\s+only\b|\bchina[- ]market\s+(?:[a-z]+\s+)?only\b"
     r"|\bno\s+technology\s+(?:of\s+ours\s+)?(?:goes|leaves|is\s+(?:sent|exported|transferred))\b"
 )
 
@@ -224,6 +231,8 @@ _DISCOUNT = (
 )
 # (A line break ends a clause after Chinese or a blank line; in English it mostly wraps one:
 # "Payment\nflows out of China".)
+# ... or a denial after them: "foreign shareholders and overseas staff have no access"
+_DENIED_AFTER = r"\bno\s+access\b|\b(?:is|are)\s+not\s+(?:given|granted|allowed)\b"
 _CLAUSE_END = r"[，,。；;.!?！？]|\n\s*\n|(?<=[^\x00-\x7f])\n"
 
 
@@ -236,7 +245,11 @@ def _transfers_abroad(text: str) -> bool:
         for match in _pattern("abroad", chinese).finditer(text):
             ends = _compiled(_CLAUSE_END).finditer(text, 0, match.start())
             begin = max((end.end() for end in ends), default=0)
-            if not _compiled(_DISCOUNT).search(text, begin, match.start()):
+            if _compiled(_DISCOUNT).search(text, begin, match.start()):
+                continue
+            end = _compiled(_CLAUSE_END).search(text, match.end())
+            stop = end.start() if end else len(text)
+            if not _compiled(_DENIED_AFTER).search(text, match.end(), stop):
                 return True
     return False
 

@@ -51,6 +51,16 @@ from exportcheck.direction import recipient_in_china, stays_in_china
         ("Licence-in of a plant-cell fermentation process from the US", "", "licence-in"),
         (
             "",
+            "All documents stay on the JV's servers in China; overseas staff have no access.",
+            "stay on the jv's servers in china",
+        ),
+        (
+            "",
+            "Its design files will be transferred to our Suzhou R&D centre to industrialise in China.",
+            "to industrialise in china",
+        ),
+        (
+            "",
             "许可给一家中德合资企业（在苏州注册的中国法人），技术人员均在境内。",
             "注册的中国法人",
         ),
