@@ -56,7 +56,7 @@ from exportcheck.direction import recipient_in_china, stays_in_china
         ),
         (
             "",
-            "Its design files will be transferred to our Suzhou R&D centre to industrialise in China.",
+            "Its design files go to our Suzhou R&D centre to industrialise in China.",
             "to industrialise in china",
         ),
         (
