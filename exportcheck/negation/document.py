@@ -476,6 +476,11 @@ _UNLESS = (
     r"是否|如果|如|若|假如|倘若|不再|并非|並非|\bif\b|\bwhether\b|\bunless\b"
     # what used to be bought, before the deal at hand: "对方原先只买我们的共渗剂成品，现在想自己配"
     r"|原先|原来|原來|以前|过去|過去|此前|\bpreviously\b|\bformerly\b|\bused\s+to\b|\buntil\s+now\b"
+    # ... or what was proposed first and then changed: "In the first round we had proposed to
+    # supply finished sensors only", "最初方案为只卖成品"
+    r"|\bhad\s+(?:proposed|offered|planned|intended)\b|\boriginally\b|\binitially\b"
+    r"|\bat\s+first\b|\bfirst\s+round\b|\bearlier\s+(?:proposal|offer|plan)\b"
+    r"|最初|起初|原计划|原計劃|原方案|原本|原定"
 )
 
 
