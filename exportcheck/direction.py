@@ -85,6 +85,9 @@ _DECLARATION_ZH = (
     r"[^，,。；;\n]{0,30}?"
     r"(?:许可|許可|授权|授權)"
     rf"|{_CALLED_OFF}"
+    # we are the licensee: "我们是被许可方，美方授权我们在中国境内的App中使用"
+    r"|我(?:们|們|方|司)(?:是|为|為)被(?:许可|許可)方"
+    r"|(?:授权|授權|许可|許可)(?:给|給)?我(?:们|們|方|司)在(?:中国|中國)?(?:境内|境內|国内|國內)"
 )
 _DECLARATION_EN = (
     r"\btechnology\s+import\b|\binbound\s+licen[cs]e\b|\bin-licens(?:e|ed|ing)\b"
@@ -100,6 +103,7 @@ _DECLARATION_EN = (
     r"|\b(?:to\s+(?:industriali[sz]e|produce|manufacture)|for\s+(?:production|manufacturing))\s+"
     r"in\s+(?:mainland\s+)?china\b"
     r"|\bchina\s+production\s+only\b|\bchina[- ]market\s+(?:[a-z]+\s+)?only\b"
+    r"|\bfor\s+use\s+(?:only\s+)?in\s+(?:mainland\s+)?china\b"
     r"|\bno\s+technology\s+(?:of\s+ours\s+)?(?:goes|leaves|is\s+(?:sent|exported|transferred))\b"
 )
 
@@ -181,6 +185,13 @@ _TRIGGERS = (
     *(f"向{country}" for country in _COUNTRIES.split("|")),
     *("终止谈判", "終止談判", "决定不合作", "決定不合作", "回函拒绝", "回函拒絕"),
     *("不进行该项合作", "不進行該項合作"),
+    *(f"{be}被{lic}方" for be in ("是", "为", "為") for lic in ("许可", "許可")),
+    *(
+        f"{verb}{give}{we}在"
+        for verb in ("授权", "授權", "许可", "許可")
+        for give in ("", "给", "給")
+        for we in ("我们", "我們", "我方", "我司")
+    ),
     *(f"{reg}的{china}法人" for reg in ("注册", "註冊") for china in ("中国", "中國")),
     *(f"{china}{place}法人" for china in ("中国", "中國") for place in ("境内", "境內")),
     *(

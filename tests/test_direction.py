@@ -49,6 +49,12 @@ from exportcheck.direction import recipient_in_china, stays_in_china
             "决定不合作，已回函拒绝，\n未提供任何",
         ),
         ("Licence-in of a plant-cell fermentation process from the US", "", "licence-in"),
+        ("", "我们是被许可方，美方授权我们在中国境内的App中使用其英文TTS音色。", "我们是被许可方"),
+        (
+            "",
+            "Six neural voices licensed to a Hangzhou firm for use in mainland China.",
+            "for use in mainland china",
+        ),
         (
             "",
             "All documents stay on the JV's servers in China; overseas staff have no access.",
