@@ -40,6 +40,9 @@ _COUNTRIES = (
 _FOREIGN = f"境外|国外|國外|海外|外国|外國|{_COUNTRIES}"
 _OBTAIN = "(?:获得|獲得|取得|采购|採購|购买|購買|购入|購入|进口|進口|引进|引進)"
 
+_MAY_NOT = "不得|不能|禁止|不准|严禁|嚴禁"
+_LEAVE = "带出境|帶出境|转移出境|轉移出境|流出境|传出境|傳出境|出境"
+
 # A deal called off with nothing handed over: "决定不合作，已回函拒绝，未提供任何资料",
 # "已正式通知对方终止谈判，未提供任何技术资料" (the technology stays where it is).
 _CALLED_OFF = (
@@ -58,6 +61,8 @@ _DECLARATION_ZH = (
     r"(?:境内|境內|国内|國內|内地|內地)"
     r"|纯境内|純境內|境内注册的内资企业|境內註冊的內資企業"
     r"|(?:技术资料|技術資料|技术|技術)不出境|无任何技术出境|無任何技術出境"
+    # ... or may not leave: "菌种和栽培技术不得带出境"
+    rf"|(?:{_MAY_NOT})(?:{_LEAVE})"
     # a deal or project marked domestic: "（境内交易）", "EPC总承包（国内）", "無境外方參與",
     # "不涉及任何境外主体", "受让方为境内企业", "项目在江西省境内实施", "客户全部在境内"
     r"|境内交易|境內交易|[(（](?:国内|國內|境内|境內)(?:项目|項目|交易)?[)）]"
@@ -185,6 +190,7 @@ _TRIGGERS = (
     *(f"向{country}" for country in _COUNTRIES.split("|")),
     *("终止谈判", "終止談判", "决定不合作", "決定不合作", "回函拒绝", "回函拒絕"),
     *("不进行该项合作", "不進行該項合作"),
+    *(f"{may}{leave}" for may in _MAY_NOT.split("|") for leave in _LEAVE.split("|")),
     *(f"{be}被{lic}方" for be in ("是", "为", "為") for lic in ("许可", "許可")),
     *(
         f"{verb}{give}{we}在"
