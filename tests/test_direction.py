@@ -51,7 +51,7 @@ from exportcheck.direction import recipient_in_china, stays_in_china
         ("Licence-in of a plant-cell fermentation process from the US", "", "licence-in"),
         ("", "我们是被许可方，美方授权我们在中国境内的App中使用其英文TTS音色。", "我们是被许可方"),
         ("", "本合同只针对普洱本地基地，菌种和栽培技术不得带出境。", "不得带出境"),
-        ("", "内部自查\n对方是否境外：否\n代码是否会出境：否", "对方是否境外：否"),
+        ("", "内部自查\n对方是否境外：否\n代码是否会出境：否", "是否境外：否"),
         ("", "整体转让给成都某科技有限公司（境内企业，非外资）", "（境内企业，"),
         (
             "",
