@@ -304,10 +304,15 @@ _RECIPIENT_IN_CHINA = (
 )
 
 
+_OUTSIDE_MAINLAND = r"(?i)hong\s*kong|\bhk\b|maca[uo]|taiwan|香港|澳门|澳門|台湾|台灣"
+
+
 def recipient_in_china(recipient: str, texts: dict[str, str]) -> tuple[int, int] | None:
     """Where ``recipient`` (a profile's transfer.recipient) says it is in China, as a span;
     None when it does not, or when any of the ``texts`` names a transfer abroad."""
     found = _compiled(_RECIPIENT_IN_CHINA).search(recipient)
-    if found is None or any(_transfers_abroad(text.lower()) for text in texts.values()):
+    if found is None or _compiled(_OUTSIDE_MAINLAND).search(found.group()):
+        return None  # "(Hong Kong, China)": a transfer there is an export
+    if any(_transfers_abroad(text.lower()) for text in texts.values()):
         return None
     return found.span()

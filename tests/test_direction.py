@@ -202,6 +202,7 @@ def test_a_recipient_marked_as_in_china_is_read(recipient: str, words: str) -> N
         ("Acme GmbH (Germany)", "A licence of our process."),
         ("深圳某公司（境内）", "该公司再将工艺包许可给越南工厂，出口至越南。"),  # it goes on abroad
         ("Chinatown Foods LLC", "A licence of our recipe."),
+        ("Acme Holdings (Hong Kong, China)", "A licence of our recipe."),
     ],
 )
 def test_a_recipient_abroad_or_a_transfer_abroad_is_not_read_as_domestic(
