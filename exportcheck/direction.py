@@ -288,7 +288,9 @@ def stays_in_china(texts: dict[str, str], *, foreign: bool = False) -> tuple[str
         if not _TRIGGER_GATE(text):
             continue
         found = _search(declaration, text)
-        if found:
+        # ("项目在香港境内实施": Hong Kong, Macao and Taiwan are outside for the 条例; not
+        # "自台灣引進", an import from there)
+        if found and not _compiled(_IN_OUTSIDE_MAINLAND).search(found.group()):
             if any(map(_transfers_abroad, lowered.values())):
                 return None
             return field, found.start(), found.end()
@@ -305,6 +307,10 @@ _RECIPIENT_IN_CHINA = (
 
 
 _OUTSIDE_MAINLAND = r"(?i)hong\s*kong|\bhk\b|maca[uo]|taiwan|香港|澳门|澳門|台湾|台灣"
+_IN_OUTSIDE_MAINLAND = (
+    r"(?i)(?:在|于|於|位于|位於)\s*(?:香港|澳门|澳門|台湾|台灣)"
+    r"|\bin\s+(?:hong\s*kong|maca[uo]|taiwan)\b"
+)
 
 
 def recipient_in_china(recipient: str, texts: dict[str, str]) -> tuple[int, int] | None:
