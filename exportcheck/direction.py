@@ -80,9 +80,13 @@ _DECLARATION_ZH = (
     # nothing of ours goes abroad: "委托人不向境外提供任何技术资料"
     r"|(?:不得?|并不|並不|均不)向(?:境外|国外|國外|海外)[^，,。；;\n]{0,12}?"
     r"(?:提供|转让|轉讓|许可|許可|披露|交付)"
-    # between provinces: "省际授权（四川→湖北）", "授权给湖北宜昌一家新建正极厂"
+    # between provinces: "省际授权（四川→湖北）", "授权给湖北宜昌一家新建正极厂", "（云南—江苏）",
+    # "受让方：江苏泰州××药业", "技术在山东工厂实施"
     r"|省际|省際|跨省(?:授权|授權|许可|許可|转让|轉讓)"
     rf"|(?:授权|授權|许可|許可|转让|轉讓)(?:给|給)(?:{_PROVINCES})"
+    rf"|[(（](?:{_PROVINCES})[省市]?\s*(?:—|–|-|→|->|至|到|~)\s*(?:{_PROVINCES})[省市]?[)）]"
+    rf"|(?:受让方|受讓方|被许可方|被許可方)[：:]\s*(?:{_PROVINCES})"
+    rf"|在(?:{_PROVINCES})[^，,。；;\n]{{0,8}}?(?:实施|實施|生产|生產)"
     # bought or obtained from abroad: "引进美国固态激光雷达专利许可", "从日本某公司获得…许可",
     # "向美国一家飞控软件公司采购其…软件授权"
     rf"|(?:引进|引進)(?:{_FOREIGN})"
@@ -190,6 +194,9 @@ _TRIGGERS = (
         for province in _PROVINCES.split("|")
     ),
     *(f"{lead}{place}" for lead in "从從自" for place in _FOREIGN.split("|")),
+    *(f"{bracket}{province}" for bracket in "(（" for province in _PROVINCES.split("|")),
+    *(f"{role}{colon}" for role in ("受让方", "受讓方", "被许可方", "被許可方") for colon in "：:"),
+    *(f"在{province}" for province in _PROVINCES.split("|")),
     *(f"向{country}" for country in _COUNTRIES.split("|")),
     *("终止谈判", "終止談判", "决定不合作", "決定不合作", "回函拒绝", "回函拒絕"),
     *("不进行该项合作", "不進行該項合作"),
