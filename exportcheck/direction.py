@@ -78,8 +78,11 @@ _DECLARATION_ZH = (
     r"|(?:技术人员|技術人員|技术资料|技術資料)(?:仅|僅|均|都|全部)(?:存放|保存|留)?(?:在|于|於)"
     r"(?:[^，,。；;\n]{0,10}?)(?:境内|境內|国内|國內)"
     # nothing of ours goes abroad: "委托人不向境外提供任何技术资料"
-    r"|(?:不得?|并不|並不|均不)向(?:境外|国外|國外|海外)[^，,。；;\n]{0,12}?"
+    r"|(?:不得?|并不|並不|均不|不涉及)向(?:境外|国外|國外|海外)[^，,。；;\n]{0,12}?"
     r"(?:提供|转让|轉讓|许可|許可|披露|交付)"
+    # an import contract, a licence to a domestic party: "请技术转移中心审核引进合同",
+    # "将其专利许可给国内高校"
+    r"|引进合同|引進合同|(?:许可|許可|授权|授權|转让|轉讓)(?:给|給)(?:国内|國內|境内|境內)"
     # between provinces: "省际授权（四川→湖北）", "授权给湖北宜昌一家新建正极厂", "（云南—江苏）",
     # "受让方：江苏泰州××药业", "技术在山东工厂实施"
     r"|省际|省際|跨省(?:授权|授權|许可|許可|转让|轉讓)"
@@ -185,7 +188,18 @@ _TRIGGERS = (
     *(f"{place}{act}" for place in _IN_CHINA for act in ("实施", "實施", "完成")),
     *(f"{verb}{place}" for verb in ("为", "為", "是") for place in _IN_CHINA),
     *(f"{every}{where}" for every in ("全部", "均", "都") for where in ("在", "位于", "位於")),
-    *(f"{no}向{place}" for no in ("不", "不得") for place in ("境外", "国外", "國外", "海外")),
+    *(
+        f"{no}向{place}"
+        for no in ("不", "不得", "不涉及")
+        for place in ("境外", "国外", "國外", "海外")
+    ),
+    *("引进合同", "引進合同"),
+    *(
+        f"{verb}{give}{place}"
+        for verb in ("许可", "許可", "授权", "授權", "转让", "轉讓")
+        for give in "给給"
+        for place in _IN_CHINA
+    ),
     *("是否", "是不是"),
     *(
         f"{verb}{give}{province}"
@@ -320,10 +334,23 @@ _IN_OUTSIDE_MAINLAND = (
 )
 
 
+def _named_from_china(recipient: str) -> re.Match[str] | None:
+    """A recipient named as Chinese or from a mainland city: "Chinese university (licensee)",
+    "Hangzhou e-commerce platform company" (the way Chinese companies are named)."""
+    from exportcheck.negation.english import _HOME_PLACES
+
+    words = recipient.lower().split()[:2]
+    for size in (2, 1):
+        place = " ".join(words[:size])
+        if place in _HOME_PLACES or place in ("chinese", "prc"):
+            return re.match(rf"(?i)\s*{re.escape(place)}", recipient)
+    return None
+
+
 def recipient_in_china(recipient: str, texts: dict[str, str]) -> tuple[int, int] | None:
     """Where ``recipient`` (a profile's transfer.recipient) says it is in China, as a span;
     None when it does not, or when any of the ``texts`` names a transfer abroad."""
-    found = _compiled(_RECIPIENT_IN_CHINA).search(recipient)
+    found = _compiled(_RECIPIENT_IN_CHINA).search(recipient) or _named_from_china(recipient)
     if found is None or _compiled(_OUTSIDE_MAINLAND).search(found.group()):
         return None  # "(Hong Kong, China)": a transfer there is an export
     if any(_transfers_abroad(text.lower()) for text in texts.values()):

@@ -51,6 +51,8 @@ from exportcheck.direction import recipient_in_china, stays_in_china
         ("Licence-in of a plant-cell fermentation process from the US", "", "licence-in"),
         ("", "我们是被许可方，美方授权我们在中国境内的App中使用其英文TTS音色。", "我们是被许可方"),
         ("", "本合同只针对普洱本地基地，菌种和栽培技术不得带出境。", "不得带出境"),
+        ("", "美国教授拟将其专利许可给国内高校，请审核引进合同。", "许可给国内"),
+        ("", "国内项目，不涉及向境外提供。", "不涉及向境外提供"),
         ("紫杉醇半合成工艺技术转让合同（云南—江苏）", "", "（云南—江苏）"),
         ("", "转让方：昆明××生物；受让方：江苏泰州××药业", "受让方：江苏"),
         ("", "标的：核黄素菌种及发酵工艺；技术在山东工厂实施。", "在山东工厂实施"),
@@ -192,6 +194,9 @@ def test_a_transfer_onward_keeps_an_import_an_export() -> None:
         ("某中央企业下属稀土集团（境内）", "（境内）"),
         ("Qinghai lithium carbonate producer (licensee, China)", "(licensee, China)"),
         ("国内人民币基金（投资方）", "国内"),
+        ("Chinese university (licensee)", "Chinese"),
+        ("Hangzhou e-commerce platform company", "Hangzhou"),
+        ("Inner Mongolia rare-earth group", "Inner Mongolia"),
     ],
 )
 def test_a_recipient_marked_as_in_china_is_read(recipient: str, words: str) -> None:
@@ -206,6 +211,7 @@ def test_a_recipient_marked_as_in_china_is_read(recipient: str, words: str) -> N
         ("Acme GmbH (Germany)", "A licence of our process."),
         ("深圳某公司（境内）", "该公司再将工艺包许可给越南工厂，出口至越南。"),  # it goes on abroad
         ("Chinatown Foods LLC", "A licence of our recipe."),
+        ("Lagos Foods Ltd", "A licence of our recipe."),
         ("Acme Holdings (Hong Kong, China)", "A licence of our recipe."),
     ],
 )
