@@ -15,9 +15,9 @@ foreign licensor's country as the destination of an import.
 
 from __future__ import annotations
 
-import functools
 import re
 
+from exportcheck.lazyre import compiled
 from exportcheck.wordscan import gate
 
 # Each reading is written as a Chinese and an English pattern: a text is searched only with
@@ -235,29 +235,30 @@ _TRIGGERS = (
 _TRIGGER_GATE = gate(_TRIGGERS)
 
 
-@functools.cache
-def _compiled(pattern: str) -> re.Pattern[str]:
-    """``pattern`` compiled on first use: a one-profile check needs few of them."""
-    return re.compile(pattern)
-
-
-@functools.cache
 def _pattern(reading: str, chinese: bool) -> re.Pattern[str]:
     """The Chinese or English pattern of a reading, compiled on first use."""
-    return re.compile(_READINGS[reading][0 if chinese else 1])
+    return compiled(_READINGS[reading][0 if chinese else 1])
 
 
 _LATIN = re.compile(r"[a-z]")
 
 
+def _scripts(text: str) -> tuple[bool, ...]:
+    """Which patterns of a reading the lower-cased ``text`` needs: the Chinese one (True) for
+    any character beyond ASCII (a class of the CJK blocks would cost ~4 ms to compile), the
+    English one (False) for a Latin letter."""
+    return tuple(
+        chinese
+        for chinese, holds in ((True, not text.isascii()), (False, bool(_LATIN.search(text))))
+        if holds
+    )
+
+
 def _search(reading: str, text: str) -> re.Match[str] | None:
     """The first words of ``reading`` in the lower-cased ``text``, by the patterns of the
-    scripts it holds (Chinese: any character beyond ASCII; a class of the CJK blocks would
-    cost ~4 ms to compile)."""
+    scripts it holds."""
     found = [
-        match
-        for chinese, holds in ((True, not text.isascii()), (False, bool(_LATIN.search(text))))
-        if holds and (match := _pattern(reading, chinese).search(text))
+        match for chinese in _scripts(text) if (match := _pattern(reading, chinese).search(text))
     ]
     return min(found, key=lambda match: match.start(), default=None)
 
@@ -270,27 +271,25 @@ _DISCOUNT = (
     r"|\b(?:no|not|never|nothing|none|without)\b|n't\b"
     r"|\b(?:payments?|royalt(?:y|ies)|fees?|money|funds?|remittances?)\b|付款|支付|许可费|許可費|汇出|匯出"
 )
-# (A line break ends a clause after Chinese or a blank line; in English it mostly wraps one:
-# "Payment\nflows out of China".)
 # ... or a denial after them: "foreign shareholders and overseas staff have no access"
 _DENIED_AFTER = r"\bno\s+access\b|\b(?:is|are)\s+not\s+(?:given|granted|allowed)\b"
+# (A line break ends a clause after Chinese or a blank line; in English it mostly wraps one:
+# "Payment\nflows out of China".)
 _CLAUSE_END = r"[，,。；;.!?！？]|\n\s*\n|(?<=[^\x00-\x7f])\n"
 
 
 def _transfers_abroad(text: str) -> bool:
     """Whether the lower-cased ``text`` holds words of a transfer abroad that are not
     discounted (see _DISCOUNT) in their clause."""
-    for chinese, holds in ((True, not text.isascii()), (False, bool(_LATIN.search(text)))):
-        if not holds:
-            continue
+    for chinese in _scripts(text):
         for match in _pattern("abroad", chinese).finditer(text):
-            ends = _compiled(_CLAUSE_END).finditer(text, 0, match.start())
+            ends = compiled(_CLAUSE_END).finditer(text, 0, match.start())
             begin = max((end.end() for end in ends), default=0)
-            if _compiled(_DISCOUNT).search(text, begin, match.start()):
+            if compiled(_DISCOUNT).search(text, begin, match.start()):
                 continue
-            end = _compiled(_CLAUSE_END).search(text, match.end())
+            end = compiled(_CLAUSE_END).search(text, match.end())
             stop = end.start() if end else len(text)
-            if not _compiled(_DENIED_AFTER).search(text, match.end(), stop):
+            if not compiled(_DENIED_AFTER).search(text, match.end(), stop):
                 return True
     return False
 
@@ -311,7 +310,7 @@ def stays_in_china(texts: dict[str, str], *, foreign: bool = False) -> tuple[str
         found = _search(declaration, text)
         # ("项目在香港境内实施": Hong Kong, Macao and Taiwan are outside for the 条例; not
         # "自台灣引進", an import from there)
-        if found and not _compiled(_IN_OUTSIDE_MAINLAND).search(found.group()):
+        if found and not compiled(_IN_OUTSIDE_MAINLAND).search(found.group()):
             if any(map(_transfers_abroad, lowered.values())):
                 return None
             return field, found.start(), found.end()
@@ -350,8 +349,8 @@ def _named_from_china(recipient: str) -> re.Match[str] | None:
 def recipient_in_china(recipient: str, texts: dict[str, str]) -> tuple[int, int] | None:
     """Where ``recipient`` (a profile's transfer.recipient) says it is in China, as a span;
     None when it does not, or when any of the ``texts`` names a transfer abroad."""
-    found = _compiled(_RECIPIENT_IN_CHINA).search(recipient) or _named_from_china(recipient)
-    if found is None or _compiled(_OUTSIDE_MAINLAND).search(found.group()):
+    found = compiled(_RECIPIENT_IN_CHINA).search(recipient) or _named_from_china(recipient)
+    if found is None or compiled(_OUTSIDE_MAINLAND).search(found.group()):
         return None  # "(Hong Kong, China)": a transfer there is an export
     if any(_transfers_abroad(text.lower()) for text in texts.values()):
         return None

@@ -8,14 +8,13 @@ indicated facts from vocabulary terms found in ``title``/``summary``. A denial
 
 from __future__ import annotations
 
-import functools
-import re
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
 import msgspec
 
 from exportcheck.diagnostics import SourcePos
+from exportcheck.lazyre import compiled
 from exportcheck.model import Vocabulary
 from exportcheck.profile import Profile
 from exportcheck.termindex import TermHit, TermIndex
@@ -270,12 +269,6 @@ _NUMERAL = "[0-9一二三四五六七八九十]{1,3}"
 _LABEL_LEAD = rf"\s*(?:{_NUMERAL}[.、)）]|[（(]{_NUMERAL}[)）]|[-•*▶·])?\s*"
 
 
-@functools.cache
-def _compiled(pattern: str) -> re.Pattern[str]:
-    """``pattern`` compiled on first use (most profiles rule nothing out)."""
-    return re.compile(pattern)
-
-
 def _asked_and_refused(
     texts: dict[str, str], hits: dict[str, list[TermHit]], ruled_out: dict[str, dict[int, str]]
 ) -> None:
@@ -306,14 +299,14 @@ def _asked_and_refused(
 
 def _request_or_label(text: str, hit: TermHit) -> str | None:
     """The words that make ``hit`` a request by the other side or a topic label, if any."""
-    starts = _compiled(_CLAUSE_START).finditer(text, 0, hit.start)
+    starts = compiled(_CLAUSE_START).finditer(text, 0, hit.start)
     begin = max((m.end() for m in starts), default=0)
-    request = _compiled(_REQUEST).search(text, begin, hit.start)
+    request = compiled(_REQUEST).search(text, begin, hit.start)
     if request is not None:
         return _quote(text, (request.start(), hit.end))
     line_start = text.rfind("\n", 0, hit.start) + 1
     after = text[hit.end : hit.end + 3].lstrip(" ")
-    if after[:1] in (":", "：") and _compiled(_LABEL_LEAD).fullmatch(text, line_start, hit.start):
+    if after[:1] in (":", "：") and compiled(_LABEL_LEAD).fullmatch(text, line_start, hit.start):
         return _quote(text, (hit.start, text.index(after[0], hit.end) + 1))
     return None
 

@@ -1656,23 +1656,24 @@ _DECLARATION_PARTS = st.sampled_from(
 def test_the_goods_only_gate_lets_every_declaration_through(text: str) -> None:
     """goods_only_declaration() looks for a declaration only in text that holds one of a few
     words (a speed-up): every text the declaration pattern matches must hold one."""
-    from exportcheck.negation import clause, document
+    from exportcheck.lazyre import compiled
+    from exportcheck.negation import document
 
-    if clause._compiled(document._GOODS_ONLY).search(text.lower()):
+    if compiled(document._GOODS_ONLY).search(text.lower()):
         assert not document._text_cues(text.lower()).isdisjoint(document._GOODS_ONLY_WORDS)
     # ... and each part of the pattern is tried only where the text holds one of its words
     cues = document._text_cues(text.lower())
     for words, pattern in document._GOODS_ONLY_PARTS:
-        if clause._compiled(pattern).search(text.lower()):
+        if compiled(pattern).search(text.lower()):
             assert not cues.isdisjoint(words), pattern
     # ... and so is a "no know-how goes" sentence beside finished goods, each part of those
     # two patterns tried only where the text holds one of its words
-    finished = clause._compiled(document._FINISHED_GOODS).search(text.lower())
-    if finished and clause._compiled(document._NO_KNOW_HOW).search(text.lower()):
+    finished = compiled(document._FINISHED_GOODS).search(text.lower())
+    if finished and compiled(document._NO_KNOW_HOW).search(text.lower()):
         assert not cues.isdisjoint(document._GOODS_ONLY_WORDS)
     held = document._part_words(text.lower())
     for words, pattern in (*document._FINISHED_GOODS_PARTS, *document._NO_KNOW_HOW_PARTS):
-        if clause._compiled(pattern).search(text.lower()):
+        if compiled(pattern).search(text.lower()):
             assert not held.isdisjoint(words), pattern
 
 

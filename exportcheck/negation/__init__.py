@@ -61,8 +61,9 @@ from collections.abc import Sequence
 
 import msgspec
 
+from exportcheck.lazyre import compiled
 from exportcheck.negation.chinese import _next_clause
-from exportcheck.negation.clause import _CLAUSE_END, _LOOK, _WORDS, _Clause, _compiled, _masked
+from exportcheck.negation.clause import _CLAUSE_END, _LOOK, _WORDS, _Clause, _masked
 from exportcheck.negation.document import (
     _BACKGROUND_WORDS,
     _CATALOGUE_WORDS,
@@ -145,7 +146,7 @@ def _read(text: str, spans: Sequence[tuple[int, int]], *, gated: bool) -> Readin
     if not spans:
         return Reading({}, {}, None)
     masked = _masked(text, spans)
-    clause_end = _compiled(_CLAUSE_END)
+    clause_end = compiled(_CLAUSE_END)
     out: dict[int, tuple[int, int]] = {}
     goods: list[tuple[int, int]] = []
     index = 0
@@ -162,7 +163,7 @@ def _read(text: str, spans: Sequence[tuple[int, int]], *, gated: bool) -> Readin
         while index < len(spans) and spans[index][1] <= finish:
             inside.append(index)
             index += 1
-        words = tuple(_compiled(_WORDS).finditer(masked, begin, finish))
+        words = tuple(compiled(_WORDS).finditer(masked, begin, finish))
         clause = _Clause(masked, begin, finish, spans, inside, out, words, goods)
         _passes(clause, gated=gated)
         _next_clause(clause, gated=gated)

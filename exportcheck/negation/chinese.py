@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from exportcheck.negation.clause import _CLAUSE_END, _LOOK, _MASK, _Clause, _compiled
+from exportcheck.lazyre import compiled
+from exportcheck.negation.clause import _CLAUSE_END, _LOOK, _MASK, _Clause
 
 # Negating verbs of Chinese, Simplified and Traditional. (无需 is left out: "无需人工干预的推荐"
 # affirms the recommendation; 不需要 is in, and the 的 rule keeps "不需要人工干预的推荐" a lead.)
@@ -142,19 +143,19 @@ def _next_clause(c: _Clause, *, gated: bool) -> None:
     for _ in range(_ZH_PENDING_CLAUSES):
         if gated and masked[finish + 1 : finish + 40].lstrip()[:1] not in _PENDING_FIRST:
             break
-        pending = _compiled(_ZH_PENDING).match(masked, finish)
+        pending = compiled(_ZH_PENDING).match(masked, finish)
         if pending is None:
             break
         finish = pending.end()
     if gated and not _ZH_NEXT_CHARS & set(masked[finish : finish + 8]):
         return
-    remark = _compiled(_ZH_REMARK).match(masked, finish)
-    said = _compiled(_ZH_NEXT).match(masked, remark.end() if remark else finish)
+    remark = compiled(_ZH_REMARK).match(masked, finish)
+    said = compiled(_ZH_NEXT).match(masked, remark.end() if remark else finish)
     if said is None and remark is not None:
         said = remark  # "X，仅供参考。": the remark alone says it
     if said is None:
         return
-    after = _compiled(_CLAUSE_END).search(masked, said.end())
+    after = compiled(_CLAUSE_END).search(masked, said.end())
     stop = after.start() if after else len(masked)
     if _MASK in masked[said.end() : stop]:
         return
@@ -176,8 +177,8 @@ _ZH_EXCEPT_OUT = r"还|還|也|另|亦|同时|同時|以及|不|没|沒|未|无|
 def _except(c: _Clause) -> None:
     """The terms of "除X、Y外" when what follows leaves them out of the scope."""
     masked, spans = c.masked, c.spans
-    clause_end = _compiled(_CLAUSE_END)
-    for found in _compiled(_ZH_EXCEPT).finditer(masked, c.begin, c.end):
+    clause_end = compiled(_CLAUSE_END)
+    for found in compiled(_ZH_EXCEPT).finditer(masked, c.begin, c.end):
         items = [i for i in c.inside if found.start() < spans[i][0] < found.end()]
         if not items:
             continue
@@ -187,7 +188,7 @@ def _except(c: _Clause) -> None:
             end = clause_end.search(masked, end.end())
             stop = end.start() if end else len(masked)
         rest = masked[found.end() : stop]
-        if _compiled(_ZH_EXCEPT_OUT).search(rest) or not _compiled(_ZH_EXCEPT_IN).search(rest):
+        if compiled(_ZH_EXCEPT_OUT).search(rest) or not compiled(_ZH_EXCEPT_IN).search(rest):
             continue
         for i in items:
             c.negate(i, found.start(), found.end())
@@ -204,7 +205,7 @@ def _chinese(c: _Clause) -> None:
             if governed is not None and not unless:
                 c.negate(governed, at, spans[governed][1])
             at = masked.find(bare, at + 1, c.end)
-    cues = list(_compiled(_ZH_CUE).finditer(masked, c.begin, c.end))
+    cues = list(compiled(_ZH_CUE).finditer(masked, c.begin, c.end))
     for k, cue in enumerate(cues):
         if masked[max(c.begin, cue.start() - 2) : cue.start()].endswith(_ZH_DOUBLE) or (
             k + 1 < len(cues) and cues[k + 1].start() == cue.end()
@@ -218,7 +219,7 @@ def _chinese(c: _Clause) -> None:
 
 def _cue_scope(c: _Clause, cue: re.Match[str]) -> int:
     """Where a Chinese cue's scope ends: at a turning word, the clause's end or _ZH_REACH."""
-    turn = _compiled(_ZH_TURN).search(c.masked, cue.end(), c.end)
+    turn = compiled(_ZH_TURN).search(c.masked, cue.end(), c.end)
     return min(turn.start() if turn else c.end, cue.end() + _ZH_REACH + 1)
 
 
@@ -239,7 +240,7 @@ _ZH_RETAINED = (
 
 
 def _retained(c: _Clause) -> None:
-    for cue in _compiled(_ZH_RETAINED).finditer(c.masked, c.begin, c.end):
+    for cue in compiled(_ZH_RETAINED).finditer(c.masked, c.begin, c.end):
         _negate_scope(c, cue, _cue_scope(c, cue))
 
 
@@ -263,7 +264,7 @@ def _unrelated(c: _Clause) -> None:
     """The terms between 与 and 无关 (or 不相关, 没有关系 …). The scope may hold brackets, which
     end a clause: "与无人机（UAV）无关" sets both aside."""
     reach = min(len(c.masked), c.end + _UNRELATED_REACH)
-    for found in _compiled(_ZH_UNRELATED).finditer(c.masked, c.begin, reach):
+    for found in compiled(_ZH_UNRELATED).finditer(c.masked, c.begin, reach):
         if found.start() >= c.end:
             break
         lo, hi = found.span("scope")
@@ -291,7 +292,7 @@ def _goods(c: _Clause) -> None:
     masked = c.masked
     if any(word in masked[c.begin : c.end] for word in _MAKING_WORDS):
         return
-    goods = _compiled(_GOODS)
+    goods = compiled(_GOODS)
     for i in c.inside:
         start, end = c.spans[i]
         found = goods.search(masked, end, c.end)
@@ -306,15 +307,15 @@ def _bracket_examples(c: _Clause) -> None:
     masked, opening = c.masked, c.begin
     if masked[opening : opening + 1] not in ("（", "("):
         return
-    close = _compiled(r"[)）]").search(masked, opening, opening + _BRACKET_REACH)
-    zh_turn = _compiled(_ZH_TURN)
+    close = compiled(r"[)）]").search(masked, opening, opening + _BRACKET_REACH)
+    zh_turn = compiled(_ZH_TURN)
     inner = masked[opening : close.start()] if close else ""
     if close is None or zh_turn.search(inner) or any(w in inner for w in _BRACKET_TURNS):
         return
     begin = max(0, opening - _LOOK)
-    for found in _compiled(_CLAUSE_END).finditer(masked, begin, opening):
+    for found in compiled(_CLAUSE_END).finditer(masked, begin, opening):
         begin = found.end()
-    for cue in _compiled(_ZH_CUE).finditer(masked, begin, opening):
+    for cue in compiled(_ZH_CUE).finditer(masked, begin, opening):
         turn = zh_turn.search(masked, cue.end(), opening)
         stop = min(turn.start() if turn else opening, cue.end() + _ZH_REACH + 1)
         if min(stop, _described_from(masked, cue.end(), stop)) < opening:
@@ -349,7 +350,7 @@ _ZH_MAIN = (
 def _hands_over(masked: str, begin: int, cue: re.Match[str]) -> bool:
     """Whether ``cue`` is a verb of handing over that is its clause's own predicate."""
     return cue.group() in _ZH_HANDING and bool(
-        _compiled(_ZH_MAIN).fullmatch(masked, begin, cue.start())
+        compiled(_ZH_MAIN).fullmatch(masked, begin, cue.start())
     )
 
 

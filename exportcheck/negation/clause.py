@@ -3,11 +3,12 @@ the words in it, which the passes of this package read (see :mod:`exportcheck.ne
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable, Sequence
 
 import msgspec
+
+from exportcheck.lazyre import compiled
 
 _MASK = "\ue000"  # a private-use character: stands for a term's characters while cues are sought
 
@@ -36,13 +37,6 @@ _SENTENCE_END = (
 )
 
 
-@functools.cache
-def _compiled(source: str) -> re.Pattern[str]:
-    """Each pattern compiled on its first use (0.2-1.8 ms each): a text whose clauses hold
-    no cue needs two of them, and a one-profile check's start-up is a measured target."""
-    return re.compile(source)
-
-
 def _masked(text: str, spans: Sequence[tuple[int, int]], *, asides: bool = False) -> str:
     """``text`` lower-cased, with the terms' characters masked (same length: offsets hold),
     and short asides blanked unless ``asides``."""
@@ -57,7 +51,7 @@ def _masked(text: str, spans: Sequence[tuple[int, int]], *, asides: bool = False
     masked = "".join(pieces)
     if asides or ("(" not in masked and "（" not in masked):
         return masked
-    return _compiled(_ASIDE).sub(lambda m: " " * len(m.group()), masked)
+    return compiled(_ASIDE).sub(lambda m: " " * len(m.group()), masked)
 
 
 _ASIDE = r"[(（][^()（）\ue000\n]{0,16}[)）]"

@@ -8,7 +8,8 @@ import functools
 import re
 from collections.abc import Sequence
 
-from exportcheck.negation.clause import _CLAUSE_PUNCTUATION, _LOOK, _MASK, _SENTENCE_END, _compiled
+from exportcheck.lazyre import compiled
+from exportcheck.negation.clause import _CLAUSE_PUNCTUATION, _LOOK, _MASK, _SENTENCE_END
 from exportcheck.wordscan import gate
 
 # Sections of a patent or paper about other work: what they name is background. (The words
@@ -64,7 +65,7 @@ def _background(
     other work, and a contract's "Excluded technology:" or an offer's "范围外：" what is left
     out: their terms are set aside up to the end of that sentence (a line wrap does not end
     it, a blank line does)."""
-    header, sentence_end = _compiled(_BACKGROUND), _compiled(_SENTENCE_END)
+    header, sentence_end = compiled(_BACKGROUND), compiled(_SENTENCE_END)
     for found in header.finditer(masked):
         stop = sentence_end.search(masked, found.end())
         until = stop.start() if stop else len(masked)
@@ -158,12 +159,12 @@ def _exclusion_sections(
     """The terms of a section headed as what the contract leaves out (see _EXCLUSION_HEADING),
     each set aside with the heading as the words that say so. (``masked`` with its short
     asides kept: "Option (not exercised)".)"""
-    blank = _compiled(r"\n[ \t]*(?:\n|$)")
-    for heading in _compiled(_EXCLUSION_HEADING).finditer(masked):
+    blank = compiled(r"\n[ \t]*(?:\n|$)")
+    for heading in compiled(_EXCLUSION_HEADING).finditer(masked):
         body = heading.end()
         while masked[body : body + 1] in ("\n", " ", "\t") and body < len(masked):
             body += 1  # blank lines between the heading and its first line
-        if _compiled(_NOTHING).match(masked, body):
+        if compiled(_NOTHING).match(masked, body):
             continue
         ends = [len(masked)]
         gap = blank.search(masked, body)
@@ -171,7 +172,7 @@ def _exclusion_sections(
             ends.append(gap.start())
         kind = next((k for k in _HEADING_MARKS if heading.group(k)), None)
         if kind is not None:
-            following = _compiled(r"(?m)^[ \t]*(?:" + _HEADING_MARKS[kind] + ")")
+            following = compiled(r"(?m)^[ \t]*(?:" + _HEADING_MARKS[kind] + ")")
             after = following.search(masked, body)
             if after:
                 ends.append(after.start())
@@ -515,10 +516,10 @@ def _guides(lowered: str) -> bool:
     guidance."""
     if not any(word in lowered for word in _GUIDANCE):
         return False
-    negation = _compiled(_SENTENCE_NEGATION)
+    negation = compiled(_SENTENCE_NEGATION)
     return any(
         any(word in clause for word in _GUIDANCE) and not negation.search(clause)
-        for clause in _compiled(r"[，,。；;!?！？\n]").split(lowered)
+        for clause in compiled(r"[，,。；;!?！？\n]").split(lowered)
     )
 
 
@@ -553,7 +554,7 @@ def sells_goods(text: str) -> bool:
     units, F1 seed … (see _FINISHED_GOODS_PARTS)."""
     lowered = text.lower()
     return any(
-        _compiled(pattern).search(lowered)
+        compiled(pattern).search(lowered)
         for pattern in _in_parts(_FINISHED_GOODS_PARTS, _part_words(lowered))
     )
 
@@ -845,7 +846,7 @@ def _matches(patterns: list[str], lowered: str) -> list[re.Match[str]]:
     """Every match of each pattern in ``lowered``, by position. Each pattern is compiled once:
     one alternation of the patterns at hand was compiled anew for each combination of them a
     text held (~1 ms each; 346 patterns for the 3,980 blind texts, up from 236)."""
-    found = [match for pattern in patterns for match in _compiled(pattern).finditer(lowered)]
+    found = [match for pattern in patterns for match in compiled(pattern).finditer(lowered)]
     return sorted(found, key=lambda match: (match.start(), -match.end()))
 
 
@@ -866,7 +867,7 @@ def _goods_only(lowered: str, *, counted: bool = False) -> tuple[int, int] | Non
     """goods_only_declaration() for a lower-cased text that holds one of its words.
     ``counted``: the text counts goods named by a term ("Sale of 120 spray drones"), which
     makes it one that sells goods as "finished products" do."""
-    sentence_end = _compiled(_SENTENCE_END + r"|[?？]")
+    sentence_end = compiled(_SENTENCE_END + r"|[?？]")
     declared = None
     present = _text_cues(lowered)
     found_all = _matches(
@@ -877,8 +878,7 @@ def _goods_only(lowered: str, *, counted: bool = False) -> tuple[int, int] | Non
     if not found_all:
         words = _part_words(lowered)
         sells_goods = counted or any(
-            _compiled(pattern).search(lowered)
-            for pattern in _in_parts(_FINISHED_GOODS_PARTS, words)
+            compiled(pattern).search(lowered) for pattern in _in_parts(_FINISHED_GOODS_PARTS, words)
         )
         if sells_goods:
             found_all = _matches(_in_parts(_NO_KNOW_HOW_PARTS, words), lowered)
@@ -894,9 +894,9 @@ def _goods_only(lowered: str, *, counted: bool = False) -> tuple[int, int] | Non
             continue  # a question
         # A condition reaches no further than a semicolon: "… asked whether we could help them
         # grow it — we said no; this contract is for finished goods only"
-        for end in _compiled("[;；]").finditer(lowered, begin, found.start()):
+        for end in compiled("[;；]").finditer(lowered, begin, found.start()):
             begin = end.end()
-        if _compiled(_UNLESS).search(lowered, begin, found.start()):
+        if compiled(_UNLESS).search(lowered, begin, found.start()):
             continue
         declared = found.span()
         break
@@ -928,15 +928,15 @@ _LICENSED_TECHNOLOGY = (
 def _licenses_technology(lowered: str) -> bool:
     """Whether a clause of ``lowered`` with no negation, condition or question licenses or
     hands over technology (see _LICENSED_TECHNOLOGY), from our side."""
-    negation = _compiled(_SENTENCE_NEGATION + "|" + _NOT_OURS)
+    negation = compiled(_SENTENCE_NEGATION + "|" + _NOT_OURS)
     # (Chinese clauses end at a full-width comma, English ones with their sentence or at a
     # contrast, not at any comma: "we do not, and will not, assign or teach any technology",
     # "we license the design, but the buyer does not get the source code"; an aside in
     # brackets is no clause:
     # "转让散货连续卸船机（链斗式，额定1500t/h）的设计技术")
-    text = _compiled(r"（[^（）\n]{0,40}）|\([^()\n]{0,40}\)").sub(" ", lowered)
-    for clause in _compiled(_SENTENCE_END + r"|[?？;；，]|,\s*but\b|\bwhereas\b").split(text):
-        found = _compiled(_LICENSED_TECHNOLOGY).search(clause)
+    text = compiled(r"（[^（）\n]{0,40}）|\([^()\n]{0,40}\)").sub(" ", lowered)
+    for clause in compiled(_SENTENCE_END + r"|[?？;；，]|,\s*but\b|\bwhereas\b").split(text):
+        found = compiled(_LICENSED_TECHNOLOGY).search(clause)
         if found and not negation.search(clause):
             return True
     return False
@@ -958,7 +958,7 @@ def goods_and_nothing_else(texts: Sequence[str]) -> tuple[int, tuple[int, int]] 
         spans = [
             match.span()
             for pattern in _in_parts(_FINISHED_GOODS_PARTS, _part_words(text))
-            for match in _compiled(pattern).finditer(text)
+            for match in compiled(pattern).finditer(text)
             if not _in_negated_clause(text, match)  # not "不出售磁钢成品", "非杂交一代"
         ]
         if spans:  # (most descriptions sell no goods: the words of technology are looked for after)
@@ -1074,8 +1074,8 @@ def _speaks_of_technology(lowered: str) -> bool:
     present = _TECHNOLOGY_GATE(lowered)
     if not present:
         return False
-    sentence_end = _compiled(_SENTENCE_END + r"|[?？;；]")
-    negation = _compiled(_SENTENCE_NEGATION)
+    sentence_end = compiled(_SENTENCE_END + r"|[?？;；]")
+    negation = compiled(_SENTENCE_NEGATION)
     starts = [0, *(end.end() for end in sentence_end.finditer(lowered))]
     stops = [*starts[1:], len(lowered)]
     for at, (begin, stop) in enumerate(zip(starts, stops, strict=True)):
@@ -1089,7 +1089,7 @@ def _speaks_of_technology(lowered: str) -> bool:
             continue  # "No formulations, manufacturing drawings or know-how are provided"
         # clause by clause, "not only" being no negation: "不仅销售成品，还将提供炮制工艺规程";
         # a negated label negates the rest of its sentence: "不提供 Not provided: 提取工艺"
-        parts = _compiled(f"({_CLAUSE_MARKS})").split(_compiled(_NOT_ONLY).sub(" ", sentence))
+        parts = compiled(f"({_CLAUSE_MARKS})").split(compiled(_NOT_ONLY).sub(" ", sentence))
         clauses = parts[::2]
         for number, (clause, mark) in enumerate(zip(clauses, [*parts[1::2], ""], strict=True)):
             # ... and a Chinese predicate that opens with its negation speaks of the clause
@@ -1116,7 +1116,7 @@ def _speaks_of_technology(lowered: str) -> bool:
 
             if not any(word in clause for word in present):
                 continue
-            words = _compiled(_GOODS_SERVICE).sub(" ", clause)
+            words = compiled(_GOODS_SERVICE).sub(" ", clause)
             if any(word in words for word in present):
                 return True
     return False
@@ -1138,9 +1138,9 @@ _REFUSAL = (
 
 def _refused(sentence: str, following: str) -> bool:
     """Whether ``sentence`` asks for something and it or the next sentence turns it down."""
-    if not _compiled(_REQUEST).search(sentence):
+    if not compiled(_REQUEST).search(sentence):
         return False
-    return any(_compiled(_REFUSAL).search(text) for text in (sentence, following))
+    return any(compiled(_REFUSAL).search(text) for text in (sentence, following))
 
 
 _ZH_NEGATED_PREDICATE = ("不", "未", "没", "沒", "也不", "亦不", "均不", "都不", "并不", "並不")
@@ -1150,11 +1150,11 @@ _CLAUSE_MARKS = r"[，,：:（）()]"
 
 def _in_negated_clause(lowered: str, match: re.Match[str]) -> bool:
     """Whether the clause around ``match`` holds a negation or a condition."""
-    marks = _compiled(_CLAUSE_MARKS + r"|[。；;.!?！？\n]")
+    marks = compiled(_CLAUSE_MARKS + r"|[。；;.!?！？\n]")
     begin = max((m.end() for m in marks.finditer(lowered, 0, match.start())), default=0)
     after = marks.search(lowered, match.end())
     clause = lowered[begin : after.start() if after else len(lowered)]
-    return _compiled(_SENTENCE_NEGATION).search(clause) is not None
+    return compiled(_SENTENCE_NEGATION).search(clause) is not None
 
 
 @functools.lru_cache(maxsize=16)
@@ -1165,8 +1165,8 @@ def hands_over(lowered: str, words: tuple[str, ...], *, semicolons: bool = False
     hands the documents over); not for words as loose as "licen" ("units ship with end-user
     licences only; no source code is provided"). Memoised: the counted-goods pass asks it
     for every clause of a text (a 60 KB summary of such clauses took ~2 s)."""
-    sentence_end = _compiled(_SENTENCE_END + (r"|[?？;；]" if semicolons else r"|[?？]"))
-    negation = _compiled(_SENTENCE_NEGATION)
+    sentence_end = compiled(_SENTENCE_END + (r"|[?？;；]" if semicolons else r"|[?？]"))
+    negation = compiled(_SENTENCE_NEGATION)
     starts = [0, *(end.end() for end in sentence_end.finditer(lowered))]
     for begin, stop in zip(starts, [*starts[1:], len(lowered)], strict=True):
         sentence = lowered[begin:stop]
@@ -1213,7 +1213,7 @@ def _defined(
 ) -> dict[str, tuple[int, int]]:
     """The abbreviations among the terms at ``spans`` that ``text`` defines by words that are
     no term ("temporary threshold shift (TTS)"), each with the span of its definition."""
-    acronym_re, word_re = _compiled(_ACRONYM), _compiled(r"[a-z0-9]+|\ue000+")
+    acronym_re, word_re = compiled(_ACRONYM), compiled(r"[a-z0-9]+|\ue000+")
     defined: dict[str, tuple[int, int]] = {}
     for start, end in spans:
         acronym = text[start:end]
@@ -1235,7 +1235,7 @@ def _defined(
         if masked[opening : opening + 1] not in ("(", "（"):
             continue
         # "CTR (current-transformer ratio)": the words in the bracket
-        close = _compiled(r"[)）]").search(masked, opening, opening + reach)
+        close = compiled(r"[)）]").search(masked, opening, opening + reach)
         if close is None:
             continue
         inside = masked[opening + 1 : close.start()]
@@ -1256,7 +1256,7 @@ def _glosses(
         if i + 1 >= len(spans) or i + 1 in out:
             continue
         end, start = spans[i][1], spans[i + 1][0]
-        opening = _compiled(_GLOSS_OPENING).fullmatch(masked, end, start)
+        opening = compiled(_GLOSS_OPENING).fullmatch(masked, end, start)
         if opening is not None:
             _gloss_bracket(masked, spans, out, i + 1, out[i][0])
     if "(" not in masked and "（" not in masked:
@@ -1266,7 +1266,7 @@ def _glosses(
     for k, (start, _) in enumerate(spans):
         if k in out:
             continue
-        cue = _compiled(_NO_MODIFIER_OPENING).search(masked, max(0, start - 40), start)
+        cue = compiled(_NO_MODIFIER_OPENING).search(masked, max(0, start - 40), start)
         if cue is not None and (k == 0 or spans[k - 1][1] <= cue.start()):
             _gloss_bracket(masked, spans, out, k, cue.start())
 
@@ -1291,11 +1291,11 @@ def _gloss_bracket(
     """Negate the terms of the bracket whose first term is ``first`` when it holds only terms
     and joiners (and perhaps a short last item)."""
     start = spans[first][0]
-    close = _compiled(r"[)）\]】]").search(masked, start, start + _GLOSS_REACH)
+    close = compiled(r"[)）\]】]").search(masked, start, start + _GLOSS_REACH)
     if close is None:
         return
     inner = masked[start : close.start()].replace(_MASK, " ")
-    if not _compiled(_GLOSS_INNER).fullmatch(inner):
+    if not compiled(_GLOSS_INNER).fullmatch(inner):
         return
     for j in range(first, len(spans)):
         if spans[j][0] >= close.start():
@@ -1324,10 +1324,10 @@ def _negated_examples(
     """The examples in brackets after a negated phrase share its negation: "不涉及航空航天轴承
     的设计及制造技术（如航空发动机主轴轴承、高DN值轴承）", "no aerospace bearings (e.g. engine
     main-shaft bearings)". The bracket must follow within the negated term's clause."""
-    examples = _compiled(_EXAMPLES_OPENING)
+    examples = compiled(_EXAMPLES_OPENING)
     for i in sorted(out):
         end = spans[i][1]
-        opening = _compiled(r"[(（]").search(masked, end, end + _EXAMPLES_GAP)
+        opening = compiled(r"[(（]").search(masked, end, end + _EXAMPLES_GAP)
         if opening is None or any(
             ch in _CLAUSE_PUNCTUATION.strip() for ch in masked[end : opening.start()]
         ):
@@ -1360,7 +1360,7 @@ def _catalogue_examples(
     masked: str, spans: Sequence[tuple[int, int]], out: dict[int, tuple[int, int]]
 ) -> None:
     """The terms in brackets that give examples of a catalogue's or list's items."""
-    for found in _compiled(_CATALOGUE_EXAMPLES).finditer(masked):
+    for found in compiled(_CATALOGUE_EXAMPLES).finditer(masked):
         _set_aside_within(spans, out, found.start(), found.end(), found.span())
 
 
@@ -1400,10 +1400,10 @@ def _catalogue_scope(
     ):
         if cues.isdisjoint(words):
             continue
-        for found in _compiled(pattern).finditer(masked):
+        for found in compiled(pattern).finditer(masked):
             start = found.start()
             if found.group().startswith(("条目", "條目")):
-                name = _compiled(_ENTRY_NAME).search(masked, max(0, start - 40), start)
+                name = compiled(_ENTRY_NAME).search(masked, max(0, start - 40), start)
                 start = name.start() if name else start
             _set_aside_within(spans, out, start, found.end(), (start, found.end()))
 

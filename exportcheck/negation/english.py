@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from exportcheck.negation.clause import _MASK, _Clause, _compiled
+from exportcheck.lazyre import compiled
+from exportcheck.negation.clause import _MASK, _Clause
 
 _BOUGHT = ("purchased", "bought", "procured")  # cues only as adjectives: "bought-in X"
 
@@ -123,7 +124,7 @@ def _english_goods(c: _Clause) -> None:
     text = c.masked[c.begin : c.end]
     if any(word in text for word in _EN_BESIDES):
         return  # "not only finished X magnets but also the know-how to make them"
-    for found in _compiled(_EN_GOODS).finditer(c.masked, c.begin, c.end):
+    for found in compiled(_EN_GOODS).finditer(c.masked, c.begin, c.end):
         if found.group("c") is not None and any(word in text for word in _EN_MAKING):
             continue  # "finished drones, and the making of them": the making is technology
         c.negate_within(found)
@@ -360,7 +361,7 @@ def _listed_subject(c: _Clause) -> None:  # noqa: PLR0912 - one pass, one state
             if loose and word in _SINGULAR:
                 return  # "the X flies well, and the Y engine is …": one subject, not a list
             said = negative_predicate(
-                _compiled(_NEGATIVE_PREDICATE).match(c.masked, match.start(), c.end)
+                compiled(_NEGATIVE_PREDICATE).match(c.masked, match.start(), c.end)
             )
             if listed and said is not None:
                 for i in listed:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from exportcheck.lazyre import compiled
 from exportcheck.negation.chinese import (
     _GOODS_WORDS,
     _UNRELATED_REACH,
@@ -27,7 +28,6 @@ from exportcheck.negation.clause import (
     _LOOK,
     _MASK,
     _Clause,
-    _compiled,
     _gate,
 )
 from exportcheck.negation.document import _HANDED_OVER, hands_over
@@ -236,7 +236,7 @@ _WASTE_WORDS = (
 
 def _waste(c: _Clause) -> None:
     for pattern in (_ZH_WASTE, _EN_WASTE):
-        for found in _compiled(pattern).finditer(c.masked, c.begin, c.end):
+        for found in compiled(pattern).finditer(c.masked, c.begin, c.end):
             c.negate_within(found)
 
 
@@ -351,7 +351,7 @@ def _counted_goods(c: _Clause) -> None:
         return
     handed: bool | None = None  # read from the whole text once, at the first count found
     for pattern in (_EN_COUNTED, _ZH_COUNTED):
-        for found in _compiled(pattern).finditer(c.masked, c.begin, c.end):
+        for found in compiled(pattern).finditer(c.masked, c.begin, c.end):
             if handed is None:
                 handed = hands_over(c.masked, _HANDED_WITH_GOODS)
             if handed:
@@ -364,7 +364,7 @@ def _others(c: _Clause, words: frozenset[str]) -> None:
     """Somebody else's technology: a contrast ("unlike X,", "不同于X，"), a competitor's
     product, a clause whose subject is a competitor."""
     masked, spans = c.masked, c.spans
-    en_contrast, zh_contrast = _compiled(_EN_CONTRAST), _compiled(_ZH_CONTRAST)
+    en_contrast, zh_contrast = compiled(_EN_CONTRAST), compiled(_ZH_CONTRAST)
     for contrast in en_contrast.finditer(masked, c.begin, c.end):
         close = masked.find(",", contrast.end(), c.end)
         if close < 0:
@@ -376,12 +376,12 @@ def _others(c: _Clause, words: frozenset[str]) -> None:
         for i in c.inside:  # a Chinese clause ends at its comma already
             if contrast.end() <= spans[i][0]:
                 c.negate(i, contrast.start(), spans[i][1])
-    rivals = _compiled(_RIVALS)
+    rivals = compiled(_RIVALS)
     for i in c.inside:
         owner = rivals.search(masked, max(c.begin, spans[i][0] - 24), spans[i][0])
         if owner is not None:
             c.negate(i, owner.start(), spans[i][1])
-    subject = _compiled(_RIVAL_SUBJECT).match(masked, c.begin, c.end)
+    subject = compiled(_RIVAL_SUBJECT).match(masked, c.begin, c.end)
     text = masked[c.begin : c.end]
     if subject is None or any(word in text for word in _OURS_ZH):
         return
@@ -432,8 +432,8 @@ def _organisations(c: _Clause, words: frozenset[str]) -> None:
     text = masked[c.begin : c.end]
     if any(word in text for word in _OURS_ZH) or not _OURS_WORDS.isdisjoint(words):
         return
-    zh_org, zh_another = _compiled(_ZH_ORGANISATION), _compiled(_ZH_ANOTHER)
-    en_org, word_re = _compiled(_EN_ORGANISATION), _compiled(r"[a-z]+")
+    zh_org, zh_another = compiled(_ZH_ORGANISATION), compiled(_ZH_ANOTHER)
+    en_org, word_re = compiled(_EN_ORGANISATION), compiled(r"[a-z]+")
     for i in c.inside:
         start, end = spans[i]
         org = zh_org.match(masked, end, c.end)
@@ -489,16 +489,16 @@ _EN_OPTION_ENDED = (
 
 def _lapsed_options(c: _Clause) -> None:
     masked, spans = c.masked, c.spans
-    for found in _compiled(_EN_OPTION).finditer(masked, c.begin, c.end):
+    for found in compiled(_EN_OPTION).finditer(masked, c.begin, c.end):
         c.negate_within(found)
-    offer = _compiled(_EN_OPTION_OFFER).search(masked, c.begin, c.end)
-    ended = _compiled(_EN_OPTION_ENDED).match(masked, c.end) if offer else None
+    offer = compiled(_EN_OPTION_OFFER).search(masked, c.begin, c.end)
+    ended = compiled(_EN_OPTION_ENDED).match(masked, c.end) if offer else None
     if offer and ended:
         for i in c.inside:
             if offer.start() < spans[i][0]:
                 c.negate(i, offer.start(), ended.end())
-    option = _compiled(_ZH_OPTION).search(masked, c.begin, c.end)
-    lapsed = option and _compiled(_ZH_OPTION_LAPSED).search(masked, option.end(), c.end)
+    option = compiled(_ZH_OPTION).search(masked, c.begin, c.end)
+    lapsed = option and compiled(_ZH_OPTION_LAPSED).search(masked, option.end(), c.end)
     if lapsed:
         for i in c.inside:
             if spans[i][1] <= lapsed.start():
@@ -514,7 +514,7 @@ def _after(c: _Clause, *, gated: bool) -> None:
     past = _past_bracket(c)
     beyond = None
     if past is not None:
-        after = _compiled(_CLAUSE_END).search(masked, past, past + _LOOK)
+        after = compiled(_CLAUSE_END).search(masked, past, past + _LOOK)
         beyond = after.start() if after else min(len(masked), past + _LOOK)
     for position, i in enumerate(c.inside):
         start, term_end = spans[i]
@@ -533,7 +533,7 @@ def _after(c: _Clause, *, gated: bool) -> None:
         c.negate(i, start, stop_at)
         for before in reversed(c.inside[:position]):
             gap = masked[spans[before][1] : start].strip()
-            if not _joins_list(gap, _compiled(_ZH_JOIN)):
+            if not _joins_list(gap, compiled(_ZH_JOIN)):
                 break
             c.negate(before, spans[before][0], stop_at)
             start = spans[before][0]
@@ -551,7 +551,7 @@ def _past_bracket(c: _Clause) -> int | None:
     if _glossed_word(c):
         return c.end + 1
     if masked[c.end : c.end + 1] in ("(", "（"):
-        close = _compiled(r"[)）]").search(masked, c.end, c.end + _BRACKET_REACH)
+        close = compiled(r"[)）]").search(masked, c.end, c.end + _BRACKET_REACH)
         if close and _detailing(masked[c.end + 1 : close.start()]):
             return close.end()
     return None
@@ -582,13 +582,13 @@ def _negative_tail(tail: str, *, gated: bool) -> re.Match[str] | None:
     found = None
     english = tail.startswith(_FREE) or not _AUXILIARIES.isdisjoint(tail[:100].split()[:7])
     if english or not gated:
-        found = _compiled(_EN_AFTER).match(tail)
+        found = compiled(_EN_AFTER).match(tail)
     if found is None and (not gated or any(ch in tail[:_AFTER_REACH] for ch in _AFTER_CHARS)):
-        found = _compiled(_ZH_AFTER).match(tail)
+        found = compiled(_ZH_AFTER).match(tail)
     if found is None and (not gated or not _PREDICATE_START.isdisjoint(tail[:60].split()[:2])):
         # the predicates of a listed subject, for one term too: "X stays with the parent"
-        found = negative_predicate(_compiled(_ONE_SUBJECT).match(tail))
-    if found is not None and _compiled(_ZH_NOT_NOT).search(found.group()):
+        found = negative_predicate(compiled(_ONE_SUBJECT).match(tail))
+    if found is not None and compiled(_ZH_NOT_NOT).search(found.group()):
         return None
     return found
 
@@ -618,7 +618,7 @@ def _detailing(inner: str) -> bool:
     words = inner.replace(_MASK, "")
     if len(words) <= _DETAIL_WORDS:
         return True
-    items = _compiled(r"[,，、;；]").split(inner)
+    items = compiled(r"[,，、;；]").split(inner)
     return (
         len(words) <= 2 * _DETAIL_WORDS
         and len(items) >= 3
@@ -639,11 +639,11 @@ def _joins_list(gap: str, zh_join: re.Pattern[str]) -> bool:
     if zh_join.fullmatch(gap) or gap in ("、", ",", "/", "&"):
         return True
     # ... and the kind the items are of: "稀土金属和磁体制备等生产技术均不在…"
-    if _compiled(r"等等?(?:各类|各類|各项|各項|相关|相關)?的?").fullmatch(gap):
+    if compiled(r"等等?(?:各类|各類|各项|各項|相关|相關)?的?").fullmatch(gap):
         return True
-    if _compiled(_ZH_LIST_ITEMS).fullmatch(gap):  # "X、金属冶炼等Y": items that are no terms
+    if compiled(_ZH_LIST_ITEMS).fullmatch(gap):  # "X、金属冶炼等Y": items that are no terms
         return True
-    if _compiled(_ZH_LIST_GAP).fullmatch(gap):  # "X工艺、萃取剂配方与级数设计、金属及磁材Y"
+    if compiled(_ZH_LIST_GAP).fullmatch(gap):  # "X工艺、萃取剂配方与级数设计、金属及磁材Y"
         return True
     words = gap.replace(",", " ").split()
     return bool(words) and all(w in _EN_JOIN for w in words)
