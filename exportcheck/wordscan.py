@@ -45,8 +45,8 @@ class Gate:
             automaton = "ahocorasick_rs" in sys.modules
         if not automaton:
             return frozenset(word for word in self.words if word in lowered)
-        found = _scan(lowered, len(_GATE_WORDS))
-        return found & self.members if len(found) > len(self.members) else self.members & found
+        # (A set intersection iterates over the smaller of the two sets itself.)
+        return _scan(lowered, len(_GATE_WORDS)) & self.members
 
 
 def gate(words: Iterable[str]) -> Gate:
