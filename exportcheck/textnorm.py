@@ -23,6 +23,8 @@ from typing import Any
 
 import msgspec
 
+from exportcheck.lazyre import compiled
+
 _CONVERSIONS = ("t2s.json", "tw2sp.json")  # the primary form first
 _JAPANESE = "jp2t.json"  # Japanese kanji (shinjitai) to Traditional characters
 # Hiragana and katakana (not the middle dot U+30FB, which Chinese uses between foreign names).
@@ -45,6 +47,7 @@ _ISE = r"(?<=[a-z])is(?=(?:e|ed|es|ing|er|ers|ation|ations)(?![a-z]))"
 # Where phrase conversion may be split without changing its result: whitespace and punctuation.
 # (Captured: one split gives the segments and the separators between them.)
 _SEPARATORS = r"([\s!-/:-@\[-`{-~、。・「」『』【】《》〈〉…—]+)"
+_SEPARATOR = r"[\s!-/:-@\[-`{-~、。・「」『』【】《》〈〉…—]"
 _CJK_BLOCKS = (range(0x3400, 0x4DC0), range(0x4E00, 0xA000), range(0xF900, 0xFB00))
 # Whitespace that can split a term: a line break or a run of spaces (a wrapped summary), or any
 # space between two CJK characters (Chinese writes no spaces, so one there is a wrap).
@@ -221,6 +224,49 @@ def _align(old: str, new: str, faithful: str) -> list[int]:
             out[j1] = dropped
             dropped = None
     return out
+
+
+def _head_before_change(old: str, new: str) -> int:
+    """Length of the longest common prefix of ``old`` and ``new`` (slices compare in C: a
+    bisection beats a loop over characters)."""
+    low, high = 0, min(len(old), len(new))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if old[low:middle] == new[low:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _common_tail(old: str, new: str, old_room: int, new_room: int) -> int:
+    """Length of the longest common suffix of ``old`` and ``new``, at most the ``room`` each
+    has after their common prefix."""
+    low, high = 0, min(old_room, new_room)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if old[len(old) - middle : len(old) - low] == new[len(new) - middle : len(new) - low]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _segment_start(text: str, at: int) -> int:
+    """The start of the segment (text between separators) that holds index ``at``."""
+    separator = compiled(_SEPARATOR)
+    while at > 0 and not separator.match(text, at - 1):
+        at -= 1
+    return at
+
+
+def _segment_end(text: str, at: int) -> int:
+    """The end of the segment whose last character is at ``at - 1`` (``at`` when that is a
+    separator or the text's start)."""
+    if at == 0 or compiled(_SEPARATOR).match(text, at - 1):
+        return at
+    found = compiled(_SEPARATOR).search(text, at)
+    return found.start() if found else len(text)
 
 
 class _Tables(msgspec.Struct, frozen=True):
@@ -443,17 +489,27 @@ class Normalizer:
         converted = str(converter.convert(text))
         if len(converted) == len(text):
             return msgspec.structs.replace(folded, text=converted)  # the same map back
-        old_split, new_split = re.split(_SEPARATORS, text), re.split(_SEPARATORS, converted)
+        # Only the stretch between the longest unchanged head and tail is split into segments
+        # and paired (a Taiwan quote in a 2 KB summary: one sentence, not 300 segments), from
+        # and to a separator, so that the segments are whole.
+        head = _head_before_change(text, converted)
+        tail = _common_tail(text, converted, len(text) - head, len(converted) - head)
+        head = _segment_start(text, head)
+        old_end = _segment_end(text, len(text) - tail)
+        new_end = len(converted) - (len(text) - old_end)
+        old_split = re.split(_SEPARATORS, text[head:old_end])
+        new_split = re.split(_SEPARATORS, converted[head:new_end])
         old_parts, old_seps = old_split[0::2], old_split[1::2]
         new_parts = new_split[0::2]
         if len(old_split) != len(new_split) or old_seps != new_split[1::2]:
             new_parts = [str(converter.convert(part)) if part else "" for part in old_parts]
-            converted = "".join(p + s for p, s in zip(new_parts, [*old_seps, ""], strict=True))
+            middle = "".join(p + s for p, s in zip(new_parts, [*old_seps, ""], strict=True))
+            converted = converted[:head] + middle + converted[new_end:]
         # Piecewise runs into ``folded``: linear between changed segments, one breakpoint per
         # character inside them. (Only the few changed segments cost Python-level work.)
         seps = [*old_seps, ""]
-        old_at = [0, *accumulate(map(add, map(len, old_parts), map(len, seps)))]
-        new_at = [0, *accumulate(map(add, map(len, new_parts), map(len, seps)))]
+        old_at = list(accumulate(map(add, map(len, old_parts), map(len, seps)), initial=head))
+        new_at = list(accumulate(map(add, map(len, new_parts), map(len, seps)), initial=head))
         breaks, starts = [0], [0]
         for i, (old, new) in enumerate(zip(old_parts, new_parts, strict=True)):
             if len(old) == len(new):

@@ -163,6 +163,40 @@ def test_phrase_conversion_maps_back_in_order_and_inside(text: str) -> None:
             previous = start
 
 
+_PLAIN_WORDS = st.sampled_from(["the service", "系统采用微服务架构", "支持弹性扩容", "API", "数据"])
+
+
+@given(
+    st.lists(_PLAIN_WORDS, max_size=6),
+    _TAIWAN_TEXT,
+    st.lists(_PLAIN_WORDS, max_size=6),
+)
+def test_text_around_a_converted_stretch_maps_to_itself(
+    before: list[str], middle: str, after: list[str]
+) -> None:
+    """Only the stretch that conversion changes is re-aligned: words before and after it are
+    the same in every searched form and map back to themselves, character for character."""
+    head, tail = "。".join(before) + "。", "。" + "。".join(after)
+    text = head + middle + tail
+    for form in normalize.variants(text):
+        assert form.text.startswith(normalize(head).text)
+        assert form.text.endswith(normalize(tail).text)
+        for i in range(len(head)):
+            assert form.original_span(i, i + 1) == (i, i + 1)
+        for k in range(1, len(tail) + 1):
+            i = len(form.text) - k
+            assert form.original_span(i, i + 1) == (len(text) - k, len(text) - k + 1)
+
+
+def test_each_changed_segment_of_a_stretch_maps_to_its_own_words() -> None:
+    text = "系统架构。使用者 資料，演算法。微服务"
+    taiwan = normalize.variants(text)[1]
+    for word, original in (("算法", "演算法"), ("微服务", "微服务"), ("系统架构", "系统架构")):
+        i = taiwan.text.index(word)
+        start, end = taiwan.original_span(i, i + len(word))
+        assert text[start:end] == original
+
+
 def test_a_converted_phrase_maps_back_to_the_whole_original_phrase() -> None:
     """Within a segment (text between punctuation or spaces) whose length changed, the
     characters are spread over the original segment: a phrase alone in its segment maps back
