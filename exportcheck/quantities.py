@@ -12,7 +12,9 @@ turn a listed technology free:
 - a range counts with its upper end, "at most 2.6" as 2.6, and "≥ 2.4" as a lower bound that
   cannot fail a threshold (``at_least``);
 - several values of one quantity (two grades, before and after) count with the greatest;
-- a term inside another quantity's name (极片压实密度, an electrode's density) is not read.
+- a term inside another quantity's name (极片压实密度, an electrode's density) is not read;
+- a value the technology's is compared with ("低于3.85 V") or a clause citing the control
+  point's threshold ("对照…控制要点（压实密度≥2.58 g/cm3）") is not the technology's value.
 
 Only text whose profile has a candidate rule testing an unstated parameter, and that holds a
 number with what may begin a unit, is read: on the primary normal form (full-width digits, ³
@@ -64,6 +66,18 @@ _AT_LEAST = re.compile(
     r"|\bexceed|\bgreater than\b|\bminimum\b|\bmin\b"
 )
 _AT_LEAST_AFTER = re.compile(r"\s*(?:及?以上|\+|or (?:more|higher|above|greater))")
+# A value the technology's own stays under ("平均电压3.80 V（低于3.85 V）", "below the 3.85 V
+# line") is what it is compared with, not its value. (Not 不低于: a lower bound.)
+_COMPARED_WITH = re.compile(
+    r"(?:(?<!不)(?:低于|小于|少于|不足|不到|未达到?|未超过)"
+    r"|\b(?:below|under|less than|lower than|short of)(?:\s+the)?)\s*$"
+)
+# A clause that cites the catalogue's threshold ("对照252604X第1项控制要点（压实密度≥2.58 g/cm3、
+# …）", "threshold: 3.85 V") quotes the control point's values, not the technology's.
+_CITES_THRESHOLD = re.compile(
+    r"控制要点|管控要点|阈值|门槛|对照|目录要求|\bthresholds?\b|\bcontrol point\b"
+    r"|\bcatalog(?:ue)?\b"
+)
 # Where a stated value's sentence ends: a mention is not read across it.
 _CLAUSE_END = re.compile(r"[。；;!?！？\n]|\.(?:\s|$)")
 _COMMA = re.compile(r"[,，、]")
@@ -189,6 +203,8 @@ class QuantityReader:
         limit = min(limit, clause_end.start() if clause_end else limit)
         stop = min(limit, end + _WINDOW)
         clause_start = max((m.end() for m in _CLAUSE_END.finditer(haystack, 0, start)), default=0)
+        if _CITES_THRESHOLD.search(haystack, clause_start, start):
+            return
         param = self._parameters[term.parameter]
         found = list(_numbers_with_units(haystack, end, stop, UNITS[param.unit].dimension))
         previous = clause_start
@@ -209,6 +225,8 @@ class QuantityReader:
             ):
                 continue
             before = haystack[max(end, segment_start) : number.start()]
+            if _COMPARED_WITH.search(before):
+                continue
             at_least = bool(_AT_LEAST.search(before) or _AT_LEAST_AFTER.match(haystack, value_end))
             o_start, o_end = norm.original_span(start, value_end)
             yield Stated(

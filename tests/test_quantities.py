@@ -60,6 +60,8 @@ def values(reader: QuantityReader, kb: KnowledgeBase, text: str) -> list[tuple[s
         ("initial coulombic efficiency: 97.5 percent", [(EFFICIENCY, 97.5, False)]),
         ("average discharge voltage 3.92 V", [("cathode.average-voltage", 3.92, False)]),
         ("tap density of 1.1 g/cm3", [("precursor.tap-density", 1.1, False)]),
+        ("平均電壓 3.80 V（低於 3.85 V）", [("cathode.average-voltage", 3.8, False)]),
+        ("压实密度不低于2.6g/cm3", [(DENSITY, 2.6, True)]),  # 不低于: a lower bound
         # Two grades: both are read (the fact takes the greatest).
         (
             "compaction density 2.35 g/cm³ (standard) and 2.62 g/cm³ (high-density grade)",
@@ -88,6 +90,10 @@ def test_stated_values_are_read(
         "首次库仑效率105%",  # outside what an efficiency can be
         "compaction density is high; the plant makes 2.4 t/day",
         "compaction density is excellent. 2.4 g/cm3 is the tap density",  # another sentence
+        # The control point's own values, quoted, and a value compared with:
+        "对照252604X第1项控制要点（压实密度≥2.58 g/cm3、放电比容量≥160 mAh/g，须同时满足）",
+        "The threshold is a compaction density of 2.58 g/cm3",
+        "compaction density below the 2.58 g/cm3 line",
     ],
 )
 def test_values_that_are_not_the_parameter_are_not_read(
