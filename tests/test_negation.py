@@ -466,6 +466,14 @@ def _negated(marked: str) -> dict[str, str]:
             "授權標的不包括：(1) [口語測評]引擎；(2) 任何原始碼。",
             {"口語測評": "不包括：(1) 口語測評"},
         ),
+        (  # a scope's list of what it leaves out: a 的 inside one item joins its parts
+            "我方许可内容不包括磁体的成分、[制粉]、烧结或任何[磁体制备]工艺。",
+            {
+                "制粉": "不包括磁体的成分、制粉",
+                "磁体制备": "不包括磁体的成分、制粉、烧结或任何磁体制备",
+            },
+        ),
+        ("电机使用外购的[钕铁硼]磁钢。", {"钕铁硼": "外购的钕铁硼"}),  # bought in
         (
             "The licence does not include: the [speech synthesis] engine.",
             {"speech synthesis": "does not include: the speech synthesis"},
@@ -1232,6 +1240,7 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "中方保留在[推荐算法]方面的权利，但转让源代码。",
         "通过[推荐算法]排除垃圾内容。",  # 排除: filters out
         "本合同并不包括：[推荐算法]以外的内容。",  # 并不: the colon list is not what it leaves out
+        "本产品不含稀土的[永磁电机]已量产。",  # no scope before 不含: a relative clause
         "The [recommendation engine] (ranking models, training code) is licensed in full.",
         "Items on the control list such as [LiDAR] were checked; our [LiDAR] is licensed.",
         "Sale of 20 [drones]; the [flight control] source code is licensed.",  # handed over

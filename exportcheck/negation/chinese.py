@@ -19,7 +19,8 @@ _ZH_CUES = (
     *("未配備", "不支持", "不支援", "不应用", "不應用", "不运用", "不運用", "不属于", "不屬於"),
     *("不集成", "未集成", "不内置", "不內置", "未内置", "未內置", "不做", "不构建", "不構建"),
     *("放弃", "放棄", "不再有", "不再提供", "不再使用", "不再包含", "不再包括", "不再支持"),
-    *("外购", "外購", "采购的", "採購的", "外采", "外採", "购买的", "購買的", "市售"),
+    *("外购的", "外購的", "外购", "外購", "采购的", "採購的", "外采", "外採", "购买的", "購買的"),
+    "市售",
     *("不建立", "不控制", "不规划", "不規劃", "不采集", "不採集", "不收集", "不部署", "不安装"),
     *("不安裝", "不调用", "不調用", "不接入", "不嵌入", "不附带", "不附帶", "不带有", "不帶有"),
     *("不需要", "不依赖", "不依賴", "不依靠", "不基于", "不基於"),
@@ -347,8 +348,23 @@ _ZH_MAIN = (
 )
 
 
+# Verbs of a scope that leaves things out, and the scope they follow as its predicate: "我方许可
+# 内容不包括磁体的成分、制粉、烧结或任何磁体制备工艺" lists what is left out, a 的 inside one
+# item ("磁体的成分") joining that item's parts. (Without such a subject, "不含稀土的永磁电机" is
+# a relative clause: the motor is affirmed.)
+_ZH_EXCLUDING = ("不包括", "不包含", "不涵盖", "不涵蓋", "不涉及", "未涉及")
+_ZH_SCOPE = (
+    r"[\s，,。；;：:！？!?）)\]】—–]*(?:我方|我们|我們|我司|本公司|本次|本合同|合同|协议|協議)?\s*的?\s*"
+    r"(?:许可|許可|转让|轉讓|授权|授權|交付|服务|服務|合作|技术|技術)?\s*(?:内容|內容|范围|範圍|标的|標的)"
+    r"\s*(?:也|亦|均|并|並|都|则|則|还|還|完全|明确|明確|一律|概)*\s*"
+)
+
+
 def _hands_over(masked: str, begin: int, cue: re.Match[str]) -> bool:
-    """Whether ``cue`` is a verb of handing over that is its clause's own predicate."""
+    """Whether ``cue`` is a verb of handing over that is its clause's own predicate, or one
+    of leaving out whose subject is a scope (see _ZH_SCOPE)."""
+    if cue.group() in _ZH_EXCLUDING:
+        return bool(compiled(_ZH_SCOPE).fullmatch(masked, begin, cue.start()))
     return cue.group() in _ZH_HANDING and bool(
         compiled(_ZH_MAIN).fullmatch(masked, begin, cue.start())
     )
