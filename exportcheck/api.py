@@ -308,7 +308,10 @@ def check_profile(kb: KnowledgeBase, profile: Profile, version_id: str) -> Check
     # destination names the foreign party of an import said from the Chinese side.
     destination = profile.transfer.destination if profile.transfer is not None else None
     declared = _stays_in_china(profile, destination) if findings and destination != "CN" else None
-    domestic = destination == "CN" or declared is not None
+    outside = None
+    if findings and destination != "CN" and declared is None:
+        outside = _held_outside_mainland(profile)
+    domestic = destination == "CN" or declared is not None or outside is not None
     return CheckResult(
         profile,
         facts,
@@ -319,7 +322,8 @@ def check_profile(kb: KnowledgeBase, profile: Profile, version_id: str) -> Check
         _set_aside(facts, candidates),
         threshold_misses(candidates, rules.views, facts, findings),
         findings if domestic else (),
-        declared,
+        declared or outside,
+        outside is not None,
     )
 
 
@@ -342,6 +346,15 @@ def _stays_in_china(profile: Profile, destination: str | None) -> Evidence | Non
     start, end = span
     pos = profile.doc.pos_in(["transfer", "recipient"], start)
     return Evidence("transfer.recipient", recipient[start:end], pos, start, end)
+
+
+def _held_outside_mainland(profile: Profile) -> Evidence | None:
+    """The words of the title or summary that say the technology is held and transferred
+    outside the mainland with no mainland part in it (see ``direction``), where they stand."""
+    from exportcheck.direction import held_outside_mainland
+
+    found = held_outside_mainland({"title": profile.title, "summary": profile.summary})
+    return text_evidence(profile, *found) if found is not None else None
 
 
 def _with_text_values(

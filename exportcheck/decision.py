@@ -95,6 +95,8 @@ def _domestic_note(result: CheckResult, lang: Lang) -> str:
     by = result.not_exported_by
     if by is None:
         return msg("note.domestic", lang, listed=listed)
+    if result.outside_mainland:
+        return msg("note.outside_text", lang, quoted=by.text, where=_where(by), listed=listed)
     transfer = result.profile.transfer
     if transfer is not None and transfer.destination is not None:
         return msg(
@@ -106,6 +108,13 @@ def _domestic_note(result: CheckResult, lang: Lang) -> str:
             listed=listed,
         )
     return msg("note.domestic_text", lang, quoted=by.text, where=_where(by), listed=listed)
+
+
+def _free_key(result: CheckResult) -> str:
+    """The message that says why a transfer is no export from China."""
+    if result.not_exported_by is None:
+        return "free.domestic"
+    return "free.outside_text" if result.outside_mainland else "free.domestic_text"
 
 
 def consequence_for(result: CheckResult, context: CatalogueContext, lang: Lang) -> Consequence:
@@ -157,9 +166,7 @@ def consequence_for(result: CheckResult, context: CatalogueContext, lang: Lang) 
         notes.append(msg("dual_use", lang, text=" ".join(dual_use)))
     consequence = text.consequence.get(lang) if text else ""
     if result.not_exported:
-        consequence = msg(
-            "free.domestic" if result.not_exported_by is None else "free.domestic_text", lang
-        )
+        consequence = msg(_free_key(result), lang)
     elif result.decision is Outcome.FREE and not context.coverage.complete:
         # Design §6: while coverage is incomplete, free is worded as "no listed technology
         # found in the encoded part", and what follows only if it is not listed elsewhere.

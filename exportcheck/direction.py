@@ -355,3 +355,52 @@ def recipient_in_china(recipient: str, texts: dict[str, str]) -> tuple[int, int]
     if any(_transfers_abroad(text.lower()) for text in texts.values()):
         return None
     return found.span()
+
+
+# Technology held and transferred outside the mainland, said outright: "研發、原始碼及伺服器均在
+# 台灣，不涉及任何中國大陸公司、人員或技術", "從未在中國內地開發或存放", "交易不經中國大陸",
+# "No mainland China company or staff is involved". The 条例 governs transfers out of the PRC
+# (Hong Kong, Macao and Taiwan being outside for it), so such a licence from Hsinchu or Hong
+# Kong onward is no export from China. Only a denial of the mainland's part counts, never a
+# place alone: a Hong Kong subsidiary may well pass on its mainland parent's technology.
+_MAINLAND_ZH = r"(?:中国|中國)?(?:大陆|大陸|内地|內地)"
+_OUTSIDE_MAINLAND_ZH = (
+    rf"(?:不涉及|不涉及到|未涉及|并不涉及|並不涉及|没有|沒有|无|無)(?:任何)?{_MAINLAND_ZH}"
+    r"(?!以外|之外)(?:的)?(?:任何)?(?:公司|企业|企業|人员|人員|实体|實體|技术|技術|子公司|团队|團隊)?"
+    rf"|(?:交易|技术|技術|授权|授權|许可|許可)(?:均|都|并|並)?不(?:经|經|经过|經過){_MAINLAND_ZH}"
+    rf"|(?:从未|從未|未曾|从来没有|從來沒有)在{_MAINLAND_ZH}(?:开发|開發|研发|研發|存放|生产|生產)"
+    rf"|未曾(?:移转|移轉|转移|轉移|转让|轉讓)(?:至|到)?(?:或取自)?{_MAINLAND_ZH}"
+)
+_OUTSIDE_MAINLAND_EN = (
+    r"\bno\s+(?:part\s+of\s+it\s+)?(?:mainland(?:\s+china|\s+chinese)?|prc)\s+(?:company|companies|"
+    r"staff|personnel|entity|entities|party|parties|technology|engineers?|subsidiary)\b"
+    r"|\b(?:does|do|did|will)\s+not\s+involve\s+(?:any\s+)?(?:[a-z]+\s+){0,3}?(?:in\s+|from\s+)?"
+    r"mainland\s+china\b"
+    r"|\bnever\s+(?:been\s+)?(?:developed|stored|held|hosted|made)\s+(?:or\s+[a-z]+\s+)?in\s+"
+    r"mainland\s+china\b"
+)
+# ... unless the text has the mainland hand something over: "由內地轉移至境外", "大陸方提供".
+_FROM_MAINLAND = (
+    rf"(?:由|从|從|自){_MAINLAND_ZH}[^，,。；;\n]{{0,10}}?(?:转移|轉移|转让|轉讓|提供|输出|輸出|授权|授權"
+    r"|许可|許可|出口)|(?:大陆|大陸|内地|內地)(?:方|母公司|附属公司|附屬公司)"
+    r"|\bfrom\s+(?:the\s+)?mainland\b|\bmainland\s+(?:parent|subsidiary|side)\b"
+)
+_OUTSIDE_GATE = gate(("大陆", "大陸", "内地", "內地", "mainland", "prc"))
+
+
+def held_outside_mainland(texts: dict[str, str]) -> tuple[str, int, int] | None:
+    """Where the ``texts`` (field -> text) say the technology is held and transferred outside
+    the mainland with no mainland part in it, as (field, start, end); None when none does, or
+    when any of them has the mainland hand technology over."""
+    lowered = {field: text.lower() for field, text in texts.items()}
+    if not any(_OUTSIDE_GATE(text) for text in lowered.values()):
+        return None
+    if any(compiled(_FROM_MAINLAND).search(text) for text in lowered.values()):
+        return None
+    for field, text in lowered.items():
+        patterns = (_OUTSIDE_MAINLAND_ZH if zh else _OUTSIDE_MAINLAND_EN for zh in _scripts(text))
+        found = [m for pattern in patterns if (m := compiled(pattern).search(text))]
+        if found:
+            first = min(found, key=lambda m: m.start())
+            return field, first.start(), first.end()
+    return None

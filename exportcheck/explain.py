@@ -69,8 +69,13 @@ def decision_label(
     else:
         text = label if upper else decision.label
     if decision is Outcome.FREE and result.not_exported:
-        by_text = result.not_exported_by is not None
-        text += msg("label.free_domestic_text" if by_text else "label.free_domestic", lang)
+        if result.outside_mainland:
+            key = "label.free_outside_text"
+        elif result.not_exported_by is not None:
+            key = "label.free_domestic_text"
+        else:
+            key = "label.free_domestic"
+        text += msg(key, lang)
     elif decision is Outcome.FREE and not complete:
         text += msg("label.free_incomplete", lang)
     return text

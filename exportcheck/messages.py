@@ -171,6 +171,19 @@ _TEMPLATES: dict[str, dict[Lang, str]] = {
         "条例调整的是从中国境内向境外转移技术（第二条），因此以下内容不影响本结论。如该技术出境，"
         "将涉及：{listed}。如有任何部分出境（回授许可、改进技术、技术服务），请就该部分单独重新检查。",
     },
+    "note.outside_text": {
+        "en": "The description says the technology is held and transferred outside the mainland "
+        "with no mainland part in it: \u201c{quoted}\u201d ({where}). The 条例 covers transfers "
+        "of technology from inside the PRC to outside it (Art. 2), and Hong Kong, Macao and "
+        "Taiwan are outside it for this purpose, so nothing here decides it. Were the "
+        "technology to leave the mainland, it would meet: {listed}. Confirm where it was "
+        "developed and is held; if any of it comes from the mainland (a parent, a team, "
+        "servers), check again with that part.",
+        "zh": "描述称该技术在中国大陆以外持有和转让，不涉及大陆任何一方：\u201c{quoted}\u201d"
+        "（{where}）。条例调整的是从中国境内向境外转移技术（第二条），就此而言香港、澳门、台湾"
+        "在境外，因此以下内容不影响本结论。如该技术自大陆出境，将涉及：{listed}。请核实技术的"
+        "研发地和持有地；如有任何部分来自大陆（母公司、团队、服务器），请就该部分重新检查。",
+    },
     "note.threshold": {
         "en": "Not listed on the stated values: {point} (rule {rule}) would apply, but "
         "{values}. The catalogue lists it only at its thresholds; confirm the values and their "
@@ -212,6 +225,16 @@ _TEMPLATES: dict[str, dict[Lang, str]] = {
     "label.free_domestic_text": {
         "en": " (not an export: the description says it comes into or stays within China)",
         "zh": "（描述称技术进入中国或在境内转让，不属于技术出口）",
+    },
+    "label.free_outside_text": {
+        "en": " (not an export from China: the description says it is held outside the mainland)",
+        "zh": "（描述称技术在中国大陆以外持有，不属于自中国的技术出口）",
+    },
+    "free.outside_text": {
+        "en": "Not a technology export from China: the description says the technology is held "
+        "and transferred outside the mainland, with no mainland part in it (条例 Art. 2).",
+        "zh": "不属于自中国的技术出口：描述称该技术在中国大陆以外持有和转让，不涉及大陆任何一方"
+        "（条例第二条）。",
     },
     "free.domestic_text": {
         "en": "Not a technology export: the description says the transfer comes into or stays "

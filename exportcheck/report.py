@@ -39,6 +39,9 @@ class CheckResult(msgspec.Struct, frozen=True):
     # With no destination given: the words of the text that say the transfer is an import
     # or stays within China (None: the destination said so, or nothing did).
     not_exported_by: Evidence | None = None
+    # ... and those words say the technology is held and transferred outside the mainland
+    # (Hong Kong, Macao, Taiwan or abroad) with no mainland part in it: not from China at all.
+    outside_mainland: bool = False
 
 
 class SetAside(msgspec.Struct, frozen=True):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from exportcheck.direction import recipient_in_china, stays_in_china
+from exportcheck.direction import held_outside_mainland, recipient_in_china, stays_in_china
 
 
 @pytest.mark.parametrize(
@@ -219,3 +219,48 @@ def test_a_recipient_abroad_or_a_transfer_abroad_is_not_read_as_domestic(
     recipient: str, summary: str
 ) -> None:
     assert recipient_in_china(recipient, {"title": "", "summary": summary}) is None
+
+
+@pytest.mark.parametrize(
+    ("summary", "words"),
+    [
+        (
+            "研發、原始碼及伺服器均在台灣，不涉及任何中國大陸公司、人員或技術。授權美國承包商。",
+            "不涉及任何中國大陸公司",
+        ),
+        (
+            "全部代碼及伺服器均位於香港，從未在中國內地開發或存放。授權新加坡。",
+            "從未在中國內地開發",
+        ),
+        ("技術、專利及研發團隊均在台灣，交易不經中國大陸。", "交易不經中國大陸"),
+        ("研發與生產皆在台灣，未曾移轉至或取自中國大陸。", "未曾移轉至或取自中國大陸"),
+        (
+            "Developed in Hsinchu; no mainland China company or staff is involved. Licensed to US.",
+            "no mainland china company",
+        ),
+        (
+            "The code was never developed or stored in mainland China.",
+            "never developed or stored in mainland china",
+        ),
+    ],
+)
+def test_technology_held_outside_the_mainland_is_read(summary: str, words: str) -> None:
+    found = held_outside_mainland({"title": "", "summary": summary})
+    assert found is not None
+    field, start, end = found
+    assert field == "summary"
+    assert summary.lower()[start:end] == words
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "香港子公司把飞控源码授权给美国客户。",  # a place alone says nothing of the mainland's part
+        "技術由內地轉移至香港，再授權新加坡，不涉及中國大陸以外的第三方。",  # from the mainland
+        "大陸方提供工藝包，台灣方生產，不涉及中國大陸人員常駐。",  # the mainland hands it over
+        "Licensed from the mainland parent; no mainland China staff go abroad.",
+        "不涉及中国大陆以外的任何公司。",  # 以外: everything is in the mainland
+    ],
+)
+def test_a_mainland_part_or_a_place_alone_is_not_read_as_outside(summary: str) -> None:
+    assert held_outside_mainland({"title": "", "summary": summary}) is None

@@ -149,6 +149,44 @@ def test_a_text_that_says_the_technology_comes_into_china_is_no_export(
     assert doc["results"][0]["not_exported_by"] is None
 
 
+def test_a_text_that_says_the_technology_is_held_outside_the_mainland_is_no_export(
+    run_cli: RunCli, write_profile: Callable[..., Path]
+) -> None:
+    """A licence from Taiwan onward whose text denies any mainland part is no export from
+    China, whatever the destination; the words are quoted, and JSON says which reading."""
+    path = write_profile(
+        title="台灣語音合成技術授權美國",
+        summary="自研華語語音合成技術授權美國遊戲公司。\n研發及伺服器均位於台灣，交易不涉及中國大陸任何公司或人員。",
+        transfer={"mode": "licence", "destination": "US"},
+    )
+    out = run_cli("check", str(path), "--as-of", "2024-05-01", expect=0).stdout
+    assert (
+        "FREE (not an export from China: the description says it is held outside the mainland)"
+        in out
+    )
+    assert "\u201c不涉及中國大陸任何公司\u201d (summary, " in out
+    assert "Were the technology to leave the mainland, it would meet:" in out
+    result = _no_export(run_cli, path)
+    assert result["outside_mainland"] is True
+    assert (result["not_exported_by"]["text"], result["not_exported_by"]["line"]) == (
+        "不涉及中國大陸任何公司",
+        5,
+    )
+    zh = run_cli("check", str(path), "--as-of", "2024-05-01", "--lang", "zh", expect=0).stdout
+    assert "（描述称技术在中国大陆以外持有，不属于自中国的技术出口）" in zh
+    # The mainland handing it over keeps it an export.
+    onward = write_profile(
+        name="o",
+        summary="技術由內地母公司轉移至香港，再授權美國；交易不涉及中國大陸人員常駐。\n華語語音合成。",
+        transfer={"mode": "licence", "destination": "US"},
+    )
+    doc = json.loads(
+        run_cli("check", str(onward), "--as-of", "2024-05-01", "--format", "json").stdout
+    )
+    assert doc["results"][0]["decision"] == "review"
+    assert doc["results"][0]["outside_mainland"] is False
+
+
 def test_chinese_output_names_the_decision_in_chinese_and_keeps_the_label(
     run_cli: RunCli, write_profile: Callable[..., Path]
 ) -> None:

@@ -100,6 +100,8 @@ def result_dict(result: CheckResult, context: CatalogueContext, lang: Lang) -> d
         "not_exported_by": (
             result.not_exported_by.as_dict() if result.not_exported_by is not None else None
         ),
+        # ... and whether they say the technology is held outside the mainland (not from China).
+        "outside_mainland": result.outside_mainland,
         # Control points kept out only by a stated parameter value ("why not").
         "thresholds_not_met": [
             {
