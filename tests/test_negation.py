@@ -1707,6 +1707,11 @@ def test_both_ways_of_finding_whole_text_cues_agree(text: str) -> None:
         ("泾县宣纸厂出口生宣、熟宣各200刀予日本书道会，纯货物买卖。", "纯货物买卖"),
         ("該批貨物純屬商品貿易。", "純屬商品貿易"),
         (
+            "The agreement covers the sale of finished cathode material only. No licence is given.",
+            "agreement covers the sale of finished cathode material only",
+        ),
+        ("The contract covers sale of the API only.", "contract covers sale of the API only"),
+        (
             "蚕种场向乌兹别克斯坦出口一代杂交蚕种5万张，附饲养技术说明，不提供原种或亲本。",
             "不提供原种",
         ),

@@ -327,7 +327,12 @@ _GOODS_ONLY_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
             # ... or a contract for goods only: "the agreement covers product only", "The
             # contract is for finished magnets only"
             r"\b(?:contract|agreement|order|deal)\s+(?:is\s+for|covers|concerns|is\s+limited\s+to)\s+"
-            r"(?:the\s+)?(?:finished\s+)?(?:[a-z0-9-]+\s+){0,2}?(?:products?|goods|[a-z-]+s)\s+only\b"
+            r"(?:the\s+)?(?:finished\s+)?(?:[a-z0-9-]+\s+){0,2}?(?:products?|goods|[a-z-]+s)\s+only\b|"
+            # ... or for the sale of something only: "The agreement covers the sale of finished
+            # cathode material only", "The contract covers sale of the API only"
+            r"\b(?:contract|agreement|order|deal)\s+(?:is\s+for|covers|concerns|is\s+limited\s+to)\s+"
+            r"(?:the\s+)?(?:sale|supply|purchase|delivery)\s+of\s+(?:the\s+)?(?:[a-z0-9-]+\s+){0,3}?"
+            r"[a-z0-9-]+\s+only\b"
         ),
     ),
     # ... or of a service's results only: "仅交付测绘成果", "the client receives only survey
