@@ -381,15 +381,16 @@ def _lint_vocabulary_doc(doc: Document) -> Iterator[Diagnostic]:
     owners: dict[str, str] = {}
     ids = [c["id"] for c in doc.data.get("capabilities") or ()]
     for i, cap in enumerate(doc.data.get("capabilities") or ()):
-        for implied in cap.get("implies") or ():
-            if implied not in ids:
-                yield Diagnostic(
-                    "E308",
-                    "unknown-capability",
-                    f"implies unknown capability {implied!r}",
-                    doc.pos(["capabilities", i, "implies"]),
-                    did_you_mean(implied, ids),
-                )
+        for key in ("implies", "yields_to"):
+            for other in cap.get(key) or ():
+                if other not in ids:
+                    yield Diagnostic(
+                        "E308",
+                        "unknown-capability",
+                        f"{key} names unknown capability {other!r}",
+                        doc.pos(["capabilities", i, key]),
+                        did_you_mean(other, ids),
+                    )
         for lang, terms in (cap.get("terms") or {}).items():
             for j, term in enumerate(terms):
                 path = ["capabilities", i, "terms", lang, j]

@@ -258,6 +258,9 @@ class Capability(msgspec.Struct, frozen=True):
     terms_en: tuple[str, ...]
     implies: tuple[str, ...]
     pos: SourcePos
+    # Capabilities whose names this one's terms may overlap: a hit that partly overlaps one of
+    # theirs is part of that longer name (电池用磷酸铁 in 电池用磷酸铁锂), not a mention.
+    yields_to: tuple[str, ...] = ()
 
 
 class VocabParameter(msgspec.Struct, frozen=True):

@@ -90,6 +90,7 @@ def build_vocabulary(docs: tuple[Document, ...]) -> Vocabulary:
                     terms_en=tuple(terms.get("en") or ()),
                     implies=tuple(raw.get("implies") or ()),
                     pos=doc.pos(["capabilities", i]),
+                    yields_to=tuple(raw.get("yields_to") or ()),
                 ),
             )
         for i, raw in enumerate(doc.data.get("parameters") or ()):

@@ -248,6 +248,11 @@ class TermIndex:
         self._caps = tuple(shared.setdefault(tuple(c), tuple(c)) for c, _, _ in table.values())
         self._terms = tuple(term for _, term, _ in table.values())
         self._words = bytes(word for _, _, word in table.values())  # English: word boundaries
+        self._yields = {
+            cap.id: frozenset(cap.yields_to)
+            for cap in vocabulary.capabilities.values()
+            if cap.yields_to
+        }
         self._small = _SmallScan.of(self._keys)
         self._matcher: Any = None
         self._scanned = 0
@@ -258,6 +263,7 @@ class TermIndex:
             "keys": self._keys,
             "columns": (self._caps, self._terms, self._words),
             "small": self._small,
+            "yields": self._yields,
         }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -265,6 +271,7 @@ class TermIndex:
         self._keys = state["keys"]
         self._caps, self._terms, self._words = state["columns"]
         self._small = state["small"]
+        self._yields = state["yields"]
         self._matcher = None
         self._scanned = 0
 
@@ -298,7 +305,8 @@ class TermIndex:
             for hit in self._scan(norm):
                 found.setdefault((hit.start, hit.end, hit.term), hit)
         hits = sorted(found.values(), key=lambda h: (h.start, -h.end, h.term))
-        return _outermost(hits)
+        kept = _outermost(hits)
+        return _without_yielding(kept, self._yields) if self._yields else kept
 
     def _scan(self, norm: Normalized) -> Iterator[TermHit]:
         haystack = norm.text
@@ -325,3 +333,35 @@ def _outermost(hits: list[TermHit]) -> list[TermHit]:
         kept.append(hit)
         reach = max(reach, hit.end)
     return kept
+
+
+def _without_yielding(hits: list[TermHit], yields: dict[str, frozenset[str]]) -> list[TermHit]:
+    """Drop a hit that partly overlaps a hit of a capability it yields to (see
+    ``Capability.yields_to``): "电池用磷酸铁" in "储能电池用磷酸铁锂" is part of the name of
+    LFP, not the precursor. ``hits`` are sorted by start and none lies inside another, so their
+    ends rise too, and the hits that overlap one are its neighbours on either side."""
+    out = []
+    for i, hit in enumerate(hits):
+        wanted: frozenset[str] = frozenset()
+        for cap in hit.capabilities:
+            owners = yields.get(cap)
+            if owners is None:  # a capability of its own: the hit counts
+                wanted = frozenset()
+                break
+            wanted |= owners
+        if wanted and any(wanted.intersection(other.capabilities) for other in _overlaps(hits, i)):
+            continue
+        out.append(hit)
+    return out
+
+
+def _overlaps(hits: list[TermHit], i: int) -> Iterator[TermHit]:
+    hit = hits[i]
+    before = i - 1
+    while before >= 0 and hits[before].end > hit.start:
+        yield hits[before]
+        before -= 1
+    after = i + 1
+    while after < len(hits) and hits[after].start < hit.end:
+        yield hits[after]
+        after += 1

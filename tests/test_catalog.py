@@ -251,3 +251,20 @@ def test_search_finds_parameters_by_label_in_either_language(run_cli: RunCli) ->
     assert {"kind": "parameter", "id": "precursor.tap-density", "unit": "g/cm3"}.items() <= (
         hits[-1].items()
     )
+
+
+def test_validate_refuses_yields_to_an_unknown_capability(run_cli: RunCli, tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules" / "cn-tech-export", rules)
+    vocabulary = rules / "vocabulary.yaml"
+    text = vocabulary.read_text(encoding="utf-8")
+    old = "yields_to:\n      - cathode.lfp-material\n"
+    assert old in text, "fixture drifted"
+    vocabulary.write_text(
+        text.replace(old, "yields_to:\n      - cathode.lfp-materal\n"), encoding="utf-8"
+    )
+    result = run_cli("validate", str(ROOT / "catalog" / "cn-tech-export"), str(rules), expect=1)
+    assert " E308 unknown-capability: yields_to names unknown capability 'cathode.lfp-materal'" in (
+        result.stdout
+    )
+    assert "cathode.lfp-material" in result.stdout  # did you mean

@@ -365,3 +365,47 @@ def test_quotation_marks_inside_a_name_do_not_hide_a_term(kb: KnowledgeBase) -> 
 def test_an_apostrophe_reads_the_same_straight_or_curly() -> None:
     assert normalize("the user’s interests").text == normalize("the user's interests").text
     assert normalize("the user's interests").text == "the user s interests"
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "not_found"),
+    [
+        # the precursor term overlaps the LFP/LMFP name from the left or the right: LFP only
+        (
+            "储能电池用磷酸铁锂正极粉体",
+            "cathode.lfp-cathode",
+            "cathode.phosphate-precursor-material",
+        ),
+        (
+            "preparation of lithium manganese iron phosphate for batteries",
+            "cathode.lmfp-material",
+            "cathode.phosphate-precursor-material",
+        ),
+        # on its own the precursor term names the precursor
+        (
+            "电池用磷酸铁前驱体的合成",
+            "cathode.phosphate-precursor-material",
+            "cathode.lfp-material",
+        ),
+    ],
+)
+def test_a_term_that_yields_to_an_overlapping_name_is_part_of_it(
+    kb: KnowledgeBase, text: str, found: str, not_found: str
+) -> None:
+    caps = {c for hit in kb.term_index.find(text) for c in hit.capabilities}
+    assert found in caps
+    assert not_found not in caps
+
+
+def test_only_hits_that_yield_are_dropped() -> None:
+    from exportcheck.termindex import TermHit, _without_yielding
+
+    lfp = TermHit(("lfp",), "磷酸铁锂", 5, 9)
+    precursor = TermHit(("precursor",), "电池用磷酸铁", 2, 8)
+    both = TermHit(("precursor", "other"), "电池用磷酸铁", 2, 8)
+    apart = TermHit(("precursor",), "电池用磷酸铁", 20, 26)
+    yields = {"precursor": frozenset({"lfp"})}
+    assert _without_yielding([precursor, lfp], yields) == [lfp]
+    # a hit that also names a capability of its own counts; one that overlaps nothing counts
+    assert _without_yielding([both, lfp], yields) == [both, lfp]
+    assert _without_yielding([lfp, apart], yields) == [lfp, apart]
