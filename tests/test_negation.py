@@ -1706,6 +1706,10 @@ def test_both_ways_of_finding_whole_text_cues_agree(text: str) -> None:
     [
         ("泾县宣纸厂出口生宣、熟宣各200刀予日本书道会，纯货物买卖。", "纯货物买卖"),
         ("該批貨物純屬商品貿易。", "純屬商品貿易"),
+        (  # every item of the list is goods
+            "Order:\n1. 200 spraying drones (goods)\n2. Spare batteries (goods)",
+            "(goods)",
+        ),
         (
             "The agreement covers the sale of finished cathode material only. No licence is given.",
             "agreement covers the sale of finished cathode material only",
@@ -1747,6 +1751,10 @@ def test_a_sale_of_goods_is_declared_in_these_words(text: str, declared: str) ->
             " no drawings are shared."
         ),
         "Supply agreement under negotiation: will no process information be shared?",  # asks
+        (  # a label marks its own item goods, beside an item of technology
+            "Package:\n(a) Synthesis recipe of our adsorbent and the unit design.\n"
+            "(b) One adsorption skid (goods), ex-works Xining.\n(c) Operator training."
+        ),
     ],
 )
 def test_these_words_declare_no_sale_of_goods(text: str) -> None:

@@ -903,6 +903,10 @@ def _goods_only(lowered: str, *, counted: bool = False) -> tuple[int, int] | Non
             begin = end.end()
         if compiled(_UNLESS).search(lowered, begin, found.start()):
             continue
+        if found.group()[:1] in "(（" and _another_item_speaks_of_technology(
+            lowered, found.start()
+        ):
+            continue  # "(b) One adsorption skid (goods)" beside "(a) … adsorbent synthesis recipe"
         declared = found.span()
         break
     if declared is None:
@@ -912,6 +916,28 @@ def _goods_only(lowered: str, *, counted: bool = False) -> tuple[int, int] | Non
     if hands_over(lowered, handed_over, semicolons=True) or _licenses_technology(lowered):
         return None
     return declared
+
+
+# The start of a list item: "(b) ", "3. ", "- ", "（二）", "二、", "2) ".
+_ITEM_START = (
+    r"(?m)^[ \t]*(?:\(?[a-h]\)|\(?\d{1,2}[).、．]|[-•*·]|（[一二三四五六七八九十\d]{1,3}）"
+    r"|[一二三四五六七八九十]{1,3}、)"
+)
+
+
+def _another_item_speaks_of_technology(lowered: str, at: int) -> bool:
+    """Whether the words at ``at`` stand in one item of a list whose other items include one
+    that speaks of technology (see _speaks_of_technology): in a package of a licence, drawings,
+    equipment and training, a label "(goods)" marks its own item goods, not the deal."""
+    starts = [m.start() for m in compiled(_ITEM_START).finditer(lowered)]
+    if len(starts) < 2 or at < starts[0]:
+        return False
+    stops = [*starts[1:], len(lowered)]
+    return any(
+        _speaks_of_technology(lowered[begin:stop])
+        for begin, stop in zip(starts, stops, strict=True)
+        if not begin <= at < stop
+    )
 
 
 # Technology licensed, assigned or handed over outright, as another item of the same deal:
