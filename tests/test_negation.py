@@ -1755,6 +1755,14 @@ def test_a_sale_of_goods_is_declared_in_these_words(text: str, declared: str) ->
             "Package:\n(a) Synthesis recipe of our adsorbent and the unit design.\n"
             "(b) One adsorption skid (goods), ex-works Xining.\n(c) Operator training."
         ),
+        (  # ... also a bracketed tolling note, in circled-number items
+            "标的：\n① 晶体制备技术：提拉法生长工艺、原料配比，转让给外方；\n"
+            "② 晶体切割及抛光服务（由中方工厂完成，来料加工）；\n③ 镀膜设备1台（货物）。"
+        ),
+        (  # ... and in a schedule's W-numbered items
+            "SCHEDULE\nW1  Design technology for the reactor pressure vessel: design methods.\n"
+            "W2  Large forgings, delivered finished and machined (goods).\nW3  Welder training."
+        ),
     ],
 )
 def test_these_words_declare_no_sale_of_goods(text: str) -> None:

@@ -903,7 +903,7 @@ def _goods_only(lowered: str, *, counted: bool = False) -> tuple[int, int] | Non
             begin = end.end()
         if compiled(_UNLESS).search(lowered, begin, found.start()):
             continue
-        if found.group()[:1] in "(（" and _another_item_speaks_of_technology(
+        if _bracketed(lowered, found) and _another_item_speaks_of_technology(
             lowered, found.start()
         ):
             continue  # "(b) One adsorption skid (goods)" beside "(a) … adsorbent synthesis recipe"
@@ -918,11 +918,26 @@ def _goods_only(lowered: str, *, counted: bool = False) -> tuple[int, int] | Non
     return declared
 
 
-# The start of a list item: "(b) ", "3. ", "- ", "（二）", "二、", "2) ".
+# The start of a list item: "(b) ", "3. ", "- ", "（二）", "二、", "2) ", "①", "W2 ".
 _ITEM_START = (
     r"(?m)^[ \t]*(?:\(?[a-h]\)|\(?\d{1,2}[).、．]|[-•*·]|（[一二三四五六七八九十\d]{1,3}）"
-    r"|[一二三四五六七八九十]{1,3}、)"
+    r"|[一二三四五六七八九十]{1,3}、|[\u2460-\u2473]|[a-z]\d{1,2}\s)"
 )
+
+
+def _bracketed(lowered: str, found: re.Match[str]) -> bool:
+    """Whether the declaration ``found`` is a label in brackets: "(goods)", "（由中方工厂完成，
+    来料加工）"."""
+    if found.group()[:1] in "(（":
+        return True
+    line_start = lowered.rfind("\n", 0, found.start()) + 1
+    before = lowered[line_start : found.start()]
+    opening = max(before.rfind("("), before.rfind("（"))
+    if opening < 0 or max(before.rfind(")"), before.rfind("）")) > opening:
+        return False
+    line_end = lowered.find("\n", found.end())
+    after = lowered[found.end() : len(lowered) if line_end < 0 else line_end]
+    return ")" in after or "）" in after
 
 
 def _another_item_speaks_of_technology(lowered: str, at: int) -> bool:
