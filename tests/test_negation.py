@@ -1715,6 +1715,25 @@ def test_both_ways_of_finding_whole_text_cues_agree(text: str) -> None:
             "agreement covers the sale of finished cathode material only",
         ),
         ("The contract covers sale of the API only.", "contract covers sale of the API only"),
+        (  # a buyer's purchase that wants no technology
+            (
+                "We confirm the purchase of 35 units; we do not receive the flight control"
+                " software source or any design documents."
+            ),
+            "do not receive the flight control software source",
+        ),
+        (
+            "We order 300 finished units. We do not require the design documents.",
+            "do not require the design",
+        ),
+        (
+            "Order for 3 kg of the finished API; we don't need any information about extraction.",
+            "don't need any information about extraction",
+        ),
+        (
+            "Delivery of finished magnet segments; we do not receive any production know\nhow.",
+            "do not receive any production know\nhow",
+        ),
         (
             "蚕种场向乌兹别克斯坦出口一代杂交蚕种5万张，附饲养技术说明，不提供原种或亲本。",
             "不提供原种",

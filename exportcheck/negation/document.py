@@ -663,14 +663,21 @@ _NO_KNOW_HOW_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
         ),
     ),
     (
-        ("not ", "not\n", "not\t", "never"),
+        ("not ", "not\n", "not\t", "never", "n't", "n\u2019t"),
         # ... or says it will not hand it over: "We do not provide manufacturing know-how",
-        # "process parameters, recipes and equipment settings … are not disclosed"
+        # "process parameters, recipes and equipment settings … are not disclosed"; or, from the
+        # buyer, will not receive it: "we do not receive any production know how from you",
+        # "We do not require the design documents", "we don't need any information about
+        # extraction"
         (
-            r"\b(?:do|does|did|will|shall|are|is)\s+not\s+(?:provide|supply|transfer|disclose|licen[cs]e|"
-            r"share|deliver|receive|get|obtain|asking\s+for|ask\s+for|request(?:ing)?)\s+[^.;:]{0,40}?"
-            r"\b(?:know-how|process(?:es)?|recipes?|"
-            r"designs?|drawings|source\s+code|technical\s+(?:documents?|documentation|data)|"
+            r"(?:\b(?:do|does|did|will|shall|are|is)\s+not|\b(?:don|doesn|didn|won)[\u2019']t)\s+"
+            r"(?:provide|supply|transfer|disclose|licen[cs]e|share|deliver|receive|get|obtain|require|"
+            r"need|want|asking\s+for|ask\s+for|request(?:ing)?)\s+[^.;:]{0,60}?"
+            r"\b(?:know[\s-]how|process(?:es)?|recipes?|"
+            r"designs?|drawings|source\s+code|(?:firmware|software)\s+source|technical\s+(?:documents?|"
+            r"documentation|data)|(?:manufacturing|production|process|technical|design)\s+information|"
+            r"information\s+(?:about|on)\s+(?:the\s+)?(?:extraction|synthesis|production|manufactur|"
+            r"process)|"
             r"technolog(?:y|ies)|techniques?|methods?|(?:parent|parental|sterile|pure)\s+(?:lines|"
             r"stocks?|races)|breeding\s+material)\b"
             r"|\b(?:process(?:es)?|recipes?|know-how|formulas?|technolog(?:y|ies)|techniques?|methods?|"
