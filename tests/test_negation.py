@@ -48,6 +48,27 @@ def _negated(marked: str) -> dict[str, str]:
     ("marked", "expected"),
     [
         ("It has no [voice assistant].", {"voice assistant": "no voice assistant"}),
+        # a form's unticked box, and its questions answered no
+        (
+            "功能勾选表\n☑ 点餐收银　☑ 会员积分\n☐ [个性化推送]（未开放）\n☐ [语音合成]播报",
+            {"个性化推送": "☐ 个性化推送（未开放）", "语音合成": "☐ 语音合成播报"},
+        ),
+        (
+            "Scope:\n\u2611 Localisation kit\n\u25a1 [Speech synthesis] engine",
+            {"Speech synthesis": "\u25a1 Speech synthesis engine"},
+        ),
+        (
+            "Q：系统是否对顾客进行[个性化信息推送]？ A：否，仅统一发送促销券",
+            {"个性化信息推送": "Q：系统是否对顾客进行个性化信息推送？ A：否"},
+        ),
+        (
+            "Source code delivered? .... YES\n[Speech synthesis] included? ..... NO (pre-recorded)",
+            {"Speech synthesis": "Speech synthesis included? ..... NO"},
+        ),
+        (
+            "Does it use a [chatbot]?\nAnswer: no.",
+            {"chatbot": "Does it use a chatbot?\nAnswer: no"},
+        ),
         (
             "The product does not use [personalised push] or any [chatbot].",
             {
@@ -1240,6 +1261,9 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "中方保留在[推荐算法]方面的权利，但转让源代码。",
         "通过[推荐算法]排除垃圾内容。",  # 排除: filters out
         "本合同并不包括：[推荐算法]以外的内容。",  # 并不: the colon list is not what it leaves out
+        "☑ [个性化推送]已开通",  # a ticked box
+        "Is the [speech synthesis] engine included? Yes, with source code.",  # answered yes
+        "是否包含[语音合成]？无人机不包括，语音合成包括。",  # 无人机 is no answer of 无
         "本产品不含稀土的[永磁电机]已量产。",  # no scope before 不含: a relative clause
         "The [recommendation engine] (ranking models, training code) is licensed in full.",
         "Items on the control list such as [LiDAR] were checked; our [LiDAR] is licensed.",
@@ -1911,3 +1935,11 @@ def test_a_question_hands_nothing_over_beside_a_goods_declaration() -> None:
     text = "出口杂交水稻商品种子（F1代）200吨。不提供亲本。需要技术出口许可吗？"
     assert goods_only_declaration(text) is not None
     assert goods_only_declaration(text.replace("需要技术出口许可吗？", "另授予制种许可。")) is None
+
+
+def test_a_form_box_written_in_brackets_leaves_its_line_out() -> None:
+    from exportcheck.negation import negations
+
+    text = "Scope:\n[x] Localisation kit\n[ ] Speech synthesis engine\n[x] Voice chatbot"
+    terms = [(text.index(t), text.index(t) + len(t)) for t in ("Speech synthesis", "Voice chatbot")]
+    assert set(negations(text, terms)) == {0}

@@ -68,6 +68,7 @@ from exportcheck.negation.document import (
     _BACKGROUND_WORDS,
     _CATALOGUE_WORDS,
     _EXCLUSION_WORDS,
+    _FORM_MARKS,
     _GOODS_ONLY_WORDS,
     _HANDED_BESIDE_GOODS,
     _HANDED_OVER,
@@ -77,6 +78,7 @@ from exportcheck.negation.document import (
     _catalogue_scope,
     _defined,
     _exclusion_sections,
+    _form_answers,
     _glosses,
     _goods_only,
     _negated_examples,
@@ -211,3 +213,5 @@ def _sections(
         _catalogue_examples(masked, spans, out)
     if not gated or not cues.isdisjoint(_SCOPE_WORDS):
         _catalogue_scope(masked, spans, out, cues if gated else frozenset(_SCOPE_WORDS))
+    if not gated or any(mark in masked for mark in _FORM_MARKS):
+        _form_answers(masked, spans, out)

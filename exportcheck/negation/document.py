@@ -183,6 +183,35 @@ def _exclusion_sections(
         _set_aside_within(spans, out, line_start, until, (line_start, line_end))
 
 
+# A form's answers. An unticked box leaves out what its line names: "☐ 个性化推送（未开放）",
+# "[ ] Source code"; a question answered no leaves out what it asks about: "门店管理系统是否
+# 对顾客进行个性化信息推送？ A：否", "Speech synthesis / voice engine included? ..... NO".
+_UNTICKED = r"(?m)^[ \t]*(?:[-*•]\s*)?(?:\u2610|\u25a1|\[ ?\])[^\n]*"
+_ANSWERED_NO = (
+    r"(?m)^[^\n]*?(?:\?|？|吗|嗎)[ \t.:：…·_-]*(?:\n[ \t]*)?(?:(?:a|答|answer)[ \t]*[:：][ \t]*)?"
+    r"(?:否|不是|没有|沒有|(?:无|無)(?=[\s,，。;；(（)）]|$)|(?:no|none|n/a)\b)"
+)
+# (What a form needs: one of these in the text.)
+_FORM_MARKS = ("\u2610", "\u25a1", "[ ]", "[]", "?", "？", "吗", "嗎")
+
+
+def _form_answers(
+    masked: str, spans: Sequence[tuple[int, int]], out: dict[int, tuple[int, int]]
+) -> None:
+    """The terms on a form's line whose box is unticked, or in a question answered no, set
+    aside by the box or the answer."""
+    for line in compiled(_UNTICKED).finditer(masked):
+        _set_aside_within(spans, out, line.start(), line.end(), line.span())
+    for answered in compiled(_ANSWERED_NO).finditer(masked):
+        asked = max(
+            masked.rfind("?", answered.start(), answered.end()),
+            masked.rfind("？", answered.start(), answered.end()),
+            masked.rfind("吗", answered.start(), answered.end()),
+            masked.rfind("嗎", answered.start(), answered.end()),
+        )
+        _set_aside_within(spans, out, answered.start(), asked, answered.span())
+
+
 # A description that says the deal is a sale of goods and no technology goes with it: "提供整机
 # 不提供技术", "作为商品出口", "本次交易为一般货物贸易", "sold as goods", "no technology is
 # transferred". Every mention in it then names the goods (design §2.1: text is a lead, and
@@ -228,6 +257,11 @@ _GOODS_ONLY_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
             # "仅货物贸易", "只是货物贸易"
             r"|(?:仅|僅|只)(?:为|為|是|属|屬)?(?:一般)?(?:货物|貨物)(?:贸易|貿易)"
         ),
+    ),
+    # a form's ticked box: "☑ 仅货物出口"
+    (
+        ("货物", "貨物"),
+        r"(?:仅|僅|只)(?:为|為|是|属|屬)?(?:货物|貨物)(?:出口|买卖|買賣|销售|銷售)",
     ),
     (
         ("货物", "貨物"),
