@@ -1739,6 +1739,10 @@ def test_both_ways_of_finding_whole_text_cues_agree(text: str) -> None:
             "agreement covers the sale of finished cathode material only",
         ),
         ("The contract covers sale of the API only.", "contract covers sale of the API only"),
+        (
+            "Only finished goods and material certificates are supplied.",
+            "Only finished goods and material certificates are supplied",
+        ),
         (  # a buyer's purchase that wants no technology
             (
                 "We confirm the purchase of 35 units; we do not receive the flight control"

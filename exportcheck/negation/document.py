@@ -341,7 +341,7 @@ _GOODS_ONLY_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
     (
         ("only",),
         (
-            r"\bonly\s+(?:the\s+)?finished\s+(?:[a-z-]+\s+){0,2}?(?:is|are)\s+"
+            r"\bonly\s+(?:the\s+)?finished\s+(?:[a-z-]+\s+){0,4}?(?:is|are)\s+"
             r"(?:sold|supplied|shipped|exported|delivered)\b|"
             r"\b(?:receives?|gets?|obtains?)\s+only\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}?"
             r"(?:products?|goods)\b|"
