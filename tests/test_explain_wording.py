@@ -62,6 +62,13 @@ def test_an_asserted_building_block_that_decides_nothing_is_pointed_out(
     assert "Asserted but deciding nothing" not in _check(run_cli, standalone)
 
 
+def _json_result(run_cli: RunCli, path: Path, as_of: str) -> dict[str, Any]:
+    """The one result of ``check --format json`` on ``path`` as of ``as_of``."""
+    doc = json.loads(run_cli("check", str(path), "--as-of", as_of, "--format", "json").stdout)
+    (result,) = doc["results"]
+    return dict(result)
+
+
 def _no_export(run_cli: RunCli, path: Path) -> dict[str, Any]:
     """The JSON result of a profile decided as no export: valid output, free, no findings."""
     doc = json.loads(
@@ -142,11 +149,9 @@ def test_a_text_that_says_the_technology_comes_into_china_is_no_export(
         summary="We in-license LiDAR technology and sublicense the design.",
         transfer={"mode": "licence", "destination": "SG"},
     )
-    doc = json.loads(
-        run_cli("check", str(abroad), "--as-of", "2025-09-01", "--format", "json").stdout
-    )
-    assert doc["results"][0]["decision"] == "review"
-    assert doc["results"][0]["not_exported_by"] is None
+    result = _json_result(run_cli, abroad, "2025-09-01")
+    assert result["decision"] == "review"
+    assert result["not_exported_by"] is None
 
 
 def test_a_text_that_says_the_technology_is_held_outside_the_mainland_is_no_export(
@@ -180,11 +185,9 @@ def test_a_text_that_says_the_technology_is_held_outside_the_mainland_is_no_expo
         summary="技術由內地母公司轉移至香港，再授權美國；交易不涉及中國大陸人員常駐。\n華語語音合成。",
         transfer={"mode": "licence", "destination": "US"},
     )
-    doc = json.loads(
-        run_cli("check", str(onward), "--as-of", "2024-05-01", "--format", "json").stdout
-    )
-    assert doc["results"][0]["decision"] == "review"
-    assert doc["results"][0]["outside_mainland"] is False
+    result = _json_result(run_cli, onward, "2024-05-01")
+    assert result["decision"] == "review"
+    assert result["outside_mainland"] is False
 
 
 def test_chinese_output_names_the_decision_in_chinese_and_keeps_the_label(
