@@ -48,6 +48,18 @@ def _negated(marked: str) -> dict[str, str]:
     ("marked", "expected"),
     [
         ("It has no [voice assistant].", {"voice assistant": "no voice assistant"}),
+        # the other party's business, in a text that keeps our technology out of it
+        (
+            (
+                "The client, a European producer of [riboflavin], is expanding its site. We"
+                " design the effluent plant and provide none about vitamin production."
+            ),
+            {"riboflavin": "The client, a European producer of riboflavin"},
+        ),
+        (
+            "业主为老挝一家开采[离子吸附型稀土]黏土矿的公司。我院不涉及矿山开采或浸矿的任何技术内容。",
+            {"离子吸附型稀土": "业主为老挝一家开采离子吸附型稀土黏土矿的公司"},
+        ),
         # a form's unticked box, and its questions answered no
         (
             "功能勾选表\n☑ 点餐收银　☑ 会员积分\n☐ [个性化推送]（未开放）\n☐ [语音合成]播报",
@@ -1262,6 +1274,9 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "通过[推荐算法]排除垃圾内容。",  # 排除: filters out
         "本合同并不包括：[推荐算法]以外的内容。",  # 并不: the colon list is not what it leaves out
         "☑ [个性化推送]已开通",  # a ticked box
+        # the client's business without a disclaimer: it may be what it receives
+        "The client, a maker of [drones], receives our design files.",
+        "客户是一家[激光雷达]公司。我们转让设计。",
         "Is the [speech synthesis] engine included? Yes, with source code.",  # answered yes
         "是否包含[语音合成]？无人机不包括，语音合成包括。",  # 无人机 is no answer of 无
         "本产品不含稀土的[永磁电机]已量产。",  # no scope before 不含: a relative clause

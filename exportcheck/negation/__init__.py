@@ -67,6 +67,7 @@ from exportcheck.negation.clause import _CLAUSE_END, _LOOK, _WORDS, _Clause, _ma
 from exportcheck.negation.document import (
     _BACKGROUND_WORDS,
     _CATALOGUE_WORDS,
+    _CLIENT_WORDS,
     _EXCLUSION_WORDS,
     _FORM_MARKS,
     _GOODS_ONLY_WORDS,
@@ -76,6 +77,7 @@ from exportcheck.negation.document import (
     _background,
     _catalogue_examples,
     _catalogue_scope,
+    _client_business,
     _defined,
     _exclusion_sections,
     _form_answers,
@@ -215,3 +217,5 @@ def _sections(
         _catalogue_scope(masked, spans, out, cues if gated else frozenset(_SCOPE_WORDS))
     if not gated or any(mark in masked for mark in _FORM_MARKS):
         _form_answers(masked, spans, out)
+    if not gated or any(word in plain.lower() for word in _CLIENT_WORDS):
+        _client_business(masked, spans, out)

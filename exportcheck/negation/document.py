@@ -212,6 +212,50 @@ def _form_answers(
         _set_aside_within(spans, out, answered.start(), asked, answered.span())
 
 
+# The other party described by its business, in a text that keeps our technology out of it:
+# "The client, a European producer of riboflavin, …" / "客户是一家销售虫草保健品的零售品牌",
+# "业主为一家开采离子吸附型稀土黏土矿的公司", beside "we provide none about vitamin production",
+# "不涉及虫草的种植、菌种、加工或配方". The business names what the client does, not what goes to
+# it; without such a disclaimer a recipient in the very business of a technology may well be
+# receiving it, and its mention stays a lead.
+_CLIENT_DESCRIBED = (
+    r"\b(?:the|our)\s+(?:client|customer|owner|buyer|employer)\s*,\s*(?:an?|the)\s+[^,.;:\n]{1,120}"
+    r"|\b(?:the|our)\s+(?:client|customer|owner|buyer|employer)\s+(?:is|was)\s+(?:an?|the)\s+"
+    r"[^.;:\n]{1,120}"
+    r"|\b(?:the|our)\s+(?:client|customer|owner|buyer|employer)\s+(?:manufactures|produces|makes|"
+    r"sells|operates|runs|mines|grows|distributes)\b[^.;:\n]{1,120}"
+    r"|(?:客户|客戶|业主|業主|买方|買方)(?:是|为|為|系)[^。；;，,\n]{1,60}"
+)
+_DISCLAIMS = (
+    r"\b(?:not\s+involved\s+in|disclose\s+nothing|provide\s+none|receive\s+no\s+information|"
+    r"nothing\s+about|scope\s+stops)\b"
+    r"|(?:不涉及|不包括|不提供|不含)[^。；;\n]{0,30}?(?:技术|技術|工艺|工藝|配方|菌种|菌種|种植|種植|"
+    r"开采|開採|浸矿|浸礦|冶炼|冶煉|加工|生产|生產)"
+)
+_CLIENT_WORDS = (
+    *("client", "customer", "owner", "buyer", "employer"),
+    *("客户", "客戶", "业主", "業主", "买方", "買方"),
+)
+
+
+def _client_business(
+    masked: str, spans: Sequence[tuple[int, int]], out: dict[int, tuple[int, int]]
+) -> None:
+    """The terms of a description of the other party's business (see _CLIENT_DESCRIBED), set
+    aside by it, in a text that disclaims technology of ours; never where the description
+    names us."""
+    from exportcheck.negation.passes import _OURS_WORDS, _OURS_ZH
+
+    lowered = masked.lower()
+    if not compiled(_DISCLAIMS).search(lowered):
+        return
+    for described in compiled(_CLIENT_DESCRIBED).finditer(lowered):
+        words = set(compiled(r"[a-z]+").findall(described.group()))
+        if not _OURS_WORDS.isdisjoint(words) or any(w in described.group() for w in _OURS_ZH):
+            continue
+        _set_aside_within(spans, out, described.start(), described.end(), described.span())
+
+
 # A description that says the deal is a sale of goods and no technology goes with it: "提供整机
 # 不提供技术", "作为商品出口", "本次交易为一般货物贸易", "sold as goods", "no technology is
 # transferred". Every mention in it then names the goods (design §2.1: text is a lead, and
