@@ -54,13 +54,19 @@ _TEXT_UNITS: dict[str, tuple[tuple[str, str], ...]] = {
     "voltage": ((r"mv(?![a-z])", "mV"), (r"v(?![a-z])|伏特?", "V")),
 }
 _CONDITIONS = {
-    "MPa": r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:mpa|兆帕)",
+    "MPa": r"(?<![\d.])(?<!\d,)(\d+(?:[.,]\d+)?)\s*(?:mpa|兆帕)",
     # A C-rate: 0.1c, 1 c, or c/10 (read as 0.1). Not 25°c: the degree sign stands between.
-    "C": r"(?<![\d.a-z])(\d+(?:\.\d+)?)\s*c(?![a-z\d])|(?<![a-z])c\s*/\s*(\d+)(?![\d.])",
+    "C": r"(?<![\d.a-z])(?<!\d,)(\d+(?:[.,]\d+)?)\s*c(?![a-z\d])|(?<![a-z])c\s*/\s*(\d+)(?![\d.])",
 }
-_NUMBER = r"(\d+(?:\.\d+)?)"
+# A number: 2.45, a decimal comma as in European writing (2,62; 97,8 %), or thousands set off
+# by commas (2,450 kg/m3: three digits after each).
+_NUMBER = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+|,\d{1,2}(?!\d))?)"
 # A range: 2.35-2.45 (the hyphen folded to a space), 2.35~2.45, 2.35至2.45, 2.35 to 2.45.
-_RANGE_RE = re.compile(rf"(?<![\d.]){_NUMBER}(?:\s*(?:~|至|到|to\b|\s)\s*{_NUMBER})?\s*")
+# ... or with a tolerance, read at its top: 2.57 ± 0.03.
+_RANGE_RE = re.compile(
+    rf"(?<![\d.])(?<!\d,){_NUMBER}(?:\s*(?:~|至|到|to\b|\s)\s*{_NUMBER})?"
+    rf"(?:\s*(?:±|\+/-|\+-)\s*{_NUMBER})?\s*"
+)
 _AT_LEAST = re.compile(
     r"[≥≧⩾>]|不低于|不小于|大于|高于|超过|至少|\bat least\b|\babove\b|\bover\b|\bmore than\b"
     r"|\bexceed|\bgreater than\b|\bminimum\b|\bmin\b"
@@ -80,7 +86,8 @@ _CITES_THRESHOLD = re.compile(
 )
 # Where a stated value's sentence ends: a mention is not read across it.
 _CLAUSE_END = re.compile(r"[。；;!?！？\n]|\.(?:\s|$)")
-_COMMA = re.compile(r"[,，、]")
+# (Not a decimal comma: a digit before it and one or two after.)
+_COMMA = re.compile(r"[，、]|(?<!\d),|,(?!\d{1,2}(?!\d))")
 # A number with what may begin a unit after it, in the text as written: only such text is
 # normalised and read (the normal form costs ~100 us per KB of Chinese).
 _VALUE = re.compile(
@@ -218,7 +225,10 @@ class QuantityReader:
             previous = value_end
             if not _same_condition(haystack[segment_start:segment_end], param.measured_at):
                 continue
-            values = [float(v) for v in number.groups() if v is not None]
+            low, high, tolerance = number.groups()
+            values = [_float(v) for v in (low, high) if v is not None]
+            if tolerance is not None:
+                values = [values[0] + _float(tolerance)]
             value = convert(max(values), symbol, param.unit)
             if (param.minimum is not None and value < param.minimum) or (
                 param.maximum is not None and value > param.maximum
@@ -275,7 +285,16 @@ def _condition_values(unit: str, clause: str) -> list[float]:
     for m in re.finditer(_CONDITIONS[unit], clause):
         value, divisor = m.group(1), m.group(2) if unit == "C" else None
         if value:
-            out.append(float(value))
+            out.append(_float(value))
         elif divisor and float(divisor):
             out.append(1 / float(divisor))
     return out
+
+
+def _float(number: str) -> float:
+    """A number as _NUMBER reads it: commas set off thousands, or stand for the decimal point."""
+    if "," not in number:
+        return float(number)
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", number):
+        return float(number.replace(",", ""))
+    return float(number.replace(",", "."))

@@ -61,6 +61,13 @@ def values(reader: QuantityReader, kb: KnowledgeBase, text: str) -> list[tuple[s
         ("average discharge voltage 3.92 V", [("cathode.average-voltage", 3.92, False)]),
         ("tap density of 1.1 g/cm3", [("precursor.tap-density", 1.1, False)]),
         ("平均電壓 3.80 V（低於 3.85 V）", [("cathode.average-voltage", 3.8, False)]),
+        # European decimal commas, thousands set off by commas, and tolerances read at the top
+        ("compaction density (220 MPa): 2,62 g/cm³", [(DENSITY, 2.62, False)]),
+        ("discharge capacity (0,1C): 163 mAh/g", [(CAPACITY, 163.0, False)]),
+        ("first-cycle coulombic efficiency: 97,8 %", [(EFFICIENCY, 97.8, False)]),
+        ("compaction density of 2,450 kg/m3", [(DENSITY, 2.45, False)]),
+        ("compaction density 2.57 ± 0.03 g/cm3", [(DENSITY, 2.6, False)]),
+        ("discharge capacity (1,0C): 150 mAh/g", []),  # another rate, with a decimal comma
         ("压实密度不低于2.6g/cm3", [(DENSITY, 2.6, True)]),  # 不低于: a lower bound
         # Two grades: both are read (the fact takes the greatest).
         (

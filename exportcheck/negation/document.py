@@ -708,7 +708,7 @@ _NO_KNOW_HOW_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
             r"\b(?:know-how|process(?:es)?|technolog(?:y|ies)|methods?|(?:parent|parental)\s+(?:lines|"
             r"seeds?|stocks?)|seed\s+production|breeding\s+data|source\s+code|recipes?|formulas?)\b"
             r"[^.;:]{0,60}?\b(?:stays?|remains?|(?:is|are)\s+kept)\s+(?:in\s+china|with\s+(?:us|the\s+"
-            r"(?:seller|supplier|parent))|(?:in|at)\s+our\s+(?:[a-z]+\s+)?(?:base|plant|factory|site|"
+            r"(?:seller|supplier|parent|owner))|(?:in|at)\s+our\s+(?:[a-z]+\s+)?(?:base|plant|factory|site|"
             r"facility|headquarters))\b"
         ),
     ),

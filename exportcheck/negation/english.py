@@ -257,7 +257,7 @@ _NEGATIVE_PREDICATE = (
     r"(?![a-z0-9])"
     r"|(?:(?:shall|will|must)\s+)?(?:remain|remains|stay|stays)\s+(?:exclusively\s+|solely\s+|only\s+)?"
     r"with\s+(?:the\s+)?(?:chinese\s+)?(?:seller|licensor|transferor|parent|group|us|our|"
-    r"shareholder|party|side|company)"
+    r"shareholder|party|side|company|owner)"
     r"(?![a-z0-9])"
     # kept at home: "X stays in China", "X and Y remain on our servers in Beijing"
     r"|(?:remain|remains|stay|stays|is\s+kept|are\s+kept)\s+(?:only\s+)?(?:in|within|on|at)\s+"
