@@ -194,6 +194,11 @@ def _read(text: str, spans: Sequence[tuple[int, int]], *, gated: bool) -> Readin
     return Reading(out, defined, declared)
 
 
+def _mentions_any(text: str, words: tuple[str, ...]) -> bool:
+    lowered = text.lower()
+    return any(word in lowered for word in words)
+
+
 def _sections(
     masked: str,
     plain: str,
@@ -217,5 +222,5 @@ def _sections(
         _catalogue_scope(masked, spans, out, cues if gated else frozenset(_SCOPE_WORDS))
     if not gated or any(mark in masked for mark in _FORM_MARKS):
         _form_answers(masked, spans, out)
-    if not gated or any(word in plain.lower() for word in _CLIENT_WORDS):
+    if not gated or _mentions_any(plain, _CLIENT_WORDS):
         _client_business(masked, spans, out)

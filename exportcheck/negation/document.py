@@ -754,7 +754,7 @@ _NO_KNOW_HOW_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
             r"\b(?:know[\s-]how|process(?:es)?|recipes?|"
             r"designs?|drawings|source\s+code|(?:firmware|software)\s+source|technical\s+(?:documents?|"
             r"documentation|data)|(?:manufacturing|production|process|technical|design)\s+information|"
-            r"information\s+(?:about|on)\s+(?:the\s+)?(?:extraction|synthesis|production|manufactur|"
+            r"information\s+(?:about|on)\s+(?:the\s+)?(?:extraction|synthesis|production|manufactur\w*|"
             r"process)|"
             r"technolog(?:y|ies)|techniques?|methods?|(?:parent|parental|sterile|pure)\s+(?:lines|"
             r"stocks?|races)|breeding\s+material)\b"
