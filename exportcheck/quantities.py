@@ -85,7 +85,8 @@ _CITES_THRESHOLD = re.compile(
     r"|\bcatalog(?:ue)?\b"
 )
 # Where a stated value's sentence ends: a mention is not read across it.
-_CLAUSE_END = re.compile(r"[。；;!?！？\n]|\.(?:\s|$)")
+# (Not a table's dot leader: "Compaction density (220 MPa) ..... 2.50 g/cm3".)
+_CLAUSE_END = re.compile(r"[。；;!?！？\n]|(?<!\.)\.(?:\s|$)")
 # (Not a decimal comma: a digit before it and one or two after.)
 _COMMA = re.compile(r"[，、]|(?<!\d),|,(?!\d{1,2}(?!\d))")
 # A number with what may begin a unit after it, in the text as written: only such text is

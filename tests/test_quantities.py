@@ -67,6 +67,8 @@ def values(reader: QuantityReader, kb: KnowledgeBase, text: str) -> list[tuple[s
         ("first-cycle coulombic efficiency: 97,8 %", [(EFFICIENCY, 97.8, False)]),
         ("compaction density of 2,450 kg/m3", [(DENSITY, 2.45, False)]),
         ("compaction density 2.57 ± 0.03 g/cm3", [(DENSITY, 2.6, False)]),
+        # a table's dot leader
+        ("Compaction density (220 MPa, 30 s hold) ..... 2.50 g/cm3", [(DENSITY, 2.5, False)]),
         ("discharge capacity (1,0C): 150 mAh/g", []),  # another rate, with a decimal comma
         ("压实密度不低于2.6g/cm3", [(DENSITY, 2.6, True)]),  # 不低于: a lower bound
         # Two grades: both are read (the fact takes the greatest).
