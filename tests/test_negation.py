@@ -1962,3 +1962,22 @@ def test_a_form_box_written_in_brackets_leaves_its_line_out() -> None:
     text = "Scope:\n[x] Localisation kit\n[ ] Speech synthesis engine\n[x] Voice chatbot"
     terms = [(text.index(t), text.index(t) + len(t)) for t in ("Speech synthesis", "Voice chatbot")]
     assert set(negations(text, terms)) == {0}
+
+
+def test_chinese_written_with_spaces_between_words_reads_as_without() -> None:
+    """A word-segmented text ("合同 是 纯 货物 买卖") is read with those spaces taken out; the
+    negation it finds is mapped back onto the text as written."""
+    from exportcheck.negation import read
+
+    spaced = "我方 许可 内容 不包括 制粉 和 烧结 ， 只 提供 电机 设计 。"
+    compact = spaced.replace(" ", "")
+    for text in (spaced, compact):
+        start = text.index("制粉")
+        reading = read(text, [(start, start + 2)])
+        (words,) = [text[a:b] for a, b in reading.negated.values()]
+        assert words.replace(" ", "") == "不包括制粉"
+    goods = "客户 下单 500 t 。 合同 是 纯 货物 买卖 ： 没有 工艺 转让 。 产品 为 磷酸铁锂"
+    term = goods.index("磷酸铁锂")
+    declared = read(goods, [(term, term + 4)]).goods_only
+    assert declared is not None
+    assert goods[declared[0] : declared[1]].replace(" ", "") == "纯货物买卖"

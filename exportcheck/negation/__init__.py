@@ -146,7 +146,47 @@ def negations_in(
     return _read(text, spans, gated=gated).negated
 
 
+# Chinese written with a space between words ("合同 是 纯 货物 买卖：没有 工艺 转让"), as some
+# chat tools, word-segmented exports and text extracted from PDFs have it. The readers' Chinese
+# patterns expect none, so such a text is read with those spaces taken out, and what the
+# reading finds is mapped back. (The pattern opens with the space, which the engine finds fast.)
+_SPACED_CJK = r" (?<=[\u3400-\u9fff] )(?=[\u3400-\u9fff])"
+_SPACED_ENOUGH = 3  # spaced pairs that make a text one written so (not a stray space)
+
+
 def _read(text: str, spans: Sequence[tuple[int, int]], *, gated: bool) -> Reading:
+    if spans and " " in text:
+        gaps = [m.start() for m in compiled(_SPACED_CJK).finditer(text)]
+        if len(gaps) >= _SPACED_ENOUGH:
+            return _read_without(text, spans, gaps, gated=gated)
+    return _read_as_is(text, spans, gated=gated)
+
+
+def _read_without(
+    text: str, spans: Sequence[tuple[int, int]], gaps: list[int], *, gated: bool
+) -> Reading:
+    """:func:`_read` of ``text`` with the characters at ``gaps`` taken out, its spans mapped
+    back to ``text``."""
+    gone = set(gaps)
+    kept = [i for i in range(len(text)) if i not in gone]  # compact index -> index in text
+    compact = "".join(text[i] for i in kept)
+    at = {index: n for n, index in enumerate(kept)}
+
+    def inward(span: tuple[int, int]) -> tuple[int, int]:
+        return at[span[0]], at[span[1] - 1] + 1
+
+    def back(span: tuple[int, int]) -> tuple[int, int]:
+        return kept[span[0]], kept[span[1] - 1] + 1
+
+    reading = _read_as_is(compact, [inward(span) for span in spans], gated=gated)
+    return Reading(
+        {i: back(span) for i, span in reading.negated.items()},
+        {abbr: back(span) for abbr, span in reading.defined.items()},
+        back(reading.goods_only) if reading.goods_only is not None else None,
+    )
+
+
+def _read_as_is(text: str, spans: Sequence[tuple[int, int]], *, gated: bool) -> Reading:
     if not spans:
         return Reading({}, {}, None)
     masked = _masked(text, spans)
