@@ -15,6 +15,7 @@ foreign licensor's country as the destination of an import.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from exportcheck.lazyre import compiled
@@ -235,6 +236,11 @@ _TRIGGERS = (
 _TRIGGER_GATE = gate(_TRIGGERS)
 
 
+# A profile's title and summary, lower-cased once for the readings that each ask for them
+# (a str keeps its hash, so a text asked again is found at once).
+_lowered = functools.lru_cache(maxsize=8)(str.lower)
+
+
 def _pattern(reading: str, chinese: bool) -> re.Pattern[str]:
     """The Chinese or English pattern of a reading, compiled on first use."""
     return compiled(_READINGS[reading][0 if chinese else 1])
@@ -301,7 +307,7 @@ def stays_in_china(texts: dict[str, str], *, foreign: bool = False) -> tuple[str
     destination is another country, which only an import said from the Chinese side
     (see _INBOUND_ZH) turns into the foreign party's."""
     declaration = "inbound" if foreign else "declaration"
-    lowered = {field: text.lower() for field, text in texts.items()}
+    lowered = {field: _lowered(text) for field, text in texts.items()}
     # The declaration first: few texts hold one, and the words of a transfer abroad (a long
     # alternation, ~0.1 ms over a Chinese summary) are then looked for in those alone.
     for field, text in lowered.items():
@@ -392,7 +398,7 @@ def held_outside_mainland(texts: dict[str, str]) -> tuple[str, int, int] | None:
     """Where the ``texts`` (field -> text) say the technology is held and transferred outside
     the mainland with no mainland part in it, as (field, start, end); None when none does, or
     when any of them has the mainland hand technology over."""
-    lowered = {field: text.lower() for field, text in texts.items()}
+    lowered = {field: _lowered(text) for field, text in texts.items()}
     if not any(_OUTSIDE_GATE(text) for text in lowered.values()):
         return None
     if any(compiled(_FROM_MAINLAND).search(text) for text in lowered.values()):

@@ -154,11 +154,14 @@ _SPACED_CJK = r" (?<=[\u3400-\u9fff] )(?=[\u3400-\u9fff])"
 _SPACED_ENOUGH = 3  # spaced pairs that make a text one written so (not a stray space)
 
 
+_SPACED_LOOK = 800  # characters looked at for it: such a text is spaced throughout
+
+
 def _read(text: str, spans: Sequence[tuple[int, int]], *, gated: bool) -> Reading:
-    if spans and " " in text:
-        gaps = [m.start() for m in compiled(_SPACED_CJK).finditer(text)]
-        if len(gaps) >= _SPACED_ENOUGH:
-            return _read_without(text, spans, gaps, gated=gated)
+    spaced = compiled(_SPACED_CJK)
+    if spans and len(spaced.findall(text, 0, _SPACED_LOOK)) >= _SPACED_ENOUGH:
+        gaps = [m.start() for m in spaced.finditer(text)]
+        return _read_without(text, spans, gaps, gated=gated)
     return _read_as_is(text, spans, gated=gated)
 
 
@@ -234,11 +237,6 @@ def _read_as_is(text: str, spans: Sequence[tuple[int, int]], *, gated: bool) -> 
     return Reading(out, defined, declared)
 
 
-def _mentions_any(text: str, words: tuple[str, ...]) -> bool:
-    lowered = text.lower()
-    return any(word in lowered for word in words)
-
-
 def _sections(
     masked: str,
     plain: str,
@@ -260,7 +258,7 @@ def _sections(
         _catalogue_examples(masked, spans, out)
     if not gated or not cues.isdisjoint(_SCOPE_WORDS):
         _catalogue_scope(masked, spans, out, cues if gated else frozenset(_SCOPE_WORDS))
-    if not gated or any(mark in masked for mark in _FORM_MARKS):
+    if not gated or not cues.isdisjoint(_FORM_MARKS):
         _form_answers(masked, spans, out)
-    if not gated or _mentions_any(plain, _CLIENT_WORDS):
+    if not gated or not cues.isdisjoint(_CLIENT_WORDS):
         _client_business(masked, spans, out)

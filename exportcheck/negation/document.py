@@ -232,9 +232,15 @@ _DISCLAIMS = (
     r"|(?:不涉及|不包括|不提供|不含)[^。；;\n]{0,30}?(?:技术|技術|工艺|工藝|配方|菌种|菌種|种植|種植|"
     r"开采|開採|浸矿|浸礦|冶炼|冶煉|加工|生产|生產)"
 )
-_CLIENT_WORDS = (
-    *("client", "customer", "owner", "buyer", "employer"),
-    *("客户", "客戶", "业主", "業主", "买方", "買方"),
+# (What such a description starts with: one of these is in any text it is looked for in.)
+_CLIENT_WORDS = tuple(
+    f"{det} {party}"
+    for det in ("the", "our")
+    for party in ("client", "customer", "owner", "buyer", "employer")
+) + tuple(
+    party + verb
+    for party in ("客户", "客戶", "业主", "業主", "买方", "買方")
+    for verb in ("是", "为", "為", "系")
 )
 
 
@@ -247,9 +253,14 @@ def _client_business(
     from exportcheck.negation.passes import _OURS_WORDS, _OURS_ZH
 
     lowered = masked.lower()
-    if not compiled(_DISCLAIMS).search(lowered):
+    found = [
+        described
+        for described in compiled(_CLIENT_DESCRIBED).finditer(lowered)
+        if any(described.start() <= start and end <= described.end() for start, end in spans)
+    ]
+    if not found or not compiled(_DISCLAIMS).search(lowered):
         return
-    for described in compiled(_CLIENT_DESCRIBED).finditer(lowered):
+    for described in found:
         words = set(compiled(r"[a-z]+").findall(described.group()))
         if not _OURS_WORDS.isdisjoint(words) or any(w in described.group() for w in _OURS_ZH):
             continue
@@ -1548,6 +1559,8 @@ _CUE_WORDS = tuple(
             *_BACKGROUND_WORDS,
             *_CATALOGUE_WORDS,
             *_SCOPE_WORDS,
+            *_CLIENT_WORDS,
+            *_FORM_MARKS,
         }
     )
 )
