@@ -9,7 +9,7 @@ from __future__ import annotations
 import msgspec
 
 from exportcheck.evaluate import Finding, ThresholdMiss
-from exportcheck.explain import cp_label
+from exportcheck.explain import cp_label, not_exported_reason
 from exportcheck.facts import Evidence
 from exportcheck.messages import msg
 from exportcheck.model import Lang, Outcome, Regime
@@ -110,13 +110,6 @@ def _domestic_note(result: CheckResult, lang: Lang) -> str:
     return msg("note.domestic_text", lang, quoted=by.text, where=_where(by), listed=listed)
 
 
-def _free_key(result: CheckResult) -> str:
-    """The message that says why a transfer is no export from China."""
-    if result.not_exported_by is None:
-        return "free.domestic"
-    return "free.outside_text" if result.outside_mainland else "free.domestic_text"
-
-
 def consequence_for(result: CheckResult, context: CatalogueContext, lang: Lang) -> Consequence:
     regime = context.regime
     on = legal_date(context)
@@ -166,7 +159,7 @@ def consequence_for(result: CheckResult, context: CatalogueContext, lang: Lang) 
         notes.append(msg("dual_use", lang, text=" ".join(dual_use)))
     consequence = text.consequence.get(lang) if text else ""
     if result.not_exported:
-        consequence = msg(_free_key(result), lang)
+        consequence = msg(f"free.{not_exported_reason(result)}", lang)
     elif result.decision is Outcome.FREE and not context.coverage.complete:
         # Design §6: while coverage is incomplete, free is worded as "no listed technology
         # found in the encoded part", and what follows only if it is not listed elsewhere.

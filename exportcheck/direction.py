@@ -358,7 +358,7 @@ def recipient_in_china(recipient: str, texts: dict[str, str]) -> tuple[int, int]
     found = compiled(_RECIPIENT_IN_CHINA).search(recipient) or _named_from_china(recipient)
     if found is None or compiled(_OUTSIDE_MAINLAND).search(found.group()):
         return None  # "(Hong Kong, China)": a transfer there is an export
-    if any(_transfers_abroad(text.lower()) for text in texts.values()):
+    if any(_transfers_abroad(_lowered(text)) for text in texts.values()):
         return None
     return found.span()
 

@@ -69,16 +69,20 @@ def decision_label(
     else:
         text = label if upper else decision.label
     if decision is Outcome.FREE and result.not_exported:
-        if result.outside_mainland:
-            key = "label.free_outside_text"
-        elif result.not_exported_by is not None:
-            key = "label.free_domestic_text"
-        else:
-            key = "label.free_domestic"
-        text += msg(key, lang)
+        text += msg(f"label.free_{not_exported_reason(result)}", lang)
     elif decision is Outcome.FREE and not complete:
         text += msg("label.free_incomplete", lang)
     return text
+
+
+def not_exported_reason(result: CheckResult) -> str:
+    """What says a transfer is no export from China, as the messages name it: the destination
+    CN (``domestic``), the description's words of an import or a transfer within China
+    (``domestic_text``), or its words of technology held outside the mainland
+    (``outside_text``)."""
+    if result.outside_mainland:
+        return "outside_text"
+    return "domestic" if result.not_exported_by is None else "domestic_text"
 
 
 def basis_key(finding: Finding) -> str:

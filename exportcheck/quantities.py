@@ -60,7 +60,8 @@ _CONDITIONS = {
 }
 # A number: 2.45, a decimal comma as in European writing (2,62; 97,8 %), or thousands set off
 # by commas (2,450 kg/m3: three digits after each).
-_NUMBER = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+|,\d{1,2}(?!\d))?)"
+_THOUSANDS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+_NUMBER = rf"({_THOUSANDS}|\d+(?:\.\d+|,\d{{1,2}}(?!\d))?)"
 # A range: 2.35-2.45 (the hyphen folded to a space), 2.35~2.45, 2.35至2.45, 2.35 to 2.45.
 # ... or with a tolerance, read at its top: 2.57 ± 0.03.
 _RANGE_RE = re.compile(
@@ -296,6 +297,6 @@ def _float(number: str) -> float:
     """A number as _NUMBER reads it: commas set off thousands, or stand for the decimal point."""
     if "," not in number:
         return float(number)
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", number):
+    if re.fullmatch(_THOUSANDS, number):
         return float(number.replace(",", ""))
     return float(number.replace(",", "."))

@@ -241,15 +241,8 @@ def _head_before_change(old: str, new: str) -> int:
 
 def _common_tail(old: str, new: str, old_room: int, new_room: int) -> int:
     """Length of the longest common suffix of ``old`` and ``new``, at most the ``room`` each
-    has after their common prefix."""
-    low, high = 0, min(old_room, new_room)
-    while low < high:
-        middle = (low + high + 1) // 2
-        if old[len(old) - middle : len(old) - low] == new[len(new) - middle : len(new) - low]:
-            low = middle
-        else:
-            high = middle - 1
-    return low
+    has after their common prefix (any shorter end of a common suffix is one too)."""
+    return min(_head_before_change(old[::-1], new[::-1]), old_room, new_room)
 
 
 def _segment_start(text: str, at: int) -> int:

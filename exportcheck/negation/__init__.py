@@ -152,8 +152,6 @@ def negations_in(
 # reading finds is mapped back. (The pattern opens with the space, which the engine finds fast.)
 _SPACED_CJK = r" (?<=[\u3400-\u9fff] )(?=[\u3400-\u9fff])"
 _SPACED_ENOUGH = 3  # spaced pairs that make a text one written so (not a stray space)
-
-
 _SPACED_LOOK = 800  # characters looked at for it: such a text is spaced throughout
 
 
