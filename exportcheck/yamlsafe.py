@@ -20,14 +20,18 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import msgspec
-import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from exportcheck.diagnostics import Diagnostic, SourcePos
 from exportcheck.errors import InputError
+from exportcheck.yamllib import yaml
 
 if TYPE_CHECKING:
     from exportcheck.paths import StrPath
+
+MappingNode = yaml.nodes.MappingNode
+Node = yaml.nodes.Node
+ScalarNode = yaml.nodes.ScalarNode
+SequenceNode = yaml.nodes.SequenceNode
 
 _STR = "tag:yaml.org,2002:str"
 _SEQ = "tag:yaml.org,2002:seq"
