@@ -1792,6 +1792,18 @@ def test_both_ways_of_finding_whole_text_cues_agree(text: str) -> None:
             ),
             "No process information on magnet production is shared",
         ),
+        (  # samples of a material are goods too
+            "向韩国实验室寄送2 kg磷酸铁锂正极粉体样品及检测报告。仅寄送样品本身，不提供配方。",
+            "仅寄送样品",
+        ),
+        (
+            "For the joint paper we ship LFP powder samples only, with their test reports.",
+            "ship LFP powder samples only",
+        ),
+        (
+            "Only the cathode samples are sent to the Korean laboratory.",
+            "Only the cathode samples are sent",
+        ),
     ],
 )
 def test_a_sale_of_goods_is_declared_in_these_words(text: str, declared: str) -> None:
@@ -1825,6 +1837,11 @@ def test_a_sale_of_goods_is_declared_in_these_words(text: str, declared: str) ->
             "SCHEDULE\nW1  Design technology for the reactor pressure vessel: design methods.\n"
             "W2  Large forgings, delivered finished and machined (goods).\nW3  Welder training."
         ),
+        (  # samples first, then a licence of the process in a later phase
+            "Phase 1: we ship LFP samples only. Phase 2: we license the preparation process to"
+            " the JV."
+        ),
+        "第一阶段仅寄送磷酸铁锂样品；第二阶段向合资公司许可制备工艺。",
     ],
 )
 def test_these_words_declare_no_sale_of_goods(text: str) -> None:

@@ -273,9 +273,9 @@ def _client_business(
 # this text says what it leads to). Not in a question ("是否属于技术出口？"), a condition or a
 # negation ("如另行提供源代码，则不再属于货物贸易"), and not when another sentence of the text
 # hands over technology without a negation in it ("还转让飞控源代码").
-_ONLY_VERBS = (  # ... sells, supplies, buys or receives only goods
+_ONLY_VERBS = (  # ... sells, supplies, buys, receives or sends only goods
     *("卖", "賣", "销售", "銷售", "出售", "供应", "供應", "供", "买", "買", "购买", "購買", "采购"),
-    *("採購", "收"),
+    *("採購", "收", "寄送", "寄", "发送", "發送", "运送", "運送"),
 )
 _ONLY_SELLS = tuple(only + verb for only in ("只", "仅", "僅") for verb in _ONLY_VERBS)
 # ... or gets only a service's results: "仅交付测绘成果"
@@ -388,7 +388,8 @@ _GOODS_ONLY_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
             # ... or a buyer that only receives goods: "客户只收货做电芯"
             rf"(?:只|仅|僅)(?:{'|'.join(_ONLY_VERBS)})"
             r"(?:[^，,。；;\n\ue000]{0,6}?)"
-            r"(?:货|貨|产品|產品|成品)"
+            # ... or samples of them: "仅寄送样品本身，不提供任何制备工艺"
+            r"(?:货|貨|产品|產品|成品|样品|樣品)"
         ),
     ),
     # ... or whose buyer gets only products: "Only finished paper is sold", "the distributor
@@ -421,7 +422,12 @@ _GOODS_ONLY_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
             # cathode material only", "The contract covers sale of the API only"
             r"\b(?:contract|agreement|order|deal)\s+(?:is\s+for|covers|concerns|is\s+limited\s+to)\s+"
             r"(?:the\s+)?(?:sale|supply|purchase|delivery)\s+of\s+(?:the\s+)?(?:[a-z0-9-]+\s+){0,3}?"
-            r"[a-z0-9-]+\s+only\b"
+            r"[a-z0-9-]+\s+only\b|"
+            # ... or samples only: "we ship powder samples only", "only the samples are sent"
+            r"\b(?:sends?|sent|ships?|shipped|supply|supplies|supplied|mail|mails|mailed)\s+"
+            r"(?:the\s+|our\s+)?(?:[a-z0-9-]+\s+){0,2}?samples?\s+only\b|"
+            r"\bonly\s+(?:the\s+)?(?:[a-z0-9-]+\s+){0,2}?samples?\s+(?:is|are|will\s+be)\s+"
+            r"(?:sent|shipped|supplied|mailed|delivered)\b"
         ),
     ),
     # ... or of a service's results only: "仅交付测绘成果", "the client receives only survey
@@ -1057,13 +1063,13 @@ def _another_item_speaks_of_technology(lowered: str, at: int) -> bool:
 _LICENSED_TECHNOLOGY = (
     r"(?:许可|許可|转让|轉讓|授权|授權|提供|交付)[^，,。；;\n]{0,40}?"
     r"(?:(?:技术|技術)(?!支持|支援|服务|服務|说明|說明|资料|資料|参数|參數|规格|規格|指标|指標)"
-    r"|源码|源碼|源代码|源代碼|图纸|圖紙|算法)"
+    r"|源码|源碼|源代码|源代碼|图纸|圖紙|算法|(?:制备|製備|生产|生產|合成|制造|製造)(?:工艺|工藝))"
     # (English: the verb and its object, with no label or bracket between: not "SDK
     # licence), mounting drawings", "draft licence: LFP synthesis …")
     r"|\b(?:licen[cs](?:e|es|ed|ing)|transfer(?:s|red|ring)?|assign(?:s|ed|ing)?)\b"
     r"[^.;:：()（）\n]{0,60}?"
-    r"\b(?:technology|know-how|source\s+code|process\s+package|manufacturing\s+process"
-    r"|designs?|drawings)\b"
+    r"\b(?:technology|know-how|source\s+code|process\s+package"
+    r"|(?:manufacturing|preparation|production|synthesis)\s+process|designs?|drawings)\b"
 )
 
 
