@@ -1119,6 +1119,21 @@ def _negated(marked: str) -> dict[str, str]:
                 "route planning": "drone and route planning described in annex 3 are excluded",
             },
         ),
+        # examples in brackets inside an English negated phrase
+        (
+            "The licence does not include any phosphate-based ([LFP]/[LMFP]) cathode technology.",
+            {
+                "LFP": "not include any phosphate-based (LFP/LMFP)",
+                "LMFP": "not include any phosphate-based (LFP/LMFP)",
+            },
+        ),
+        (
+            "We supply no rare-earth (e.g. [NdFeB] or [SmCo]) magnets.",
+            {
+                "NdFeB": "no rare-earth (e.g. NdFeB or SmCo)",
+                "SmCo": "no rare-earth (e.g. NdFeB or SmCo)",
+            },
+        ),
     ],
 )
 def test_an_unambiguous_negation_sets_the_mention_aside(
@@ -1320,6 +1335,10 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "[无人机]整机出口，另提供飞控源代码。",  # code handed over too
         "[LFP] powder, FOB Ningbo; the process package is licensed to the buyer.",
         "[烧结钕铁硼]成品率提升至98%，不提供样品。",  # yield; no sample is no know-how
+        # brackets in a negated phrase that say more than examples, or too far from it
+        "We do not only license phosphate-based ([LFP]) technology.",
+        "Our plant is not in Europe ([LFP] is made in Hungary).",
+        "No spare parts for the new large cathode ([LFP]) line are sold.",
     ],
 )
 def test_anything_less_certain_stays_a_lead(marked: str) -> None:

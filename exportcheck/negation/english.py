@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from exportcheck.lazyre import compiled
-from exportcheck.negation.clause import _MASK, _Clause
+from exportcheck.negation.clause import _CLAUSE_END, _LOOK, _MASK, _Clause
 
 _BOUGHT = ("purchased", "bought", "procured")  # cues only as adjectives: "bought-in X"
 
@@ -379,3 +379,80 @@ def _listed_subject(c: _Clause) -> None:  # noqa: PLR0912 - one pass, one state
             words += word not in _DETERMINERS  # "the voice-training recipes": three words
             if words > 3:
                 listed, words, after_term = [], 0, False
+
+
+# What a bracket of examples may hold besides its terms: "(e.g. LFP, LMFP)", "(LFP/LMFP)".
+_EN_EXAMPLE_WORDS = frozenset({"e", "g", "eg", "i", "ie", "such", "as", "like", "or", "and"})
+_EN_EXAMPLE_WORDS |= frozenset({"including", "incl", "namely", "/", ",", "&"})
+_EN_BRACKET_MODIFIERS = 2  # words between a negation and its bracket: "no phosphate-based (…)"
+_EN_BRACKET_REACH = 60  # characters of such a bracket
+_EXAMPLES_LEAD = r"[(（]\s*(?:e\.\s?g|i\.\s?e)\.\s*\Z"
+_EN_WORD = rf"[a-z]+(?:-[a-z]+)*(?:['’]t)?|{_MASK}+|[/,&]"  # "phosphate-based" is one word
+
+
+def _en_bracket_examples(c: _Clause) -> None:
+    """Terms in brackets inside an English negated phrase name examples of what it negates:
+    "does not include any phosphate-based (LFP/LMFP) cathode technology", "no rare-earth
+    (NdFeB, SmCo) magnets". The brackets must hold terms and listing words only, and at most
+    _EN_BRACKET_MODIFIERS words of the phrase may stand between the negation and them.
+    (``c`` is the clause in the brackets; a term before them is read by document's
+    _negated_examples.)"""
+    opening = c.begin
+    if c.masked[opening : opening + 1] not in ("(", "（"):
+        # "(e.g. X or Y)": the clause of the terms starts at the last dot of "e.g."
+        found = compiled(_EXAMPLES_LEAD).search(c.masked, max(0, opening - 12), opening + 1)
+        if found is None:
+            return
+        opening = found.start()
+    close = _examples_close(c.masked, opening)
+    cue = _negation_before(c.masked, opening) if close is not None else None
+    if close is None or cue is None:
+        return
+    for i in c.inside:
+        if c.spans[i][1] <= close:
+            c.negate(i, cue, close + 1)
+
+
+def _examples_close(masked: str, opening: int) -> int | None:
+    """Where the brackets opening at ``opening`` close, if they hold examples: terms and
+    listing words only."""
+    if masked[opening : opening + 1] not in ("(", "（"):
+        return None
+    close = compiled(r"[)）]").search(masked, opening, opening + _EN_BRACKET_REACH)
+    if close is None:
+        return None
+    inner = [
+        found.group() for found in compiled(_EN_WORD).finditer(masked, opening + 1, close.start())
+    ]
+    if not any(w[0] == _MASK for w in inner) or any(
+        w[0] != _MASK and w not in _EN_EXAMPLE_WORDS for w in inner
+    ):
+        return None
+    return close.start()
+
+
+def _negation_before(masked: str, opening: int) -> int | None:
+    """The start of an English negation whose phrase reaches ``opening`` in its clause, with
+    no term and at most _EN_BRACKET_MODIFIERS other words between them."""
+    begin = max(0, opening - _LOOK)
+    for found in compiled(_CLAUSE_END).finditer(masked, begin, opening):
+        begin = found.end()
+    before = list(compiled(_EN_WORD).finditer(masked, begin, opening))
+    modifiers, carried = 0, False
+    for at in range(len(before) - 1, -1, -1):
+        word = before[at].group()
+        if word in _EN_CUES:
+            after = before[at + 1].group() if at + 1 < len(before) else ""
+            # "not only phosphate-based (LFP) …" restricts, it negates nothing
+            return None if after in _EN_RESTRICTING else before[at].start()
+        if word[0] == _MASK:
+            return None
+        if word in _EN_CARRY or word in _EN_LEAD:
+            carried = True
+        elif carried or modifiers == _EN_BRACKET_MODIFIERS:
+            # the modifiers stand right before the brackets: in "no doubt the (LFP) line",
+            # "the" opens another phrase
+            return None
+        else:
+            modifiers += 1
+    return None

@@ -37,6 +37,7 @@ from exportcheck.negation.english import (
     _EN_JOIN,
     _NEGATIVE_PREDICATE,
     _PREDICATE_START,
+    _en_bracket_examples,
     _english,
     _english_goods,
     _listed_subject,
@@ -186,8 +187,11 @@ def _passes(c: _Clause, *, gated: bool) -> None:
     words = frozenset(token.group() for token in c.tokens)
     if not gated or not _ZH_CUE_SET.isdisjoint(text):
         _chinese(c)
-    if not gated or c.masked[c.begin : c.begin + 1] in ("（", "("):
+    opens = c.masked[c.begin : c.begin + 1]  # the clause's first character: its delimiter
+    if not gated or opens in ("（", "("):
         _bracket_examples(c)
+    if not gated or opens in ("（", "(", "."):
+        _en_bracket_examples(c)
     _goods_passes(c, text, gated=gated)
     if not gated or _HAS_ORGANISATION_WORD(text):
         _organisations(c, words)
