@@ -1811,6 +1811,7 @@ def test_both_ways_of_finding_whole_text_cues_agree(text: str) -> None:
             ),
             "No process information on magnet production is shared",
         ),
+        ("蛹虫草干品进了商超，就是卖包装好的干货，不教种植。", "就是卖包装好的干货"),
         (  # samples of a material are goods too
             "向韩国实验室寄送2 kg磷酸铁锂正极粉体样品及检测报告。仅寄送样品本身，不提供配方。",
             "仅寄送样品",

@@ -277,7 +277,8 @@ _ONLY_VERBS = (  # ... sells, supplies, buys, receives or sends only goods
     *("卖", "賣", "销售", "銷售", "出售", "供应", "供應", "供", "买", "買", "购买", "購買", "采购"),
     *("採購", "收", "寄送", "寄", "发送", "發送", "运送", "運送"),
 )
-_ONLY_SELLS = tuple(only + verb for only in ("只", "仅", "僅") for verb in _ONLY_VERBS)
+# ("就是卖…干货": "just sells …", as chats say it)
+_ONLY_SELLS = tuple(only + verb for only in ("只", "仅", "僅", "就是") for verb in _ONLY_VERBS)
 # ... or gets only a service's results: "仅交付测绘成果"
 _ONLY_RESULTS_VERBS = ("交付", "提供", "输出", "輸出", "获得", "獲得", "取得")
 _ONLY_RESULTS = tuple(only + verb for only in ("只", "仅", "僅") for verb in _ONLY_RESULTS_VERBS)
@@ -386,7 +387,7 @@ _GOODS_ONLY_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
         _ONLY_SELLS,
         (
             # ... or a buyer that only receives goods: "客户只收货做电芯"
-            rf"(?:只|仅|僅)(?:{'|'.join(_ONLY_VERBS)})"
+            rf"(?:只|仅|僅|就是)(?:{'|'.join(_ONLY_VERBS)})"
             r"(?:[^，,。；;\n\ue000]{0,6}?)"
             # ... or samples of them: "仅寄送样品本身，不提供任何制备工艺"
             r"(?:货|貨|产品|產品|成品|样品|樣品)"
