@@ -1119,6 +1119,11 @@ def _negated(marked: str) -> dict[str, str]:
                 "route planning": "drone and route planning described in annex 3 are excluded",
             },
         ),
+        # a short aside between the term and its negative predicate
+        (
+            "甲方的[推荐引擎]（排序模型、训练方法）不在许可之列。",
+            {"推荐引擎": "推荐引擎（排序模型、训练方法）不在许可之列"},
+        ),
         # examples in brackets inside an English negated phrase
         (
             "The licence does not include any phosphate-based ([LFP]/[LMFP]) cathode technology.",
