@@ -615,34 +615,30 @@ def _lone_surrogate(text: str) -> int | None:
 
 
 def _lazy_locators(text: str) -> _Locators:
-    """Positions in JSON text, found from its tokens the first time one is asked (see
+    """Positions in JSON text, found along each path the first time it is asked (see
     exportcheck.jsonpos): the same answers as a YAML document's locators, and exact behind
     escapes too."""
     from exportcheck import jsonpos
 
-    built: list[dict[DataPath, jsonpos.Span]] = []
-
-    def spans() -> dict[DataPath, jsonpos.Span]:
-        if not built:
-            built.append(jsonpos.spans_of(text))
-        return built[0]
+    positions = jsonpos.Positions(text)
 
     def at(index: int | None) -> tuple[int, int]:
         return (1, 1) if index is None else _line_col(text, index)
 
     def locate(data_path: DataPath) -> tuple[int, int]:
-        span = jsonpos.closest(spans(), data_path)
+        span = positions.closest(data_path)
         return at(span.start if span else None)
 
     def locate_offset(data_path: DataPath, offset: int) -> tuple[int, int]:
-        span = jsonpos.closest(spans(), data_path)
+        span = positions.closest(data_path)
         if span is None:
             return 1, 1
-        found = jsonpos.string_index(text, span, offset) if data_path in spans() else None
+        exact = span == positions.span(data_path)
+        found = jsonpos.string_index(text, span, offset) if exact else None
         return at(span.start if found is None else found)
 
     def locate_key(data_path: DataPath) -> tuple[int, int]:
-        span = spans().get(data_path)
+        span = positions.span(data_path)
         if span is not None and span.key >= 0:
             return at(span.key)
         return locate(data_path)
