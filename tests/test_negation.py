@@ -1119,6 +1119,23 @@ def _negated(marked: str) -> dict[str, str]:
                 "route planning": "drone and route planning described in annex 3 are excluded",
             },
         ),
+        # a question answered no by a speaker on the next line
+        (
+            "Moderator: Any marketing features, [personalised offers]?\nSpeaker (GM): No.",
+            {
+                "personalised offers": (
+                    "Moderator: Any marketing features, personalised offers?\nSpeaker (GM): No"
+                )
+            },
+        ),
+        (
+            "Host: Will they get the [recommendation engine]?\nGuest: They asked, we said no.",
+            {
+                "recommendation engine": (
+                    "Host: Will they get the recommendation engine?\nGuest: They asked, we said no"
+                )
+            },
+        ),
         # a short aside between the term and its negative predicate
         (
             "甲方的[推荐引擎]（排序模型、训练方法）不在许可之列。",
@@ -1344,6 +1361,7 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "We do not only license phosphate-based ([LFP]) technology.",
         "Our plant is not in Europe ([LFP] is made in Hungary).",
         "No spare parts for the new large cathode ([LFP]) line are sold.",
+        "Q: Is the [recommendation engine] licensed?\nMr Li (CTO): Yes, the whole engine.",
     ],
 )
 def test_anything_less_certain_stays_a_lead(marked: str) -> None:

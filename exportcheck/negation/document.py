@@ -188,8 +188,12 @@ def _exclusion_sections(
 # 对顾客进行个性化信息推送？ A：否", "Speech synthesis / voice engine included? ..... NO".
 _UNTICKED = r"(?m)^[ \t]*(?:[-*•]\s*)?(?:\u2610|\u25a1|\[ ?\])[^\n]*"
 _ANSWERED_NO = (
-    r"(?m)^[^\n]*?(?:\?|？|吗|嗎)[ \t.:：…·_-]*(?:\n[ \t]*)?(?:(?:a|答|answer)[ \t]*[:：][ \t]*)?"
-    r"(?:否|不是|没有|沒有|(?:无|無)(?=[\s,，。;；(（)）]|$)|(?:no|none|n/a)\b)"
+    r"(?m)^[^\n]*?(?:\?|？|吗|嗎)[ \t.:：…·_-]*(?:\n[ \t]*)?"
+    # the answer's label: "A:", "答：", or a speaker's on the next line ("Speaker (GM):")
+    r"(?:(?:a|答|answer|[^\n:：?？]{1,60}?)[ \t]*[:：][ \t]*)?"
+    r"(?:否|不是|没有|沒有|(?:无|無)(?=[\s,，。;；(（)）]|$)|(?:no|none|n/a)\b"
+    # ... or a request turned down: "The bank asked, but we said no"
+    r"|[^\n.;?？]{0,40}?\b(?:we|i)\s+said\s+no\b)"
 )
 # (What a form needs: one of these in the text.)
 _FORM_MARKS = ("\u2610", "\u25a1", "[ ]", "[]", "?", "？", "吗", "嗎")
