@@ -84,10 +84,17 @@ _COMPARED_WITH = re.compile(
 _CITES_THRESHOLD = re.compile(
     r"控制要点|管控要点|阈值|门槛|对照|目录要求|\bthresholds?\b|\bcontrol point\b"
     r"|\bcatalog(?:ue)?\b"
+    # ... or a point by its name, or what it requires: "Officer: the LMFP point requires all
+    # parameters together incl. average voltage >= 3.85 V". (Not a point's code: "对一下
+    # 252604X 第1点：" heads the technology's own values.)
+    r"|\bthe\s+[A-Za-z0-9-]+\s+point\b|\brequire[sd]?\b"
 )
 # Where a stated value's sentence ends: a mention is not read across it.
 # (Not a table's dot leader: "Compaction density (220 MPa) ..... 2.50 g/cm3".)
-_CLAUSE_END = re.compile(r"[。；;!?！？\n]|(?<!\.)\.(?:\s|$)")
+# (Nor an abbreviation's dot: "incl. average voltage >= 3.85 V".)
+_CLAUSE_END = re.compile(
+    r"[。；;!?！？\n]|(?<!\.)(?<!\bincl)(?<!\be\.g)(?<!\bi\.e)(?<!\bapprox)(?<!\bvs)\.(?:\s|$)"
+)
 # (Not a decimal comma: a digit before it and one or two after.)
 _COMMA = re.compile(r"[，、]|(?<!\d),|,(?!\d{1,2}(?!\d))")
 # A number with what may begin a unit after it, in the text as written: only such text is

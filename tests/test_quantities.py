@@ -71,6 +71,8 @@ def values(reader: QuantityReader, kb: KnowledgeBase, text: str) -> list[tuple[s
         ("Compaction density (220 MPa, 30 s hold) ..... 2.50 g/cm3", [(DENSITY, 2.5, False)]),
         ("discharge capacity (1,0C): 150 mAh/g", []),  # another rate, with a decimal comma
         ("压实密度不低于2.6g/cm3", [(DENSITY, 2.6, True)]),  # 不低于: a lower bound
+        # an abbreviation's dot ends no sentence
+        ("average voltage approx. 3.9 V", [("cathode.average-voltage", 3.9, False)]),
         # Two grades: both are read (the fact takes the greatest).
         (
             "compaction density 2.35 g/cm³ (standard) and 2.62 g/cm³ (high-density grade)",
@@ -103,6 +105,9 @@ def test_stated_values_are_read(
         "对照252604X第1项控制要点（压实密度≥2.58 g/cm3、放电比容量≥160 mAh/g，须同时满足）",
         "The threshold is a compaction density of 2.58 g/cm3",
         "compaction density below the 2.58 g/cm3 line",
+        # ... a point named, or what it requires, past an abbreviation's dot
+        "the LMFP point requires all parameters together incl. average voltage >= 3.85 V",
+        "The customer requires a compaction density of at least 2.6 g/cm3",
     ],
 )
 def test_values_that_are_not_the_parameter_are_not_read(
