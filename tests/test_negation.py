@@ -1005,6 +1005,18 @@ def _negated(marked: str) -> dict[str, str]:
             "The new entry covers only [LFP] and phosphate precursors; NCM is not listed.",
             {"LFP": "entry covers only LFP and phosphate precursors; NCM is not listed"},
         ),
+        (  # ... also in the past, without "only"
+            (
+                "The 2008 item covered extraction and [rare-earth metals]; crystal growth was not a"
+                " control point at that time."
+            ),
+            {
+                "rare-earth metals": (
+                    "item covered extraction and rare-earth metals; crystal growth was not a"
+                    " control point"
+                )
+            },
+        ),
         ("[杂交水稻]F1种子1200吨。合同仅为种子买卖。", {"杂交水稻": "为种子买卖"}),
         # handing over abroad, denied: 不输出, 不出口
         (
@@ -1264,6 +1276,7 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         # a catalogue's scope alone, or with our technology in it, is no scope set apart
         "目录仅涉及[磷酸铁锂]，本项目正是此类。",
         "The entry covers only [LFP] and our plant makes it.",
+        "The entry covers [LFP] preparation; our process is exactly that.",
         "目录包括[个性化推送]。",
         # a "but" in the gap turns a Chinese refusal; a party that keeps nothing
         "[激光雷达]模组，整柜出口，不提供售后服务但提供设计资料。",

@@ -1527,11 +1527,13 @@ _ZH_CATALOGUE_SCOPE = (  # (a line break is no sentence end: wrapped text)
     r"针对|針對|列入)[^。；;]{1,120}?[，,]\s*[^，,。；;]{0,16}?(?:不在其列|不在此列|不属于|不屬於|"
     r"未列入|未被列入|不在[^，,。；;]{0,10}?(?:范围|範圍))"
 )
-_EN_CATALOGUE_SCOPE = (
+_EN_CATALOGUE_SCOPE = (  # (also in the past: "the 2008 item covered X; Y was not a control point")
     r"\b(?:entry|entries|item|catalogue|catalog|control\s+points?)\b[^.;]{0,30}?"
-    r"\b(?:(?:covers?|lists?|concerns?|applies\s+to|(?:is|are)\s+limited\s+to)\s+only|only\s+"
-    r"(?:covers?|lists?|concerns?|applies\s+to))\b[^.]{1,160}?[;,]\s*[^.;,]{0,40}?\b(?:(?:is|are)"
-    r"\s+not\s+(?:listed|covered|included)|not\s+on\s+the\s+list|falls?\s+outside)\b"
+    r"\b(?:(?:covers?|covered|lists?|listed|concerns?|concerned|appli(?:es|ed)\s+to|(?:is|are|was|were)"
+    r"\s+limited\s+to)(?:\s+only)?|only\s+(?:covers?|covered|lists?|listed|concerns?|concerned|"
+    r"appli(?:es|ed)\s+to))\b[^.]{1,160}?[;,]\s*[^.;,]{0,40}?\b(?:(?:is|are|was|were)"
+    r"\s+not\s+(?:listed|covered|included|(?:a|one\s+of\s+its)\s+control\s+points?)"
+    r"|not\s+on\s+the\s+list|falls?\s+outside|fell\s+outside)\b"
 )
 _ZH_SCOPE_WORDS = ("目录", "目錄", "条目", "條目", "控制要点", "控制要點")
 _EN_SCOPE_WORDS = ("entry", "entries", "item", "catalog", "control point")
