@@ -1898,6 +1898,8 @@ def test_a_sale_of_goods_is_declared_in_these_words(text: str, declared: str) ->
             " the JV."
         ),
         "第一阶段仅寄送磷酸铁锂样品；第二阶段向合资公司许可制备工艺。",
+        # goods exports in general, beside a technology licence
+        "We license the gallium process. Goods exports already need dual-use licences.",
     ],
 )
 def test_these_words_declare_no_sale_of_goods(text: str) -> None:

@@ -489,7 +489,9 @@ _GOODS_ONLY_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
             # a label in brackets: "consumer camera drones (finished goods)"
             r"[(（]\s*(?:finished\s+)?goods\s*[)）]|"
             r"\b(?:an?\s+)?(?:ordinary\s+|plain\s+|pure\s+)?(?:sale|export)\s+of\s+goods\b|"
-            r"\bgoods\s+(?:export|exports|sale|sales|shipment)\b"
+            # (not goods exports in general: "Goods exports already need dual-use licences")
+            r"\bgoods\s+(?:export|exports|sale|sales|shipment)\b(?!\s+(?:already\s+|also\s+|still\s+"
+            r"|now\s+|often\s+)?(?:need|needs|require|requires|are|were|have|has|face|faces)\b)"
         ),
     ),
     (
