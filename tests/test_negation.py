@@ -998,12 +998,38 @@ def _negated(marked: str) -> dict[str, str]:
             "新增的[电池正极材料制备技术]条目仅涉及[磷酸铁锂]、磷酸盐正极原材料，三元材料不在其列。",
             dict.fromkeys(
                 ("电池正极材料制备技术", "磷酸铁锂"),
-                "电池正极材料制备技术条目仅涉及磷酸铁锂、磷酸盐正极原材料，三元材料不在其列",
+                "新增的电池正极材料制备技术条目仅涉及磷酸铁锂、磷酸盐正极原材料，三元材料不在其列",
             ),
         ),
         (
             "The new entry covers only [LFP] and phosphate precursors; NCM is not listed.",
             {"LFP": "entry covers only LFP and phosphate precursors; NCM is not listed"},
+        ),
+        (  # ... the addition named without 条目, and the exclusion in the next sentence
+            "今年7月新增的是[磷酸鐵鋰]、[磷酸錳鐵鋰]那一類，三元不在裡面。",
+            dict.fromkeys(
+                ("磷酸鐵鋰", "磷酸錳鐵鋰"), "新增的是磷酸鐵鋰、磷酸錳鐵鋰那一類，三元不在裡面"
+            ),
+        ),
+        (
+            "新增了电池正极材料制备技术，那三个点是[磷酸铁锂]和磷酸盐原材料。三元不在里面。",
+            {
+                "磷酸铁锂": (
+                    "新增了电池正极材料制备技术，那三个点是磷酸铁锂和磷酸盐原材料。三元不在里面"
+                )
+            },
+        ),
+        (
+            "The catalogue item covers [lithium iron phosphate] and precursors. NCM is not in it.",
+            {
+                "lithium iron phosphate": (
+                    "catalogue item covers lithium iron phosphate and precursors. NCM is not in it"
+                )
+            },
+        ),
+        (
+            "The new cathode item covers [LFP] and [LMFP] only, not ternary NCM.",
+            dict.fromkeys(("LFP", "LMFP"), "item covers LFP and LMFP only, not t"),
         ),
         (  # ... also in the past, without "only"
             (
@@ -1588,6 +1614,7 @@ _FRAGMENTS = st.sampled_from(
         ),
         *(" does not provide parent lines", "We do not receive any production know-how"),
         *("条目仅涉及", "，三元材料不在其列", " entry covers only ", "; NCM is not listed", "目录"),
+        *("新增的是", "，三元不在里面", " item covers ", ". NCM is not in it", ", not ternary"),
         *("厂含氨氮废水", " plant wastewater", "wastewater from ", "工艺及其废水", " effluent"),
         *("由客户从市场外购", "由我方自行开发", "Nothing about how the ", " works is disclosed"),
         *(

@@ -1525,19 +1525,28 @@ def _catalogue_examples(
 # scope are the catalogue's words, not the deal's. (Both parts are needed: "目录包括个性化推送"
 # alone may go on "本项目属于该类".)
 _ZH_CATALOGUE_SCOPE = (  # (a line break is no sentence end: wrapped text)
-    r"(?:目录|目錄|条目|條目|控制要点|控制要點)[^，,。；;]{0,6}?(?:仅|僅|只)(?:涉及|包括|包含|限于|限於|"
-    r"针对|針對|列入)[^。；;]{1,120}?[，,]\s*[^，,。；;]{0,16}?(?:不在其列|不在此列|不属于|不屬於|"
-    r"未列入|未被列入|不在[^，,。；;]{0,10}?(?:范围|範圍))"
+    # what the entry or the addition holds ("条目仅涉及…", "只列…", "新增的是…", "新增了…，那三个点
+    # 是…") …
+    r"(?:(?:目录|目錄|条目|條目|控制要点|控制要點)[^，,。；;]{0,6}?(?:仅|僅|只)(?:涉及|包括|包含|限于|"
+    r"限於|针对|針對|列入|列出|列|涵盖|涵蓋|覆盖|覆蓋)"
+    r"|新增(?:的|了)?[^。；;]{0,40}?(?:(?:仅|僅|只)?(?:涉及|包括|包含|限于|限於|针对|針對|列入|列出|涵盖|"
+    r"涵蓋|覆盖|覆蓋)|是|为|為))"
+    # … and, in the same sentence or the next, what is not in it
+    r"[^。；;]{1,120}?[，,。]\s*[^，,。；;]{0,16}?(?:不在其列|不在此列|不在列|不在其中|不在里面|"
+    r"不在裡面|不属于|不屬於|未列入|未被列入|不在[^，,。；;]{0,10}?(?:范围|範圍))"
 )
 _EN_CATALOGUE_SCOPE = (  # (also in the past: "the 2008 item covered X; Y was not a control point")
-    r"\b(?:entry|entries|item|catalogue|catalog|control\s+points?)\b[^.;]{0,30}?"
+    r"\b(?:entry|entries|item|catalogue|catalog|control\s+points?)\b[^.;]{0,60}?"
     r"\b(?:(?:covers?|covered|lists?|listed|concerns?|concerned|appli(?:es|ed)\s+to|(?:is|are|was|were)"
     r"\s+limited\s+to)(?:\s+only)?|only\s+(?:covers?|covered|lists?|listed|concerns?|concerned|"
-    r"appli(?:es|ed)\s+to))\b[^.]{1,160}?[;,]\s*[^.;,]{0,40}?\b(?:(?:is|are|was|were)"
-    r"\s+not\s+(?:listed|covered|included|(?:a|one\s+of\s+its)\s+control\s+points?)"
-    r"|not\s+on\s+the\s+list|falls?\s+outside|fell\s+outside)\b"
+    r"appli(?:es|ed)\s+to))\b[^.]{1,160}?"
+    # … and what it leaves out: in the same sentence ("…; NCM is not listed", "… only, not
+    # ternary NCM") or the next ("… raw materials. NCM ternary cathodes are not in it.")
+    r"(?:,\s*not\s+(?!only\b)[a-z]|[;,.]\s*[^.;,]{0,40}?\b(?:(?:is|are|was|were)"
+    r"\s+not\s+(?:listed|covered|included|in\s+it|among\s+them|(?:a|one\s+of\s+its)\s+control\s+points?)"
+    r"|not\s+on\s+the\s+list|falls?\s+outside|fell\s+outside)\b)"
 )
-_ZH_SCOPE_WORDS = ("目录", "目錄", "条目", "條目", "控制要点", "控制要點")
+_ZH_SCOPE_WORDS = ("目录", "目錄", "条目", "條目", "控制要点", "控制要點", "新增")
 _EN_SCOPE_WORDS = ("entry", "entries", "item", "catalog", "control point")
 _SCOPE_WORDS = (*_ZH_SCOPE_WORDS, *_EN_SCOPE_WORDS)  # one is in any text either pattern matches
 _ENTRY_NAME = r"\ue000+(?:技术|技術)?$"  # "电池正极材料制备技术条目": the entry's name
