@@ -1174,6 +1174,11 @@ def _negated(marked: str) -> dict[str, str]:
                 )
             },
         ),
+        # somebody else makes it
+        (
+            "No phosphate chemistry is in scope; [LFP] is made by another supplier.",
+            {"LFP": "LFP is made by another supplier"},
+        ),
         # a short aside between the term and its negative predicate
         (
             "甲方的[推荐引擎]（排序模型、训练方法）不在许可之列。",
@@ -1401,6 +1406,7 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "Our plant is not in Europe ([LFP] is made in Hungary).",
         "No spare parts for the new large cathode ([LFP]) line are sold.",
         "Q: Is the [recommendation engine] licensed?\nMr Li (CTO): Yes, the whole engine.",
+        "The [LFP] powder is made by our partner plant.",
     ],
 )
 def test_anything_less_certain_stays_a_lead(marked: str) -> None:

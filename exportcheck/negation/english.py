@@ -271,6 +271,10 @@ _NEGATIVE_PREDICATE = (
     r"|(?:come|comes|came)\s+from\s+(?:an?\s+|the\s+)?(?:third[\s-]party|outside|external|"
     r"other|separate)?\s*(?:suppliers?|vendors?|oems?|makers?|manufacturers?|partners?|"
     r"(?<=party\s)[a-z]+)(?![a-z0-9])"
+    # ... or made by one: "LFP is made by another supplier"
+    r"|(?:is|are)\s+(?:made|supplied|produced|sourced|manufactured)\s+(?:by|from)\s+(?:an?\s+|the\s+)?"
+    r"(?:another|other|third[\s-]party|outside|external|separate)\s+(?:suppliers?|vendors?|makers?|"
+    r"manufacturers?|compan(?:y|ies)|partners?)(?![a-z0-9])"
 )
 
 
