@@ -159,6 +159,8 @@ _INBOUND_EN = (
     r"\bin-licens(?:e|ed|ing)\b|\binbound\s+licen[cs]e\b"
     r"|\b(?:licen[cs]ed|transferred|brought|imported)\s+(?:in)?to\s+(?:mainland\s+)?china\b"
     r"|\b(?:take|takes|taking|took|obtain|obtains|obtaining)\s+a\s+licen[cs]e\s+from\b"
+    # "Here technology flows into China: an import"
+    r"|\b(?:technology|know-how)\s+(?:flows?|flowing|goes|moves?)\s+(?:in)?to\s+(?:mainland\s+)?china\b"
 )
 
 _READINGS = {

@@ -148,6 +148,10 @@ def test_no_declaration_or_a_transfer_abroad_keeps_it_an_export(summary: str) ->
             "We plan to take a licence from a US start-up for its column design.",
             "take a licence from",
         ),
+        (
+            "The target licenses its LiDAR designs to the buyer. Here technology flows into China.",
+            "technology flows into china",
+        ),
     ],
 )
 def test_an_import_said_from_the_chinese_side_turns_a_foreign_destination(
