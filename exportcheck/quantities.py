@@ -89,6 +89,10 @@ _CITES_THRESHOLD = re.compile(
     # 252604X 第1点：" heads the technology's own values.)
     r"|\bthe\s+[A-Za-z0-9-]+\s+point\b|\brequire[sd]?\b"
 )
+# Words that, in a clause, make its lower bounds the point's ("看了公告，…要同时满足才算：
+# 压实密度 ≥2.58 g/cm3"), not its plain values: "对一下252604X第1点（要同时满足）：压实密度
+# 2.60 g/cm3" states the technology's own.
+_CITES_BOUNDS = re.compile(r"公告|同时满足|同時滿足|须同时|須同時")
 # Where a stated value's sentence ends: a mention is not read across it.
 # (Not a table's dot leader: "Compaction density (220 MPa) ..... 2.50 g/cm3".)
 # (Nor an abbreviation's dot: "incl. average voltage >= 3.85 V".)
@@ -221,6 +225,7 @@ class QuantityReader:
         clause_start = max((m.end() for m in _CLAUSE_END.finditer(haystack, 0, start)), default=0)
         if _CITES_THRESHOLD.search(haystack, clause_start, start):
             return
+        cites_bounds = _CITES_BOUNDS.search(haystack, clause_start, start) is not None
         param = self._parameters[term.parameter]
         found = list(_numbers_with_units(haystack, end, stop, UNITS[param.unit].dimension))
         previous = clause_start
@@ -247,6 +252,8 @@ class QuantityReader:
             if _COMPARED_WITH.search(before):
                 continue
             at_least = bool(_AT_LEAST.search(before) or _AT_LEAST_AFTER.match(haystack, value_end))
+            if at_least and cites_bounds:
+                continue
             o_start, o_end = norm.original_span(start, value_end)
             yield Stated(
                 param.id,

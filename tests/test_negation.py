@@ -1031,6 +1031,17 @@ def _negated(marked: str) -> dict[str, str]:
             "The new cathode item covers [LFP] and [LMFP] only, not ternary NCM.",
             dict.fromkeys(("LFP", "LMFP"), "item covers LFP and LMFP only, not t"),
         ),
+        (  # ... or what the item talks about, and nothing on the rest
+            (
+                "The item talks about extraction and [rare-earth metals]. Nothing on oxyborate"
+                " crystals."
+            ),
+            {
+                "rare-earth metals": (
+                    "item talks about extraction and rare-earth metals. Nothing on"
+                )
+            },
+        ),
         (  # ... also in the past, without "only"
             (
                 "The 2008 item covered extraction and [rare-earth metals]; crystal growth was not a"
@@ -1881,6 +1892,7 @@ def test_both_ways_of_finding_whole_text_cues_agree(text: str) -> None:
             "No process information on magnet production is shared",
         ),
         ("蛹虫草干品进了商超，就是卖包装好的干货，不教种植。", "就是卖包装好的干货"),
+        ("我们是贸易商，走的是普通货物出口报关。", "是普通货物出口"),
         (  # samples of a material are goods too
             "向韩国实验室寄送2 kg磷酸铁锂正极粉体样品及检测报告。仅寄送样品本身，不提供配方。",
             "仅寄送样品",
@@ -1931,6 +1943,7 @@ def test_a_sale_of_goods_is_declared_in_these_words(text: str, declared: str) ->
             " the JV."
         ),
         "第一阶段仅寄送磷酸铁锂样品；第二阶段向合资公司许可制备工艺。",
+        "这不是货物出口，是工艺许可。",  # not goods
         # goods exports in general, beside a technology licence
         "We license the gallium process. Goods exports already need dual-use licences.",
     ],

@@ -71,6 +71,8 @@ def values(reader: QuantityReader, kb: KnowledgeBase, text: str) -> list[tuple[s
         ("Compaction density (220 MPa, 30 s hold) ..... 2.50 g/cm3", [(DENSITY, 2.5, False)]),
         ("discharge capacity (1,0C): 150 mAh/g", []),  # another rate, with a decimal comma
         ("压实密度不低于2.6g/cm3", [(DENSITY, 2.6, True)]),  # 不低于: a lower bound
+        # the technology's own value beside words that cite the point's bounds
+        ("对一下第1点（要同时满足）：压实密度 2.60 g/cm3", [(DENSITY, 2.6, False)]),
         # an abbreviation's dot ends no sentence
         ("average voltage approx. 3.9 V", [("cathode.average-voltage", 3.9, False)]),
         # Two grades: both are read (the fact takes the greatest).
@@ -108,6 +110,7 @@ def test_stated_values_are_read(
         # ... a point named, or what it requires, past an abbreviation's dot
         "the LMFP point requires all parameters together incl. average voltage >= 3.85 V",
         "The customer requires a compaction density of at least 2.6 g/cm3",
+        "看了公告，那一条要几个参数同时满足才算：压实密度 ≥2.58 g/cm3",
     ],
 )
 def test_values_that_are_not_the_parameter_are_not_read(

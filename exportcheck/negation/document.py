@@ -304,7 +304,8 @@ _GOODS_ONLY_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("提供整机",), r"提供整机[，,、]?\s*不提供技术"),
     (
         ("商品", "货物", "貨物"),
-        r"(?:作为|作為|属于|屬於|系|为|為)(?:一般)?(?:商品|货物|貨物)(?:出口|贸易|貿易)",
+        # ("走的是普通货物出口报关", not "这不是货物出口")
+        r"(?:作为|作為|属于|屬於|系|为|為|(?<!不)(?<!非)是)(?:一般|普通)?(?:商品|货物|貨物)(?:出口|贸易|貿易)",
     ),
     (("技术", "技術"), r"不(?:构成|構成|涉及|属于|屬於)(?:任何)?技[术術](?:出口|转让|轉讓)"),
     (("无需", "無需"), r"无需(?:办理|辦理|按)技术出口|無需(?:辦理|按)技術出口"),
@@ -1537,14 +1538,14 @@ _ZH_CATALOGUE_SCOPE = (  # (a line break is no sentence end: wrapped text)
 )
 _EN_CATALOGUE_SCOPE = (  # (also in the past: "the 2008 item covered X; Y was not a control point")
     r"\b(?:entry|entries|item|catalogue|catalog|control\s+points?)\b[^.;]{0,60}?"
-    r"\b(?:(?:covers?|covered|lists?|listed|concerns?|concerned|appli(?:es|ed)\s+to|(?:is|are|was|were)"
-    r"\s+limited\s+to)(?:\s+only)?|only\s+(?:covers?|covered|lists?|listed|concerns?|concerned|"
-    r"appli(?:es|ed)\s+to))\b[^.]{1,160}?"
+    r"\b(?:(?:covers?|covered|lists?|listed|concerns?|concerned|appli(?:es|ed)\s+to|talks?\s+about|"
+    r"(?:is|are|was|were)\s+limited\s+to)(?:\s+only)?|only\s+(?:covers?|covered|lists?|listed|concerns?|"
+    r"concerned|appli(?:es|ed)\s+to))\b[^.]{1,160}?"
     # … and what it leaves out: in the same sentence ("…; NCM is not listed", "… only, not
     # ternary NCM") or the next ("… raw materials. NCM ternary cathodes are not in it.")
     r"(?:,\s*not\s+(?!only\b)[a-z]|[;,.]\s*[^.;,]{0,40}?\b(?:(?:is|are|was|were)"
     r"\s+not\s+(?:listed|covered|included|in\s+it|among\s+them|(?:a|one\s+of\s+its)\s+control\s+points?)"
-    r"|not\s+on\s+the\s+list|falls?\s+outside|fell\s+outside)\b)"
+    r"|not\s+on\s+the\s+list|falls?\s+outside|fell\s+outside|nothing\s+(?:on|about))\b)"
 )
 _ZH_SCOPE_WORDS = ("目录", "目錄", "条目", "條目", "控制要点", "控制要點", "新增")
 _EN_SCOPE_WORDS = ("entry", "entries", "item", "catalog", "control point")
