@@ -104,6 +104,12 @@ _DECLARATION_ZH = (
     r"|我(?:们|們|方|司)(?:是|为|為)被(?:许可|許可)方"
     r"|(?:授权|授權|许可|許可)(?:给|給)?我(?:们|們|方|司)在(?:中国|中國)?(?:境内|境內|国内|國內)"
 )
+# Nothing of the technology leaves China, whoever the recipient: "Everything is designed and
+# coded here in Berlin … Nothing comes from China".
+_NOTHING_FROM_CHINA = (
+    r"\bnothing\s+(?:comes|came|is\s+sent|was\s+sent|is\s+taken|was\s+taken)\s+from\s+"
+    r"(?:mainland\s+)?china\b"
+)
 _DECLARATION_EN = (
     r"\btechnology\s+import\b|\binbound\s+licen[cs]e\b|\bin-licens(?:e|ed|ing)\b"
     r"|\b(?:licen[cs]ed|transferred|brought|imported)\s+(?:in)?to\s+(?:mainland\s+)?china\b"
@@ -120,6 +126,7 @@ _DECLARATION_EN = (
     r"|\bchina\s+production\s+only\b|\bchina[- ]market\s+(?:[a-z]+\s+)?only\b"
     r"|\bfor\s+use\s+(?:only\s+)?in\s+(?:mainland\s+)?china\b"
     r"|\bno\s+technology\s+(?:of\s+ours\s+)?(?:goes|leaves|is\s+(?:sent|exported|transferred))\b"
+    rf"|{_NOTHING_FROM_CHINA}"
 )
 
 # A transfer abroad, in any words: the declaration then says nothing of the whole deal.
@@ -159,6 +166,7 @@ _INBOUND_EN = (
     r"\bin-licens(?:e|ed|ing)\b|\binbound\s+licen[cs]e\b"
     r"|\b(?:licen[cs]ed|transferred|brought|imported)\s+(?:in)?to\s+(?:mainland\s+)?china\b"
     r"|\b(?:take|takes|taking|took|obtain|obtains|obtaining)\s+a\s+licen[cs]e\s+from\b"
+    rf"|{_NOTHING_FROM_CHINA}"
     # "Here technology flows into China: an import"
     r"|\b(?:technology|know-how)\s+(?:flows?|flowing|goes|moves?)\s+(?:in)?to\s+(?:mainland\s+)?china\b"
 )

@@ -152,6 +152,10 @@ def test_no_declaration_or_a_transfer_abroad_keeps_it_an_export(summary: str) ->
             "The target licenses its LiDAR designs to the buyer. Here technology flows into China.",
             "technology flows into china",
         ),
+        (
+            "Everything is designed and coded here in Berlin. Nothing comes from China: no code.",
+            "nothing comes from china",
+        ),
     ],
 )
 def test_an_import_said_from_the_chinese_side_turns_a_foreign_destination(
