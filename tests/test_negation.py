@@ -1185,6 +1185,26 @@ def _negated(marked: str) -> dict[str, str]:
                 )
             },
         ),
+        # a hyphenated word is one word of a negated list's item
+        (
+            "No rare-earth agents, [boron co-penetration] or [carburising] are used.",
+            {
+                "boron co-penetration": "No rare-earth agents, boron co-penetration",
+                "carburising": "No rare-earth agents, boron co-penetration or carburising",
+            },
+        ),
+        (  # what an item restricts, and what is outside it in the next sentence
+            (
+                "The 2008 item restricts only the [rare-earth-boron] agent formula. Vacuum"
+                " hardening and gas nitriding are outside both control points."
+            ),
+            {
+                "rare-earth-boron": (
+                    "item restricts only the rare-earth-boron agent formula. Vacuum hardening"
+                    " and gas nitriding are outside"
+                )
+            },
+        ),
         # somebody else makes it
         (
             "No phosphate chemistry is in scope; [LFP] is made by another supplier.",
@@ -1632,6 +1652,7 @@ _FRAGMENTS = st.sampled_from(
         *(" does not provide parent lines", "We do not receive any production know-how"),
         *("条目仅涉及", "，三元材料不在其列", " entry covers only ", "; NCM is not listed", "目录"),
         *("新增的是", "，三元不在里面", " item covers ", ". NCM is not in it", ", not ternary"),
+        *(" item restricts only ", " are outside both"),
         *("厂含氨氮废水", " plant wastewater", "wastewater from ", "工艺及其废水", " effluent"),
         *("由客户从市场外购", "由我方自行开发", "Nothing about how the ", " works is disclosed"),
         *(

@@ -1539,12 +1539,14 @@ _ZH_CATALOGUE_SCOPE = (  # (a line break is no sentence end: wrapped text)
 _EN_CATALOGUE_SCOPE = (  # (also in the past: "the 2008 item covered X; Y was not a control point")
     r"\b(?:entry|entries|item|catalogue|catalog|control\s+points?)\b[^.;]{0,60}?"
     r"\b(?:(?:covers?|covered|lists?|listed|concerns?|concerned|appli(?:es|ed)\s+to|talks?\s+about|"
+    r"restricts|restricted|prohibits|prohibited|controls|"
     r"(?:is|are|was|were)\s+limited\s+to)(?:\s+only)?|only\s+(?:covers?|covered|lists?|listed|concerns?|"
     r"concerned|appli(?:es|ed)\s+to))\b[^.]{1,160}?"
     # … and what it leaves out: in the same sentence ("…; NCM is not listed", "… only, not
     # ternary NCM") or the next ("… raw materials. NCM ternary cathodes are not in it.")
-    r"(?:,\s*not\s+(?!only\b)[a-z]|[;,.]\s*[^.;,]{0,40}?\b(?:(?:is|are|was|were)"
-    r"\s+not\s+(?:listed|covered|included|in\s+it|among\s+them|(?:a|one\s+of\s+its)\s+control\s+points?)"
+    r"(?:,\s*not\s+(?!only\b)[a-z]|[;,.]\s*[^.;,]{0,60}?\b(?:(?:is|are|was|were)"
+    r"\s+(?:not\s+(?:listed|covered|included|in\s+it|among\s+them|(?:a|one\s+of\s+its)\s+control"
+    r"\s+points?)|outside)"
     r"|not\s+on\s+the\s+list|falls?\s+outside|fell\s+outside|nothing\s+(?:on|about))\b)"
 )
 _ZH_SCOPE_WORDS = ("目录", "目錄", "条目", "條目", "控制要点", "控制要點", "新增")

@@ -158,6 +158,8 @@ def _english(c: _Clause) -> None:  # noqa: PLR0912 - one state machine, one bran
         elif scope.cue is not None and word in _EN_COMPOUND and c.masked[match.start() - 1] == "-":
             # "no phosphate-based X", "no battery-grade X": the pair is one modifier
             scope.unknown = max(0, scope.unknown - 1)
+        elif scope.cue is not None and _after_hyphen(c.masked, match.start()):
+            continue  # "no rare-earth agents, X or Y": a hyphenated word is one word
         elif scope.cue is None or word in _EN_CARRY or (word in _EN_LEAD and scope.leading()):
             continue
         elif word in _EN_LEAD and scope.reached:
@@ -166,6 +168,11 @@ def _english(c: _Clause) -> None:  # noqa: PLR0912 - one state machine, one bran
             scope.unknown += 1
             if scope.unknown > _EN_ITEM_WORDS:
                 scope.end()
+
+
+def _after_hyphen(masked: str, at: int) -> bool:
+    """Whether the word at ``at`` continues a hyphenated word ("earth" in "rare-earth")."""
+    return at >= 2 and masked[at - 1] == "-" and "a" <= masked[at - 2] <= "z"
 
 
 class _Scope:
