@@ -2123,3 +2123,45 @@ def test_chinese_written_with_spaces_between_words_reads_as_without() -> None:
     declared = read(goods, [(term, term + 4)]).goods_only
     assert declared is not None
     assert goods[declared[0] : declared[1]].replace(" ", "") == "纯货物买卖"
+
+
+@given(
+    st.lists(st.sampled_from(["\n", "\n  ", "\n\u3000\u3000"]), min_size=1, max_size=3),
+    st.data(),
+)
+def test_chinese_wrapped_between_lines_reads_as_one_line(
+    breaks: list[str], data: st.DataObject
+) -> None:
+    """A line break (with its indentation) between two Chinese characters is a wrap: the text
+    reads as on one line, and what it finds maps back onto the text as written."""
+    from exportcheck.negation import read
+
+    line = "与稀土碳氮共渗、稀土渗碳及稀土硼共渗工艺无关"
+    terms = ("稀土碳氮共渗", "稀土渗碳", "稀土硼共渗")
+    inside = [i for i in range(1, len(line)) if not any(_within(line, t, i) for t in terms)]
+    cuts = sorted(set(data.draw(st.lists(st.sampled_from(inside), min_size=1, max_size=3))))
+    wrapped, at = "", 0
+    for cut, brk in zip(cuts, breaks * 3, strict=False):
+        wrapped += line[at:cut] + brk
+        at = cut
+    wrapped += line[at:]
+    spans = [(wrapped.index(t), wrapped.index(t) + len(t)) for t in terms]
+    reading = read(wrapped, spans)
+    assert sorted(reading.negated) == [0, 1, 2]
+    start, end = reading.negated[0]
+    assert wrapped[start:end].replace("\n", "").replace(" ", "").replace("\u3000", "") == line
+
+
+def _within(line: str, term: str, cut: int) -> bool:
+    """Whether cutting ``line`` at ``cut`` splits ``term``."""
+    at = line.index(term)
+    return at < cut < at + len(term)
+
+
+def test_a_line_break_after_punctuation_or_before_a_list_mark_stays() -> None:
+    """Q&A lines and list items start on their own line: those breaks are no wraps."""
+    from exportcheck.negation import read
+
+    text = "问：技术内容是什么？\n答：锂辉石提锂工艺。\n问：是否已取得许可？\n答：否。"
+    term = text.index("锂辉石提锂")
+    assert read(text, [(term, term + 5)]).negated == {}

@@ -57,6 +57,7 @@ declared sale of goods, abbreviations, glosses). This module puts them together.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 import msgspec
@@ -159,13 +160,44 @@ _SPACED_ENOUGH = 3  # spaced pairs that make a text one written so (not a stray 
 _SPACED_LOOK = 800  # characters looked at for it: such a text is spaced throughout
 
 
+# A line wrapped inside Chinese text: "与稀土碳氮共渗、稀土渗碳及\n  稀土—硼共渗工艺无关" (block
+# scalars keep their line breaks). The readers' patterns stop at a line break, so a break
+# between two Chinese characters is taken out with its indentation. (Not after punctuation,
+# where a sentence or a list item ends, nor before a list mark: lines start Q&A pairs and
+# items. The pattern finds candidates cheaply; _ideograph checks both sides.)
+_WRAPPED = r"(?<=[^\x00-\x7f])\n[ \t\u3000]*(?=[^\x00-\x7f\u3000])"
+
+
+_WRAP_AFTER = "、，：（「『“"  # punctuation a wrapped line may end with: mid-sentence
+_WRAP_BEFORE = "、，；。：）」』”"  # … or start with: no sentence or item starts so
+
+
+def _ideograph(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+def _wrapped_lines(text: str) -> list[tuple[int, int]]:
+    return [
+        found.span()
+        for found in compiled(_WRAPPED).finditer(text)
+        if (_ideograph(before := text[found.start() - 1]) or before in _WRAP_AFTER)
+        and (_ideograph(after := text[found.end()]) or after in _WRAP_BEFORE)
+    ]
+
+
 def _read(text: str, spans: Sequence[tuple[int, int]], *, gated: bool) -> Reading:
+    if not spans:
+        return _read_as_is(text, spans, gated=gated)
+    gaps = []
+    if "\n" in text:
+        gaps = _wrapped_lines(text)
     if (
-        spans
-        and _spaced_pairs(_SPACED_WIDE, text) >= _SPACED_ENOUGH
+        _spaced_pairs(_SPACED_WIDE, text) >= _SPACED_ENOUGH
         and _spaced_pairs(_SPACED_CJK, text) >= _SPACED_ENOUGH
     ):
-        gaps = [m.start() for m in compiled(_SPACED_CJK).finditer(text)]
+        spaced = [(at, at + 1) for at in (m.start() for m in compiled(_SPACED_CJK).finditer(text))]
+        gaps = sorted({*gaps, *spaced})
+    if gaps:
         return _read_without(text, spans, gaps, gated=gated)
     return _read_as_is(text, spans, gated=gated)
 
@@ -175,26 +207,43 @@ def _spaced_pairs(pattern: str, text: str) -> int:
 
 
 def _read_without(
-    text: str, spans: Sequence[tuple[int, int]], gaps: list[int], *, gated: bool
+    text: str, spans: Sequence[tuple[int, int]], gaps: list[tuple[int, int]], *, gated: bool
 ) -> Reading:
-    """:func:`_read` of ``text`` with the characters at ``gaps`` taken out, its spans mapped
-    back to ``text``."""
-    gone = set(gaps)
-    kept = [i for i in range(len(text)) if i not in gone]  # compact index -> index in text
-    compact = "".join(text[i] for i in kept)
-    at = {index: n for n, index in enumerate(kept)}
+    """:func:`_read` of ``text`` with the ``gaps`` (sorted, disjoint ranges holding no term's
+    first or last character) taken out, its spans mapped back to ``text``."""
+    pieces, at, removed = [], 0, 0
+    starts = []  # each gap's start in text
+    compact_starts = []  # … and where it was taken out of the compact text
+    removed_through = []  # characters taken out up to and including each gap
+    for start, end in gaps:
+        pieces.append(text[at:start])
+        at = end
+        starts.append(start)
+        compact_starts.append(start - removed)
+        removed += end - start
+        removed_through.append(removed)
+    pieces.append(text[at:])
+    compact = "".join(pieces)
 
-    def inward(span: tuple[int, int]) -> tuple[int, int]:
-        return at[span[0]], at[span[1] - 1] + 1
+    def inward(index: int) -> int:
+        before = bisect.bisect_right(starts, index)
+        return index - (removed_through[before - 1] if before else 0)
 
-    def back(span: tuple[int, int]) -> tuple[int, int]:
-        return kept[span[0]], kept[span[1] - 1] + 1
+    def back(index: int) -> int:
+        before = bisect.bisect_right(compact_starts, index)
+        return index + (removed_through[before - 1] if before else 0)
 
-    reading = _read_as_is(compact, [inward(span) for span in spans], gated=gated)
+    def span_in(span: tuple[int, int]) -> tuple[int, int]:
+        return inward(span[0]), inward(span[1] - 1) + 1
+
+    def span_back(span: tuple[int, int]) -> tuple[int, int]:
+        return back(span[0]), back(span[1] - 1) + 1
+
+    reading = _read_as_is(compact, [span_in(span) for span in spans], gated=gated)
     return Reading(
-        {i: back(span) for i, span in reading.negated.items()},
-        {abbr: back(span) for abbr, span in reading.defined.items()},
-        back(reading.goods_only) if reading.goods_only is not None else None,
+        {i: span_back(span) for i, span in reading.negated.items()},
+        {abbr: span_back(span) for abbr, span in reading.defined.items()},
+        span_back(reading.goods_only) if reading.goods_only is not None else None,
     )
 
 
