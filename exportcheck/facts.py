@@ -374,6 +374,23 @@ def gather_facts(profile: Profile, vocabulary: Vocabulary, index: TermIndex) -> 
     )
 
 
+def _not_negated(text: str, stated: list[Stated]) -> list[Stated]:
+    """The ``stated`` values whose mention the text does not negate: "Higher-manganese grades
+    with an average voltage above 3.9 V … are excluded from the transfer", "高锰配比（平均电压
+    ≥3.9 V）的产品及其工艺不在许可范围内" give another grade's values, not the one transferred.
+    (A mention runs from its term to its last value's unit; the values of one term share it.)"""
+    if not stated:
+        return stated
+    from exportcheck.negation import negations
+
+    mentions: dict[int, int] = {}
+    for value in stated:
+        mentions[value.start] = max(mentions.get(value.start, value.end), value.end)
+    spans = sorted(mentions.items())
+    negated = {spans[i][0] for i in negations(text, spans)}
+    return [value for value in stated if value.start not in negated]
+
+
 def with_stated_quantities(
     facts: Facts, profile: Profile, wanted: frozenset[str], reader: QuantityReader
 ) -> Facts:
@@ -384,7 +401,8 @@ def with_stated_quantities(
     of the same text would meet."""
     read: dict[str, list[tuple[str, Stated]]] = {}
     for field in ("title", "summary"):
-        for stated in reader.read(getattr(profile, field), wanted):
+        text = getattr(profile, field)
+        for stated in _not_negated(text, list(reader.read(text, wanted))):
             read.setdefault(stated.parameter, []).append((field, stated))
     if not read:
         return facts

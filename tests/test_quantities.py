@@ -229,6 +229,17 @@ def test_the_greatest_of_several_values_counts(
     assert result.facts.parameters[DENSITY].value == pytest.approx(2.62)
 
 
+def test_the_values_of_a_grade_the_text_excludes_do_not_count(
+    kb: KnowledgeBase, write_profile: Callable[..., Path]
+) -> None:
+    text = "压实密度2.35 g/cm3。高压实型号（压实密度2.62 g/cm3）的产品及其工艺不在许可范围内。"
+    result = check(kb, lfp_profile(write_profile, text))
+    assert result.facts.parameters[DENSITY].value == pytest.approx(2.35)
+    assert result.decision is Outcome.FREE
+    (miss,) = result.threshold_misses
+    assert miss.rule.id == "battery-cathode.lfp"
+
+
 def test_an_asserted_parameter_wins_over_the_text(
     kb: KnowledgeBase, write_profile: Callable[..., Path]
 ) -> None:
