@@ -1210,6 +1210,14 @@ def _negated(marked: str) -> dict[str, str]:
             "No phosphate chemistry is in scope; [LFP] is made by another supplier.",
             {"LFP": "LFP is made by another supplier"},
         ),
+        (
+            "The [rare-earth-modified alloys] are held by a separate research institute.",
+            {
+                "rare-earth-modified alloys": (
+                    "rare-earth-modified alloys are held by a separate research institute"
+                )
+            },
+        ),
         # a short aside between the term and its negative predicate
         (
             "甲方的[推荐引擎]（排序模型、训练方法）不在许可之列。",

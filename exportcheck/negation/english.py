@@ -278,10 +278,12 @@ _NEGATIVE_PREDICATE = (
     r"|(?:come|comes|came)\s+from\s+(?:an?\s+|the\s+)?(?:third[\s-]party|outside|external|"
     r"other|separate)?\s*(?:suppliers?|vendors?|oems?|makers?|manufacturers?|partners?|"
     r"(?<=party\s)[a-z]+)(?![a-z0-9])"
-    # ... or made by one: "LFP is made by another supplier"
-    r"|(?:is|are)\s+(?:made|supplied|produced|sourced|manufactured)\s+(?:by|from)\s+(?:an?\s+|the\s+)?"
-    r"(?:another|other|third[\s-]party|outside|external|separate)\s+(?:suppliers?|vendors?|makers?|"
-    r"manufacturers?|compan(?:y|ies)|partners?)(?![a-z0-9])"
+    # ... or made or held by one: "LFP is made by another supplier", "the rare-earth-modified
+    # alloys are held by a separate research institute"
+    r"|(?:is|are)\s+(?:made|supplied|produced|sourced|manufactured|held|owned)\s+(?:by|from)\s+"
+    r"(?:an?\s+|the\s+)?(?:another|other|third[\s-]party|outside|external|separate)\s+(?:[a-z-]+\s+)?"
+    r"(?:suppliers?|vendors?|makers?|manufacturers?|compan(?:y|ies)|partners?|institutes?|"
+    r"entit(?:y|ies)|affiliates?)(?![a-z0-9])"
 )
 
 
