@@ -1973,6 +1973,10 @@ def test_a_sale_of_goods_is_declared_in_these_words(text: str, declared: str) ->
         ),
         "第一阶段仅寄送磷酸铁锂样品；第二阶段向合资公司许可制备工艺。",
         "这不是货物出口，是工艺许可。",  # not goods
+        (  # ... and in a bid's numbered requirements
+            "Requirement 1: licence of our co-penetrating agent formula and process.\n"
+            "Requirement 2: training.\nRequirement 3: furnaces (goods), 2 pit furnaces."
+        ),
         # goods exports in general, beside a technology licence
         "We license the gallium process. Goods exports already need dual-use licences.",
     ],

@@ -1031,7 +1031,9 @@ def _goods_only(lowered: str, *, counted: bool = False) -> tuple[int, int] | Non
 # The start of a list item: "(b) ", "3. ", "- ", "（二）", "二、", "2) ", "①", "W2 ".
 _ITEM_START = (
     r"(?m)^[ \t]*(?:\(?[a-h]\)|\(?\d{1,2}[).、．]|[-•*·]|（[一二三四五六七八九十\d]{1,3}）"
-    r"|[一二三四五六七八九十]{1,3}、|[\u2460-\u2473]|[a-z]\d{1,2}\s)"
+    r"|[一二三四五六七八九十]{1,3}、|[\u2460-\u2473]|[a-z]\d{1,2}\s"
+    # a numbered heading of a bid or schedule: "Requirement 3: furnaces (goods)"
+    r"|(?:requirement|item|lot|part|deliverable|work\s+package)\s+[a-z0-9]{1,3}\s*[:：.])"
 )
 
 
