@@ -271,10 +271,17 @@ def _scripts(text: str) -> tuple[bool, ...]:
 
 
 def _search(reading: str, text: str) -> re.Match[str] | None:
-    """The first words of ``reading`` in the lower-cased ``text``, by the patterns of the
-    scripts it holds."""
+    """The first words of ``reading`` in the lower-cased ``text`` (see _first)."""
+    return _first(_READINGS[reading], text)
+
+
+def _first(patterns: tuple[str, str], text: str) -> re.Match[str] | None:
+    """The first match in the lower-cased ``text`` of the (Chinese, English) ``patterns``, each
+    tried only where ``text`` holds its script."""
     found = [
-        match for chinese in _scripts(text) if (match := _pattern(reading, chinese).search(text))
+        match
+        for chinese in _scripts(text)
+        if (match := compiled(patterns[0 if chinese else 1]).search(text))
     ]
     return min(found, key=lambda match: match.start(), default=None)
 
@@ -414,9 +421,7 @@ def held_outside_mainland(texts: dict[str, str]) -> tuple[str, int, int] | None:
     if any(compiled(_FROM_MAINLAND).search(text) for text in lowered.values()):
         return None
     for field, text in lowered.items():
-        patterns = (_OUTSIDE_MAINLAND_ZH if zh else _OUTSIDE_MAINLAND_EN for zh in _scripts(text))
-        found = [m for pattern in patterns if (m := compiled(pattern).search(text))]
-        if found:
-            first = min(found, key=lambda m: m.start())
-            return field, first.start(), first.end()
+        found = _first((_OUTSIDE_MAINLAND_ZH, _OUTSIDE_MAINLAND_EN), text)
+        if found is not None:
+            return field, found.start(), found.end()
     return None

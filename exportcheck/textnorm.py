@@ -46,8 +46,8 @@ _IGNORABLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 _ISE = r"(?<=[a-z])is(?=(?:e|ed|es|ing|er|ers|ation|ations)(?![a-z]))"
 # Where phrase conversion may be split without changing its result: whitespace and punctuation.
 # (Captured: one split gives the segments and the separators between them.)
-_SEPARATORS = r"([\s!-/:-@\[-`{-~、。・「」『』【】《》〈〉…—]+)"
 _SEPARATOR = r"[\s!-/:-@\[-`{-~、。・「」『』【】《》〈〉…—]"
+_SEPARATORS = rf"({_SEPARATOR}+)"
 _CJK_BLOCKS = (range(0x3400, 0x4DC0), range(0x4E00, 0xA000), range(0xF900, 0xFB00))
 # Whitespace that can split a term: a line break or a run of spaces (a wrapped summary), or any
 # space between two CJK characters (Chinese writes no spaces, so one there is a wrap).

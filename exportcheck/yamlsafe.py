@@ -630,11 +630,10 @@ def _lazy_locators(text: str) -> _Locators:
         return at(span.start if span else None)
 
     def locate_offset(data_path: DataPath, offset: int) -> tuple[int, int]:
-        span = positions.closest(data_path)
+        span = positions.span(data_path)
         if span is None:
-            return 1, 1
-        exact = span == positions.span(data_path)
-        found = jsonpos.string_index(text, span, offset) if exact else None
+            return locate(data_path)  # its closest ancestor: no offset into another value
+        found = jsonpos.string_index(text, span, offset)
         return at(span.start if found is None else found)
 
     def locate_key(data_path: DataPath) -> tuple[int, int]:

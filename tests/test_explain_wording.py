@@ -62,20 +62,20 @@ def test_an_asserted_building_block_that_decides_nothing_is_pointed_out(
     assert "Asserted but deciding nothing" not in _check(run_cli, standalone)
 
 
-def _json_result(run_cli: RunCli, path: Path, as_of: str) -> dict[str, Any]:
-    """The one result of ``check --format json`` on ``path`` as of ``as_of``."""
-    doc = json.loads(run_cli("check", str(path), "--as-of", as_of, "--format", "json").stdout)
+def _json_result(run_cli: RunCli, path: Path, as_of: str, **run: Any) -> dict[str, Any]:
+    """The one result of ``check --format json`` on ``path`` as of ``as_of``, from output that
+    the output schema validates."""
+    doc = json.loads(
+        run_cli("check", str(path), "--as-of", as_of, "--format", "json", **run).stdout
+    )
+    validator("output").validate(doc)
     (result,) = doc["results"]
     return dict(result)
 
 
 def _no_export(run_cli: RunCli, path: Path) -> dict[str, Any]:
     """The JSON result of a profile decided as no export: valid output, free, no findings."""
-    doc = json.loads(
-        run_cli("check", str(path), "--as-of", "2025-09-01", "--format", "json", expect=0).stdout
-    )
-    validator("output").validate(doc)
-    (result,) = doc["results"]
+    result = _json_result(run_cli, path, "2025-09-01", expect=0)
     assert result["decision"] == "free"
     assert result["findings"] == []
     return dict(result)

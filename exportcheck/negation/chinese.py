@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from exportcheck.lazyre import compiled
-from exportcheck.negation.clause import _CLAUSE_END, _LOOK, _MASK, _Clause
+from exportcheck.negation.clause import _CLAUSE_END, _MASK, _Clause, _clause_begin
 
 # Negating verbs of Chinese, Simplified and Traditional. (无需 is left out: "无需人工干预的推荐"
 # affirms the recommendation; 不需要 is in, and the 的 rule keeps "不需要人工干预的推荐" a lead.)
@@ -313,9 +313,7 @@ def _bracket_examples(c: _Clause) -> None:
     inner = masked[opening : close.start()] if close else ""
     if close is None or zh_turn.search(inner) or any(w in inner for w in _BRACKET_TURNS):
         return
-    begin = max(0, opening - _LOOK)
-    for found in compiled(_CLAUSE_END).finditer(masked, begin, opening):
-        begin = found.end()
+    begin = _clause_begin(masked, opening)
     for cue in compiled(_ZH_CUE).finditer(masked, begin, opening):
         turn = zh_turn.search(masked, cue.end(), opening)
         stop = min(turn.start() if turn else opening, cue.end() + _ZH_REACH + 1)

@@ -37,6 +37,15 @@ _SENTENCE_END = (
 )
 
 
+def _clause_begin(masked: str, at: int) -> int:
+    """Where the clause that runs up to ``at`` begins: after the last clause end within _LOOK
+    characters before it."""
+    begin = max(0, at - _LOOK)
+    for found in compiled(_CLAUSE_END).finditer(masked, begin, at):
+        begin = found.end()
+    return begin
+
+
 def _masked(text: str, spans: Sequence[tuple[int, int]], *, asides: bool = False) -> str:
     """``text`` lower-cased, with the terms' characters masked (same length: offsets hold),
     and short asides blanked unless ``asides``."""

@@ -208,10 +208,7 @@ def _form_answers(
         _set_aside_within(spans, out, line.start(), line.end(), line.span())
     for answered in compiled(_ANSWERED_NO).finditer(masked):
         asked = max(
-            masked.rfind("?", answered.start(), answered.end()),
-            masked.rfind("？", answered.start(), answered.end()),
-            masked.rfind("吗", answered.start(), answered.end()),
-            masked.rfind("嗎", answered.start(), answered.end()),
+            masked.rfind(mark, answered.start(), answered.end()) for mark in ("?", "？", "吗", "嗎")
         )
         _set_aside_within(spans, out, answered.start(), asked, answered.span())
 
@@ -256,13 +253,12 @@ def _client_business(
     names us."""
     from exportcheck.negation.passes import _OURS_WORDS, _OURS_ZH
 
-    lowered = masked.lower()
-    found = [
+    found = [  # (``masked`` is lower-cased already)
         described
-        for described in compiled(_CLIENT_DESCRIBED).finditer(lowered)
+        for described in compiled(_CLIENT_DESCRIBED).finditer(masked)
         if any(described.start() <= start and end <= described.end() for start, end in spans)
     ]
-    if not found or not compiled(_DISCLAIMS).search(lowered):
+    if not found or not compiled(_DISCLAIMS).search(masked):
         return
     for described in found:
         words = set(compiled(r"[a-z]+").findall(described.group()))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from exportcheck.lazyre import compiled
-from exportcheck.negation.clause import _CLAUSE_END, _LOOK, _MASK, _Clause
+from exportcheck.negation.clause import _MASK, _Clause, _clause_begin
 
 _BOUGHT = ("purchased", "bought", "procured")  # cues only as adjectives: "bought-in X"
 
@@ -427,10 +427,8 @@ def _en_bracket_examples(c: _Clause) -> None:
 
 
 def _examples_close(masked: str, opening: int) -> int | None:
-    """Where the brackets opening at ``opening`` close, if they hold examples: terms and
-    listing words only."""
-    if masked[opening : opening + 1] not in ("(", "（"):
-        return None
+    """Where the brackets opening at ``opening`` (an opening bracket) close, if they hold
+    examples: terms and listing words only."""
     close = compiled(r"[)）]").search(masked, opening, opening + _EN_BRACKET_REACH)
     if close is None:
         return None
@@ -447,10 +445,7 @@ def _examples_close(masked: str, opening: int) -> int | None:
 def _negation_before(masked: str, opening: int) -> int | None:
     """The start of an English negation whose phrase reaches ``opening`` in its clause, with
     no term and at most _EN_BRACKET_MODIFIERS other words between them."""
-    begin = max(0, opening - _LOOK)
-    for found in compiled(_CLAUSE_END).finditer(masked, begin, opening):
-        begin = found.end()
-    before = list(compiled(_EN_WORD).finditer(masked, begin, opening))
+    before = list(compiled(_EN_WORD).finditer(masked, _clause_begin(masked, opening), opening))
     modifiers, carried = 0, False
     for at in range(len(before) - 1, -1, -1):
         word = before[at].group()
