@@ -13,8 +13,6 @@ import os
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-import msgspec
-
 from exportcheck.catalog import (
     EntryView,
     coverage,
@@ -43,6 +41,7 @@ from exportcheck.facts import (
 )
 from exportcheck.kb import KnowledgeBase, load_knowledge_base
 from exportcheck.model import Rule
+from exportcheck.msgspeclib import msgspec
 from exportcheck.paths import DATA_SUFFIXES, iter_entries, iter_glob, printable
 from exportcheck.profile import Profile, load_profile_bytes, load_profile_file
 from exportcheck.report import CatalogueContext, CheckReport, CheckResult, SetAside

@@ -15,8 +15,6 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-import msgspec
-
 from exportcheck.api import catalogue_context, check_profile, discover_profiles
 from exportcheck.diagnostics import Diagnostic
 from exportcheck.errors import InputError
@@ -24,6 +22,7 @@ from exportcheck.interrupts import raise_if_requested
 from exportcheck.kb import KnowledgeBase
 from exportcheck.model import Lang
 from exportcheck.model import Outcome as Decision
+from exportcheck.msgspeclib import msgspec
 from exportcheck.profile import load_profile_bytes, load_profile_file
 from exportcheck.report import CatalogueContext, CheckResult
 from exportcheck.yamlsafe import PROFILE_MAX_BYTES

@@ -12,8 +12,6 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-import msgspec
-
 from exportcheck.diagnostics import Diagnostic, SourcePos
 from exportcheck.errors import InputError
 from exportcheck.model import (
@@ -36,6 +34,7 @@ from exportcheck.model import (
     Text,
     Version,
 )
+from exportcheck.msgspeclib import msgspec
 from exportcheck.paths import display_path
 from exportcheck.schema import check_document
 from exportcheck.yamlsafe import DataPath, Document, load_file

@@ -3,10 +3,9 @@ and amended, and code changes. Pure data; ``render/catalog.py`` formats it."""
 
 from __future__ import annotations
 
-import msgspec
-
 from exportcheck.catalog import EntryView, materialise, version_order
 from exportcheck.model import Catalogue, Change, ControlPoint, Entry, HistoryRecord
+from exportcheck.msgspeclib import msgspec
 
 
 class EntryChange(msgspec.Struct, frozen=True):

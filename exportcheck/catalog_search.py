@@ -8,10 +8,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import msgspec
-
 from exportcheck.messages import bilingual, msg
 from exportcheck.model import Catalogue, Entry, Lang, Rule, Text, VocabParameter
+from exportcheck.msgspeclib import msgspec
 from exportcheck.termindex import TermIndex
 from exportcheck.textnorm import Normalizer, american
 

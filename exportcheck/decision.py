@@ -6,13 +6,12 @@ outcome, whether coverage is incomplete, which transfer mode, whether dual-use a
 
 from __future__ import annotations
 
-import msgspec
-
 from exportcheck.evaluate import Finding, ThresholdMiss
 from exportcheck.explain import cp_label, not_exported_reason
 from exportcheck.facts import Evidence
 from exportcheck.messages import msg
 from exportcheck.model import Lang, Outcome, Regime
+from exportcheck.msgspeclib import msgspec
 from exportcheck.report import CatalogueContext, CheckResult
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-import msgspec
+from exportcheck.msgspeclib import msgspec
 
 
 class SourcePos(msgspec.Struct, frozen=True, order=True):

@@ -12,8 +12,6 @@ only rules indexed under a true capability are evaluated.
 
 from __future__ import annotations
 
-import msgspec
-
 from exportcheck.catalog import EntryView
 from exportcheck.facts import Evidence, Facts, Truth
 from exportcheck.model import (
@@ -25,6 +23,7 @@ from exportcheck.model import (
     Presence,
     Rule,
 )
+from exportcheck.msgspeclib import msgspec
 from exportcheck.units import compare, convert
 
 

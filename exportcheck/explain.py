@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import msgspec
-
 from exportcheck.diagnostics import SourcePos
 from exportcheck.evaluate import Finding, ThresholdMiss, Trace
 from exportcheck.facts import Evidence, Truth
 from exportcheck.messages import join, msg
 from exportcheck.model import Lang, Outcome, Regime
+from exportcheck.msgspeclib import msgspec
 
 if TYPE_CHECKING:
     from exportcheck.report import CheckResult

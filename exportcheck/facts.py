@@ -11,11 +11,10 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
-import msgspec
-
 from exportcheck.diagnostics import SourcePos
 from exportcheck.lazyre import compiled
 from exportcheck.model import Vocabulary
+from exportcheck.msgspeclib import msgspec
 from exportcheck.profile import Profile
 from exportcheck.termindex import TermHit, TermIndex
 from exportcheck.units import convert

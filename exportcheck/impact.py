@@ -17,13 +17,12 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-import msgspec
-
 from exportcheck.api import check_profile
 from exportcheck.catalog import resolve_version
 from exportcheck.diagnostics import Diagnostic, SourcePos
 from exportcheck.errors import InputError
 from exportcheck.kb import KnowledgeBase, load_knowledge_base
+from exportcheck.msgspeclib import msgspec
 from exportcheck.paths import REGIME, data_files
 from exportcheck.policytest import load_policy_file, run_case
 from exportcheck.profile import load_profile_file

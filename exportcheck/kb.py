@@ -10,8 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-import msgspec
-
 from exportcheck.catalog import (
     Coverage,
     EntryView,
@@ -33,6 +31,7 @@ from exportcheck.model import (
     Version,
     Vocabulary,
 )
+from exportcheck.msgspeclib import msgspec
 from exportcheck.paths import default_catalog_dir, default_rules_dir
 from exportcheck.termindex import TermIndex
 from exportcheck.textnorm import Normalizer

@@ -10,9 +10,8 @@ from __future__ import annotations
 from enum import IntEnum, StrEnum
 from typing import Literal
 
-import msgspec
-
 from exportcheck.diagnostics import SourcePos
+from exportcheck.msgspeclib import msgspec
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("en", "zh")

@@ -10,8 +10,6 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-import msgspec
-
 from exportcheck.api import catalogue_context, check_profile
 from exportcheck.catalog import names_control_point, names_entry
 from exportcheck.diagnostics import Diagnostic, Severity, SourcePos, did_you_mean
@@ -20,6 +18,7 @@ from exportcheck.evaluate import Finding
 from exportcheck.kb import KnowledgeBase
 from exportcheck.messages import msg
 from exportcheck.model import Lang, Outcome
+from exportcheck.msgspeclib import msgspec
 from exportcheck.profile import Profile, load_profile_file, profile_from_document
 from exportcheck.report import CatalogueContext, CheckResult
 from exportcheck.schema import check_document

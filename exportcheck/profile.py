@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import msgspec
-
 from exportcheck.diagnostics import Diagnostic, Severity, SourcePos, did_you_mean
 from exportcheck.errors import InputError
 from exportcheck.model import VocabParameter, Vocabulary
+from exportcheck.msgspeclib import msgspec
 from exportcheck.paths import printable
 from exportcheck.schema import check_document, is_valid, not_a_finite_number
 from exportcheck.units import UnitError, convert, is_known

@@ -28,9 +28,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-import msgspec
-
 from exportcheck.model import MeasuredAt, Vocabulary
+from exportcheck.msgspeclib import msgspec
 from exportcheck.textnorm import Normalized, Normalizer
 from exportcheck.units import UNITS, convert
 

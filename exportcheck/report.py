@@ -9,12 +9,11 @@ import datetime as dt
 from collections.abc import Sequence
 from enum import StrEnum
 
-import msgspec
-
 from exportcheck.catalog import Coverage
 from exportcheck.evaluate import Finding, ThresholdMiss
 from exportcheck.facts import Evidence, Facts
 from exportcheck.model import Outcome, Regime, Version
+from exportcheck.msgspeclib import msgspec
 from exportcheck.profile import Profile
 
 

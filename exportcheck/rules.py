@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-import msgspec
-
 from exportcheck.catalog import text
 from exportcheck.diagnostics import Diagnostic
 from exportcheck.errors import InputError
@@ -25,6 +23,7 @@ from exportcheck.model import (
     VocabParameter,
     Vocabulary,
 )
+from exportcheck.msgspeclib import msgspec
 from exportcheck.paths import display_path
 from exportcheck.schema import check_document
 from exportcheck.yamlsafe import DataPath, Document, load_file

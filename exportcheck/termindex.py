@@ -12,9 +12,8 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-import msgspec
-
 from exportcheck.model import Vocabulary
+from exportcheck.msgspeclib import msgspec
 from exportcheck.textnorm import Normalized, Normalizer, is_cjk
 
 

@@ -8,10 +8,9 @@ rules are reported apart: no mechanical test exists for them.
 
 from __future__ import annotations
 
-import msgspec
-
 from exportcheck.catalog import EntryView, materialise, names_control_point, names_entry
 from exportcheck.kb import KnowledgeBase
+from exportcheck.msgspeclib import msgspec
 from exportcheck.policytest import CaseResult
 
 

@@ -21,9 +21,8 @@ from itertools import accumulate
 from operator import add
 from typing import Any
 
-import msgspec
-
 from exportcheck.lazyre import compiled
+from exportcheck.msgspeclib import msgspec
 
 _CONVERSIONS = ("t2s.json", "tw2sp.json")  # the primary form first
 _JAPANESE = "jp2t.json"  # Japanese kanji (shinjitai) to Traditional characters

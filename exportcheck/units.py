@@ -8,9 +8,8 @@ visible and tested. Unknown units are errors, never guesses.
 
 from __future__ import annotations
 
-import msgspec
-
 from exportcheck.errors import ExportcheckError
+from exportcheck.msgspeclib import msgspec
 
 
 class UnitError(ExportcheckError):

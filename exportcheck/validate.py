@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import msgspec
-
 from exportcheck.diagnostics import Diagnostic, SourcePos, sort_diagnostics
 from exportcheck.errors import InputError
 from exportcheck.kb import KnowledgeBase, load_knowledge_base
+from exportcheck.msgspeclib import msgspec
 from exportcheck.paths import bundled_root, data_files, default_catalog_dir, default_rules_dir
 from exportcheck.yamlsafe import load_file
 

@@ -19,10 +19,9 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-import msgspec
-
 from exportcheck.diagnostics import Diagnostic, SourcePos
 from exportcheck.errors import InputError
+from exportcheck.msgspeclib import msgspec
 from exportcheck.yamllib import yaml
 
 if TYPE_CHECKING:

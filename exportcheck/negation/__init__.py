@@ -60,9 +60,8 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-import msgspec
-
 from exportcheck.lazyre import compiled
+from exportcheck.msgspeclib import msgspec
 from exportcheck.negation.chinese import _next_clause
 from exportcheck.negation.clause import _CLAUSE_END, _LOOK, _WORDS, _Clause, _masked
 from exportcheck.negation.document import (

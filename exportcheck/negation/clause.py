@@ -6,9 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-import msgspec
-
 from exportcheck.lazyre import compiled
+from exportcheck.msgspeclib import msgspec
 
 _MASK = "\ue000"  # a private-use character: stands for a term's characters while cues are sought
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 
-import msgspec
-
 from exportcheck.impact import ImpactReport
 from exportcheck.messages import msg
 from exportcheck.model import Lang
+from exportcheck.msgspeclib import msgspec
 
 
 def render(report: ImpactReport, fmt: str, lang: Lang = "en") -> str:
