@@ -18,7 +18,7 @@ _BACKGROUND_WORDS = (  # one of them is in any text _BACKGROUND matches
     *("background", "prior art", "related work", "背景技", "现有技", "現有技", "先前技"),
     *("相关工作", "相關工作", "excluded", "exclusions", "of scope", "not in scope", "范围外"),
     *("not licensed", "not licenced", "not included", "not transferred"),
-    *("範圍外", "排除项", "排除項", "除外项目", "除外項目", "不在", "保留", "自留", "retained by"),
+    *("範圍外", "排除项", "排除項", "除外", "不在", "保留", "自留", "retained by"),
     *("不包括", "不包含", "不涵盖", "不涵蓋", "excludes", "not include", "not cover"),
     *("不覆盖", "不覆蓋", "not provided", "not supplied", "not delivered", "not disclosed"),
     *("不提供", "不交付", "不转让", "不轉讓", "不许可", "不許可"),
@@ -33,7 +33,8 @@ _BACKGROUND = (
     r"out\s+of\s+scope|not\s+in\s+scope|not\s+(?:licen[cs]ed|included|transferred|covered|"
     # ... or of what a scope annex does not provide: "不提供 Not provided: 提取工艺"
     r"provided|supplied|delivered|disclosed)|"
-    r"范围外|範圍外|排除项目?|排除項目?|除外项目|除外項目|"
+    r"范围外|範圍外|排除项目?|排除項目?|"
+    r"除外(?:项目|項目|技术|技術|事项|事項|内容|內容|资产|資產|清单|清單|范围|範圍)|"
     r"(?:母公司|卖方|賣方|转让方|轉讓方|许可方|許可方|甲方|我方|本公司|集团|集團)(?:保留|自留)|"
     r"retained\s+by\s+(?:the\s+)?(?:seller|parent|licensor|company|group)|"
     # "合同范围不包括：…", "授權標的不包括：(1) …", "The licence does not include: …"
@@ -43,7 +44,7 @@ _BACKGROUND = (
     r"不在(?:本次)?(?:许可|許可|转让|轉讓|授权|授權|交付|合同|合約)?[范範][围圍](?:[内內]的?|之[内內])?)"
     # (a short aside may stand before the colon: "范围外（客户确认）：", "(Excluded items):",
     # and a label its translation: "Not covered 不覆盖:")
-    r"\s*(?:[(（][^()（）\n\ue000]{0,16}[)）]|[)）]|[^\x00-\x7f\n:：\ue000(（]{2,8})?\s*[:：]"
+    r"\s*(?:[(（][^()（）\n\ue000]{0,16}[)）]|[)）》」』]|[^\x00-\x7f\n:：\ue000(（]{2,8})?\s*[:：]"
     # a section title on a line of its own, ended by a full stop ("Related work.")
     r"|(?:^|\n)\s*(?:related\s+work|prior\s+art|background\s+of\s+the\s+invention)\s*[.]"
 )
@@ -92,7 +93,8 @@ def _set_aside_within(
 # Excluded Technology", "第三条 除外技术", "Schedule B – Excluded Assets", "Article 12 – Option
 # (not exercised)") and the lines under it, up to a blank line or the next heading of its kind.
 _HEADING_MARKS = {  # the kinds of heading mark, each with the pattern that opens the next one
-    "zh": r"第[一二三四五六七八九十百零〇两\d]+[条條章节節款]|附[件表]\s*[一二三四五六七八九十\d]+",
+    "zh": r"第[一二三四五六七八九十百零〇两\d]+[条條章节節款]"
+    r"|附[件表]\s*(?:[一二三四五六七八九十\d]+|[a-z](?![a-z]))",  # "附表B", a letter too
     "word": r"(?:article|section|schedule|annex|appendix|clause|part|exhibit)\b[^\n]{0,8}?"
     r"(?:\s[-–—]|[:：.]|\s)",
     "number": r"\d+(?:\.|、|．)(?!\d)",

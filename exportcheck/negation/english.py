@@ -83,6 +83,10 @@ _EN_CARRY = frozenset(
         *("own", "proprietary", "experimental", "optional", "additional", "separate", "ai"),
         *("dedicated", "onboard", "external", "internal", "automatic", "automated", "smart"),
         *("intelligent", "advanced", "standalone", "legacy", "third", "party", "related"),
+        # what software and processes are made of ("the X service and Y *logic* are …")
+        *("logic", "code", "codebase", "framework", "frameworks", "pipeline", "pipelines"),
+        *("subsystem", "subsystems", "api", "apis", "package", "packages", "process"),
+        *("processes", "firmware"),
     }
 )
 
