@@ -37,7 +37,10 @@ What is unambiguous, by language:
   Goods named as such are no technology: "出口X成品", "X商品种子", "…，均为采购的成品" (not
   when the clause speaks of making them: "从毛坯到成品的加工工艺"); nor is anything in a
   description that declares a sale of goods with no technology ("提供整机不提供技术", "sold as
-  goods"), unless another sentence hands technology over ("还转让飞控源代码").
+  goods"), unless another sentence hands technology over ("还转让飞控源代码"). A service done
+  abroad with the provider's own equipment, which comes back, uses its tools as goods are
+  sold ("our own drones", "自有航拍无人机…设备运回"): a sentence that no know-how goes with it
+  declares it so too.
 * Either: a term in brackets right after a negated one is its gloss ("不含激光雷达（LiDAR）");
   somebody else's technology — a contrast up to the comma that closes it ("unlike X,",
   "不同于X，"), a competitor's product, a clause whose subject is a competitor and that does not

@@ -533,6 +533,7 @@ _GOODS_ONLY_WORDS = (  # one of them is in any text _GOODS_ONLY matches (and sel
     *("not an technology", "not constitute", "not involve", "not amount to", "goods sale"),
     *("goods trade", "goods export", "goods sale", "goods shipment", "货物贸易", "貨物貿易"),
     *("finished", "commercial"),  # _NO_KNOW_HOW is looked for only beside finished goods
+    *("own", "return", "back", "自有", "自己", "运回", "運回", "带回", "帶回"),  # ... or own tools
     *("整机出口", "整機出口", "整机销售", "整機銷售"),
     *("来料加工", "來料加工", "受托加工", "受託加工", "在华加工", "在華加工", "toll"),
     *("境内完成", "境內完成", "国内完成", "國內完成"),
@@ -814,6 +815,22 @@ _FINISHED_GOODS_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
         ),
     ),
     (("resale",), r"\bfor\s+resale\b"),
+    # A service done abroad with the provider's own equipment, which comes back: the drones
+    # of an aerial survey or a film shoot are its tools, as goods are the object of a sale
+    # ("Our crew flies our own drones …", "自有航拍无人机 … 设备于活动后运回").
+    (
+        ("own", "return", "back", "自有", "自己", "运回", "運回", "带回", "帶回"),
+        (
+            r"\b(?:our|its|their)\s+own\s+(?:[a-z-]+\s+){0,2}?(?:drones?|uavs?|aircraft|equipment|"
+            r"lidars?|scanners?)\b"
+            r"|\b(?:equipment|drones?|uavs?|aircraft)\s+(?:all\s+)?(?:returns?|returned|comes?\s+back|"
+            r"(?:is|are|will\s+be)\s+(?:brought|shipped|flown|taken)\s+back)\b"
+            r"|\bbrings?\s+(?:the\s+|our\s+)?(?:drones?|uavs?|equipment)\s+back\b"
+            r"|自有(?:的)?[^，,。；;\n\ue000]{0,6}?(?:无人机|無人機|设备|設備)"
+            r"|自己(?:的|带|帶)[^，,。；;\n\ue000]{0,6}?(?:无人|無人|设备|設備)"
+            r"|(?:设备|設備|无人机|無人機)[^，,。；;\n\ue000]{0,12}?(?:运回|運回|带回|帶回)"
+        ),
+    ),
     (
         ("goods", "货物", "貨物", "商品"),
         # (numbered, or labelled in both languages: "1. 货物 Goods: 黄芪片、当归片…")
