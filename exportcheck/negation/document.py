@@ -282,7 +282,7 @@ _ONLY_VERBS = (  # ... sells, supplies, buys, receives or sends only goods
 # ("就是卖…干货": "just sells …", as chats say it)
 _ONLY_SELLS = tuple(only + verb for only in ("只", "仅", "僅", "就是") for verb in _ONLY_VERBS)
 # ... or gets only a service's results: "仅交付测绘成果"
-_ONLY_RESULTS_VERBS = ("交付", "提供", "输出", "輸出", "获得", "獲得", "取得")
+_ONLY_RESULTS_VERBS = ("交付", "提供", "输出", "輸出", "获得", "獲得", "取得", "交")  # 只交成果图
 _ONLY_RESULTS = tuple(only + verb for only in ("只", "仅", "僅") for verb in _ONLY_RESULTS_VERBS)
 # ... or calls the deal a sale of products, or purely one: "为产品销售", "纯属商品贸易"
 _PRODUCT_SALES = tuple(
@@ -608,6 +608,8 @@ _HANDED_OVER = (
 _HANDED_BESIDE_GOODS = (
     *_HANDED_OVER,
     *("许可", "許可", "授权", "授權", "转让", "轉讓", "licensed", "license the", "licence the"),
+    *("licenses the", "licences the", "licenses its", "licences its", "license our"),
+    "licence our",
     *("assigned", "assignment of"),
 )
 
@@ -640,6 +642,7 @@ _SENTENCE_NEGATION = (  # ... or a condition: "如今后拟提供算法源代码
     r"|是否|\bwhether\b"
     # ... or keeps it: "All process know-how remains with our staff in China"
     r"|\bremains?\s+(?:with|in)\b|\bstays?\s+(?:with|in)\b|\bretain(?:s|ed)?\b|保留|留在"
+    r"|\b(?:we|supplier|seller|licensor|manufacturer|maker|vendor)\s+keeps?\b"
     # ... or does it all here: "公司灵芝种植及加工全部在福建基地完成"
     r"|(?:全部|均|都)在[^，,。；;\n]{0,12}?(?:完成|进行|進行)"
 )
@@ -727,13 +730,16 @@ _NO_KNOW_HOW_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
     # ... or keeps it at home: "parental lines, seed-production methods and breeding data stay in
     # China"
     (
-        ("stay", "remain", "kept"),
+        ("stay", "remain", "kept", "keep", "retain"),
         (
             r"\b(?:know-how|process(?:es)?|technolog(?:y|ies)|methods?|(?:parent|parental)\s+(?:lines|"
             r"seeds?|stocks?)|seed\s+production|breeding\s+data|source\s+code|recipes?|formulas?)\b"
             r"[^.;:]{0,60}?\b(?:stays?|remains?|(?:is|are)\s+kept)\s+(?:in\s+china|with\s+(?:us|the\s+"
             r"(?:seller|supplier|parent|owner))|(?:in|at)\s+our\s+(?:[a-z]+\s+)?(?:base|plant|factory|site|"
             r"facility|headquarters))\b"
+            # ... or the seller keeps it: "The supplier keeps all process know-how"
+            r"|\b(?:supplier|seller|licensor|manufacturer|maker|vendor|we)\s+(?:keeps?|retains?)\s+"
+            r"(?:all\s+)?(?:the\s+|its\s+|our\s+)?(?:[a-z-]+\s+)?(?:know-how|technology|process(?:es)?)\b"
         ),
     ),
     # ... or in Cantonese: "冇配方、冇生產技術"
