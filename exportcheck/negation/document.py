@@ -281,6 +281,11 @@ _ONLY_VERBS = (  # ... sells, supplies, buys, receives or sends only goods
 )
 # ("就是卖…干货": "just sells …", as chats say it)
 _ONLY_SELLS = tuple(only + verb for only in ("只", "仅", "僅", "就是") for verb in _ONLY_VERBS)
+_SELLS_THING = tuple(
+    only + verb
+    for only in ("只", "仅", "僅", "就")
+    for verb in ("卖", "賣", "出售", "销售", "銷售")
+)
 # ... or gets only a service's results: "仅交付测绘成果"
 _ONLY_RESULTS_VERBS = ("交付", "提供", "输出", "輸出", "获得", "獲得", "取得", "交")  # 只交成果图
 _ONLY_RESULTS = tuple(only + verb for only in ("只", "仅", "僅") for verb in _ONLY_RESULTS_VERBS)
@@ -394,6 +399,18 @@ _GOODS_ONLY_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
             r"(?:[^，,。；;\n\ue000]{0,6}?)"
             # ... or samples of them: "仅寄送样品本身，不提供任何制备工艺"
             r"(?:货|貨|产品|產品|成品|样品|樣品)"
+        ),
+    ),
+    # ... or that only sells a thing named in a few characters, to the clause's end: "只卖纸不教
+    # 手艺", "只卖机器，", "就卖磁钢。" (not what names know-how: "就卖技术", "只卖配方")
+    (
+        _SELLS_THING,
+        (
+            r"(?<![不非再])(?:只|仅|僅|就)(?:卖|賣|出售|销售|銷售)"
+            r"(?:(?!技|术|術|工艺|工藝|配方|源|方法|做法|手艺|手藝|专利|專利|资料|資料|图纸|圖紙|"
+            r"授权|授權|许可|許可|给|給|诀窍|訣竅)[^，,。；;\n\ue000]){1,4}?"
+            # (the clause ends, or goes on to what is withheld: "只卖纸不教手艺")
+            r"(?=[，,。；;\n]|$|不(?:教|给|給|提供|传|傳|转让|轉讓|讲|講|带|帶|谈|談))"
         ),
     ),
     # ... or whose buyer gets only products: "Only finished paper is sold", "the distributor
@@ -542,6 +559,7 @@ _GOODS_ONLY_WORDS = (  # one of them is in any text _GOODS_ONLY matches (and sel
     *_PURELY,
     *("deliverables", "only"),
     *_ONLY_SELLS,
+    *_SELLS_THING,
     # _NO_KNOW_HOW is looked for only beside finished goods (see _FINISHED_GOODS)
     *("packaged", "成品", "整机", "整機", "整柜", "整櫃", "产品出口", "產品出口"),
     *("fob ", "cif ", "cfr ", "exw ", "ddp ", "dap ", "fca "),
