@@ -187,9 +187,30 @@ def _wrapped_lines(text: str) -> list[tuple[int, int]]:
     ]
 
 
+# A term that opens with 用 right after a verb that ends in it ("不采用激光测距" holds the term
+# 用激光测距): the verb belongs to the words before the term, which a cue may end with.
+_USE_VERBS = frozenset("采採使利应應运運")
+
+
+def _verb_apart(text: str, spans: Sequence[tuple[int, int]]) -> Sequence[tuple[int, int]]:
+    """``spans`` with such a term read from the character after its 用 (the order kept)."""
+    moved = list(spans)
+    for i, (start, end) in enumerate(spans):
+        if (
+            text[start] == "用"
+            and start > 0
+            and text[start - 1] in _USE_VERBS
+            and end - start > 2
+            and (i + 1 == len(spans) or spans[i + 1][0] > start)
+        ):
+            moved[i] = (start + 1, end)
+    return moved
+
+
 def _read(text: str, spans: Sequence[tuple[int, int]], *, gated: bool) -> Reading:
     if not spans:
         return _read_as_is(text, spans, gated=gated)
+    spans = _verb_apart(text, spans)
     gaps = []
     if "\n" in text:
         gaps = _wrapped_lines(text)
