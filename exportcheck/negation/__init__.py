@@ -73,7 +73,7 @@ from exportcheck.negation.document import (
     _CLIENT_WORDS,
     _EXCLUSION_WORDS,
     _FORM_MARKS,
-    _GOODS_ONLY_WORDS,
+    _GOODS_ONLY_WORD_SET,
     _HANDED_BESIDE_GOODS,
     _HANDED_OVER,
     _SCOPE_WORDS,
@@ -303,7 +303,7 @@ def _read_as_is(text: str, spans: Sequence[tuple[int, int]], *, gated: bool) -> 
     plain = _masked(text, spans, asides=True) if "(" in text or "（" in text else masked
     cues = _text_cues(plain)
     declared = None
-    if goods or not cues.isdisjoint(_GOODS_ONLY_WORDS):
+    if goods or not cues.isdisjoint(_GOODS_ONLY_WORD_SET):
         # Goods counted by a term ("Sale of 120 spray drones") make the text one that sells
         # goods, as "finished products" do: "No source code … is provided" then declares it.
         declared = _goods_only(text.lower(), counted=bool(goods))
