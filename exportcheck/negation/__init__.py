@@ -197,10 +197,10 @@ def _verb_apart(text: str, spans: Sequence[tuple[int, int]]) -> Sequence[tuple[i
     moved = list(spans)
     for i, (start, end) in enumerate(spans):
         if (
-            text[start] == "用"
+            end - start > 2  # (first: an empty span may stand at the text's end)
             and start > 0
+            and text[start] == "用"
             and text[start - 1] in _USE_VERBS
-            and end - start > 2
             and (i + 1 == len(spans) or spans[i + 1][0] > start)
         ):
             moved[i] = (start + 1, end)
