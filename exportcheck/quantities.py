@@ -81,7 +81,9 @@ _COMPARED_WITH = re.compile(
 # A clause that cites the catalogue's threshold ("对照252604X第1项控制要点（压实密度≥2.58 g/cm3、
 # …）", "threshold: 3.85 V") quotes the control point's values, not the technology's.
 _CITES_THRESHOLD = re.compile(
-    r"控制要点|管控要点|阈值|门槛|对照|目录要求|\bthresholds?\b|\bcontrol point\b"
+    # (比对/对比: a screening record's line that compares with the point, "比对：252604X第3项
+    # （磷酸盐正极原材料，振实密度>1.2 g/cm³）")
+    r"控制要点|管控要点|阈值|门槛|对照|比对|对比|目录要求|\bthresholds?\b|\bcontrol point\b"
     r"|\bcatalog(?:ue)?\b"
     # ... or a point by its name, or what it requires: "Officer: the LMFP point requires all
     # parameters together incl. average voltage >= 3.85 V". (Not a point's code: "对一下
