@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -25,6 +27,22 @@ ROOT = Path(__file__).parent.parent
 EXAMPLES = ROOT / "examples" / "profiles"
 
 RunCli = Callable[..., Result]
+
+
+def fresh_python(source: str) -> list[str]:
+    """The output lines of ``source`` run in a fresh interpreter (what imports at start-up
+    cannot be tested in this one), which must exit 0."""
+    run = subprocess.run(
+        [sys.executable, "-c", source],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+        timeout=60,
+    )
+    assert run.returncode == 0, run.stderr
+    return run.stdout.splitlines()
+
 
 # Locally, property tests explore new examples on every run; in CI (``CI`` set, as .ci/run
 # does) the examples are derived from each test's name, so a run is reproducible and a red CI

@@ -4,7 +4,6 @@ an optional dependency can be kept out of an import, and :mod:`sys` is put back 
 from __future__ import annotations
 
 import importlib
-import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,7 +12,7 @@ import pytest
 
 from exportcheck.lazyimport import submodules_deferred, unimportable
 
-from conftest import ROOT
+from conftest import fresh_python
 
 
 @pytest.fixture
@@ -89,15 +88,7 @@ print("typing_extensions", typing_extensions.__name__)
 
 
 def test_msgspec_works_whole_when_its_deferred_parts_are_used() -> None:
-    result = subprocess.run(
-        [sys.executable, "-c", _FRESH_PROCESS],
-        check=False,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == [
+    assert fresh_python(_FRESH_PROCESS) == [
         "Point(x=1, label='moved') {'x': 1, 'label': 'moved'}",
         '{"x":1,"label":"moved"} Point(x=2, label=\'origin\')',
         "#/$defs/Point StructType",

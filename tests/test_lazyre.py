@@ -4,8 +4,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
 import pytest
 from hypothesis import given
@@ -13,7 +11,7 @@ from hypothesis import strategies as st
 
 from exportcheck.lazyre import DeferredPattern, compiles_deferred
 
-from conftest import ROOT
+from conftest import fresh_python
 
 _SOURCES = [r"[^\t\n\r -~\x85\xa0-\ud7ff\ue000-\ufffd]", r"(?i)\bno\b", r"^(?:yes|no)$", r"\d+"]
 
@@ -63,16 +61,7 @@ print(exportcheck.yamlsafe.load_text("a: yes\\n", "t.yaml").data)
 def test_pyyaml_imported_by_exportcheck_still_reads_and_resolves() -> None:
     """In a fresh interpreter, where exportcheck imports PyYAML first: the patterns are deferred,
     and PyYAML's own loaders still resolve YAML 1.1 scalars and refuse a control character."""
-    run = subprocess.run(
-        [sys.executable, "-c", _FRESH_PROCESS],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-        timeout=60,
-    )
-    assert run.returncode == 0, run.stderr
-    lines = run.stdout.splitlines()
+    lines = fresh_python(_FRESH_PROCESS)
     assert lines[0] == "{'a': True, 'b': datetime.date(2001, 12, 14), 'c': 31, 'd': None}"
     assert lines[1] == "refused 7"
     assert lines[2] == "{'a': 'yes'}"
