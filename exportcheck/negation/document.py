@@ -281,6 +281,7 @@ _ONLY_VERBS = (  # ... sells, supplies, buys, receives or sends only goods
 )
 # ("就是卖…干货": "just sells …", as chats say it)
 _ONLY_SELLS = tuple(only + verb for only in ("只", "仅", "僅", "就是") for verb in _ONLY_VERBS)
+# ... or only a thing named in a few characters: "只卖纸不教手艺"
 _SELLS_THING = tuple(
     only + verb
     for only in ("只", "仅", "僅", "就")
@@ -300,6 +301,12 @@ _PURELY = tuple(
     for pure in ("纯", "純")
     for after in ("粹", "属", "屬", "为", "為", "系", "的", "货", "貨", "商", "产", "產", "成")
 )
+
+
+# The words of a service done abroad with the provider's own tools (see _FINISHED_GOODS_PARTS).
+_OWN_TOOL_WORDS = ("own", "return", "back", "自有", "自己", "运回", "運回", "带回", "帶回")
+# The party that keeps its know-how: "The supplier keeps all process know-how".
+_KEEPER = r"(?:supplier|seller|licensor|manufacturer|maker|vendor|we)"
 
 
 _GOODS_ONLY_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
@@ -406,7 +413,7 @@ _GOODS_ONLY_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
     (
         _SELLS_THING,
         (
-            r"(?<![不非再])(?:只|仅|僅|就)(?:卖|賣|出售|销售|銷售)"
+            rf"(?<![不非再])(?:{'|'.join(_SELLS_THING)})"
             r"(?:(?!技|术|術|工艺|工藝|配方|源|方法|做法|手艺|手藝|专利|專利|资料|資料|图纸|圖紙|"
             r"授权|授權|许可|許可|给|給|诀窍|訣竅)[^，,。；;\n\ue000]){1,4}?"
             # (the clause ends, or goes on to what is withheld: "只卖纸不教手艺")
@@ -550,7 +557,7 @@ _GOODS_ONLY_WORDS = (  # one of them is in any text _GOODS_ONLY matches (and sel
     *("not an technology", "not constitute", "not involve", "not amount to", "goods sale"),
     *("goods trade", "goods export", "goods sale", "goods shipment", "货物贸易", "貨物貿易"),
     *("finished", "commercial"),  # _NO_KNOW_HOW is looked for only beside finished goods
-    *("own", "return", "back", "自有", "自己", "运回", "運回", "带回", "帶回"),  # ... or own tools
+    *_OWN_TOOL_WORDS,  # ... or beside a service's own tools
     *("整机出口", "整機出口", "整机销售", "整機銷售"),
     *("来料加工", "來料加工", "受托加工", "受託加工", "在华加工", "在華加工", "toll"),
     *("境内完成", "境內完成", "国内完成", "國內完成"),
@@ -662,7 +669,7 @@ _SENTENCE_NEGATION = (  # ... or a condition: "如今后拟提供算法源代码
     r"|是否|\bwhether\b"
     # ... or keeps it: "All process know-how remains with our staff in China"
     r"|\bremains?\s+(?:with|in)\b|\bstays?\s+(?:with|in)\b|\bretain(?:s|ed)?\b|保留|留在"
-    r"|\b(?:we|supplier|seller|licensor|manufacturer|maker|vendor)\s+keeps?\b"
+    rf"|\b{_KEEPER}\s+keeps?\b"
     # ... or does it all here: "公司灵芝种植及加工全部在福建基地完成"
     r"|(?:全部|均|都)在[^，,。；;\n]{0,12}?(?:完成|进行|進行)"
 )
@@ -758,7 +765,7 @@ _NO_KNOW_HOW_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
             r"(?:seller|supplier|parent|owner))|(?:in|at)\s+our\s+(?:[a-z]+\s+)?(?:base|plant|factory|site|"
             r"facility|headquarters))\b"
             # ... or the seller keeps it: "The supplier keeps all process know-how"
-            r"|\b(?:supplier|seller|licensor|manufacturer|maker|vendor|we)\s+(?:keeps?|retains?)\s+"
+            rf"|\b{_KEEPER}\s+(?:keeps?|retains?)\s+"
             r"(?:all\s+)?(?:the\s+|its\s+|our\s+)?(?:[a-z-]+\s+)?(?:know-how|technology|process(?:es)?)\b"
         ),
     ),
@@ -845,7 +852,7 @@ _FINISHED_GOODS_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
     # of an aerial survey or a film shoot are its tools, as goods are the object of a sale
     # ("Our crew flies our own drones …", "自有航拍无人机 … 设备于活动后运回").
     (
-        ("own", "return", "back", "自有", "自己", "运回", "運回", "带回", "帶回"),
+        _OWN_TOOL_WORDS,
         (
             r"\b(?:our|its|their)\s+own\s+(?:[a-z-]+\s+){0,2}?(?:drones?|uavs?|aircraft|equipment|"
             r"lidars?|scanners?)\b"
