@@ -74,9 +74,11 @@ _AT_LEAST = re.compile(
 _AT_LEAST_AFTER = re.compile(r"\s*(?:及?以上|\+|or (?:more|higher|above|greater))")
 # A value the technology's own stays under ("平均电压3.80 V（低于3.85 V）", "below the 3.85 V
 # line") is what it is compared with, not its value. (Not 不低于: a lower bound.)
+# ... also when what it is compared with is named between ("达不到高锰产品的3.85 V", "below the
+# high-Mn grade's 3.85 V", its apostrophe folded to a space).
 _COMPARED_WITH = re.compile(
-    r"(?:(?<!不)(?:低于|小于|少于|不足|不到|未达到?|未超过)"
-    r"|\b(?:below|under|less than|lower than|short of)(?:\s+the)?)\s*$"
+    r"(?:(?<!不)(?:低于|小于|少于|不足|不到|未达到?|未超过)(?:[^\d，,；;]{0,12}?的)?"
+    r"|\b(?:below|under|less than|lower than|short of)(?:\s+the)?(?:[^\d,;]{0,24}?\ss)?)\s*$"
 )
 # A clause that cites the catalogue's threshold ("对照252604X第1项控制要点（压实密度≥2.58 g/cm3、
 # …）", "threshold: 3.85 V") quotes the control point's values, not the technology's.

@@ -126,6 +126,27 @@ def test_each_value_takes_its_own_test_condition(reader: QuantityReader, kb: Kno
     assert values(reader, kb, text) == [(DENSITY, 2.45, False)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "平均放电电压 3.78 V。平均电压达不到高锰产品的3.85 V以上水平",
+        "average voltage 3.78 V, below the high-Mn grade's 3.85 V",
+        "average voltage 3.78 V (lower than the premium grade's 3.85 V)",
+    ],
+)
+def test_a_value_compared_with_a_named_product_is_not_read(
+    reader: QuantityReader, kb: KnowledgeBase, text: str
+) -> None:
+    assert values(reader, kb, text) == [("cathode.average-voltage", 3.78, False)]
+
+
+def test_a_named_condition_before_a_value_keeps_it(
+    reader: QuantityReader, kb: KnowledgeBase
+) -> None:
+    text = "average voltage under standard conditions 3.90 V"
+    assert values(reader, kb, text) == [("cathode.average-voltage", 3.9, False)]
+
+
 def test_only_wanted_parameters_are_read(reader: QuantityReader) -> None:
     text = "压实密度2.45g/cm3，首效96%"
     assert [s.parameter for s in reader.read(text, frozenset({EFFICIENCY}))] == [EFFICIENCY]
