@@ -1238,6 +1238,23 @@ def _negated(marked: str) -> dict[str, str]:
                 "SmCo": "no rare-earth (e.g. NdFeB or SmCo)",
             },
         ),
+        # a screening record's comparison line that finds no match: the catalogue's wording
+        (
+            "标的：CAR-T细胞制备。\n比对：[基因编辑]技术控制范围为人类生殖细胞编辑，本项不符。",
+            {"基因编辑": "不符"},
+        ),
+        (
+            "比对：053707X控制要点针对[含稀土铝锂合金]制备；本项目不涉及稀土。",
+            {"含稀土铝锂合金": "不涉及"},
+        ),
+        (
+            "比对：中药材资源控制要点涉及菌类药材（[冬虫夏草]、[灵芝]等）；香菇为食用菌，不在所列范围。",
+            {"冬虫夏草": "不在所列范围", "灵芝": "不在所列范围"},
+        ),
+        (
+            "Subject: HHCB.\nNearest catalogue wording ([musk deer breeding]) does not apply.",
+            {"musk deer breeding": "does not apply"},
+        ),
     ],
 )
 def test_an_unambiguous_negation_sets_the_mention_aside(
@@ -1446,6 +1463,11 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "No spare parts for the new large cathode ([LFP]) line are sold.",
         "Q: Is the [recommendation engine] licensed?\nMr Li (CTO): Yes, the whole engine.",
         "The [LFP] powder is made by our partner plant.",
+        # a comparison line that finds a match, or whose negated part is the project's own
+        "比对：[磷酸锰铁锂]与252604X第1项控制要点相符；本项不符合豁免条件。",
+        "比对：本项目涉及053707X[含稀土铝锂合金]控制要点，不涉及禁止类。",
+        "对照：本项目为[磷酸铁锂]正极制备，不涉及磷酸锰铁锂。",
+        "Comparison: the [LiDAR] item applies; a licence is required, not a general one.",
     ],
 )
 def test_anything_less_certain_stays_a_lead(marked: str) -> None:

@@ -95,6 +95,7 @@ from exportcheck.negation.document import (
     sells_goods,
 )
 from exportcheck.negation.passes import _passes
+from exportcheck.negation.records import COMPARISON_WORDS, comparison_lines
 
 __all__ = [
     "Reading",
@@ -328,7 +329,8 @@ def _sections(
     gated: bool,
 ) -> None:
     """The passes over parts of a text larger than a clause: exclusion sections, background,
-    a catalogue's examples and an entry's scope (each only where the text holds its words)."""
+    a catalogue's examples, an entry's scope and a record's comparison lines (each only where
+    the text holds its words)."""
     if not gated or ("\n" in masked and not cues.isdisjoint(_EXCLUSION_WORDS)):
         _exclusion_sections(plain, spans, out)
     if not gated or (
@@ -343,3 +345,5 @@ def _sections(
         _form_answers(masked, spans, out)
     if not gated or not cues.isdisjoint(_CLIENT_WORDS):
         _client_business(masked, spans, out)
+    if not gated or not cues.isdisjoint(COMPARISON_WORDS):
+        comparison_lines(masked, spans, out)

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from exportcheck.lazyre import compiled
 from exportcheck.negation.clause import _CLAUSE_PUNCTUATION, _LOOK, _MASK, _SENTENCE_END
+from exportcheck.negation.records import COMPARISON_WORDS
 from exportcheck.wordscan import gate
 
 # Sections of a patent or paper about other work: what they name is background. (The words
@@ -1652,6 +1653,7 @@ _CUE_WORDS = tuple(
             *_SCOPE_WORDS,
             *_CLIENT_WORDS,
             *_FORM_MARKS,
+            *COMPARISON_WORDS,
         }
     )
 )

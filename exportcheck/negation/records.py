@@ -1,0 +1,87 @@
+"""A screening record's comparison line: the catalogue's items it names to say that the
+technology is not one of them.
+
+Compliance officers' records set the technology (标的, Subject) beside the catalogue's wording
+(比对, Comparison) and conclude: "比对：用于人的细胞克隆和基因编辑技术控制范围为人类生殖细胞遗传物质
+编辑，本项不符。", "Nearest catalogue wording (TCM materials: musk deer breeding) does not apply."
+The terms of the catalogue's part of such a line are the catalogue's, not the deal's. A line
+that finds a match ("四项参数同时满足", "相符", "licence required") keeps them, and so does a
+line whose part before the turn names no catalogue wording: "对照：本项目为磷酸铁锂正极制备，不涉及
+磷酸锰铁锂" is the project's own description.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from exportcheck.lazyre import compiled
+from exportcheck.negation.clause import _SENTENCE_END
+
+# The line's label: "比对：", "目录比对结果：", "对照目录：", "Comparison:", "4. Catalogue check:";
+# or the sentence itself opens on the nearest wording: "Nearest catalogue entry (…) does not
+# apply."
+_LABEL = (
+    r"(?:^|\n)[ \t]*(?:[-*•·]\s*|\d{1,2}[.、)）]\s*)?"
+    r"(?P<colon>[^\n:：]{0,10}?(?:比对|比對|对照|對照|比照|对比|對比)[^\n:：]{0,8}?[:：]"
+    r"|[^\n:：]{0,30}?\b(?:comparison|compared|catalog(?:ue)?\s+check)\b[^\n:：]{0,30}?[:：])"
+    r"|\b(?:nearest|closest)\s+(?:catalog(?:ue)?\s+)?(?:entry|entries|item|wording|"
+    r"(?:control\s+)?point)s?\b"
+)
+# What says the technology is not the catalogue's item: "本项不符", "不在所列药用菌范围",
+# "未见目录对应条目", "does not apply", or a turn to what the project is instead ("；本项为小型低速
+# 教学设备").
+_NO_MATCH = (
+    r"不符|不相符|不[属屬](?:于|於)?|不在[^。；;\n]{0,12}?(?:范围|範圍|之列|其列)|不在列|不适用|不適用"
+    r"|未落入|不落入|未见|未見|不涉及|未涉及|\bdoes\s+not\s+(?:apply|match|fall)|\bnot\s+(?:covered|applicable|"
+    r"within|listed|on\s+the\s+list)\b|\bno\s+match\b|\bfalls?\s+outside\b"
+    r"|[；;，,]\s*(?:本项目?|本項目?|该项目?|該項目?|this\s+(?:project|item|technology)|"
+    r"the\s+project)\s*(?:为|為|系|是|仅|僅|只|is|only)"
+)
+# What says it is: "相符", "四项参数同时满足", "属限制类", "本项目涉及053707X…控制要点",
+# "licence required".
+_MATCH = (
+    r"(?<![不未非])(?:相符|符合|落入|满足|滿足)|(?<![不未非])(?:属于?|屬於?)(?:限制|禁止)"
+    r"|(?:本|该|該)(?:项|項)目?(?:的[^，,。；;\n]{0,20}?)?(?:涉及|属于|屬於|为|為)[^，,。；;\n]{0,30}?"
+    r"(?:控制|管控|目录|目錄|条目|條目|\d{6}[jx]\b)"
+    r"|需(?:申请|申請|办理|辦理)|\bapplies\b|\bfalls?\s+(?:within|under)\b|\bmatches\b"
+    r"|\blicen[cs]e\s+(?:is\s+)?required\b"
+)
+# Where the catalogue's part ends and the project's begins: "；香菇为食用菌", "，本项不符".
+_TURN = (
+    r"[；;]|[，,]\s*(?=本|该|該|此|\bthis\b|\bthe\s+(?:project|technology|deal|product|service)\b"
+    r"|\bour\b)"
+)
+# What makes a part the catalogue's: its wording, an entry's code.
+_CATALOGUE_SUBJECT = (
+    r"控制|管控|目录|目錄|条目|條目|列举|列舉|限制的|禁止的|\d{6}[jx]\b"
+    r"|\bcatalog|\bentry\b|\bentries\b|\bitem\b|\bpoint\b|\bwording\b|\blisted\b"
+)
+# (One of these is in any text _LABEL matches.)
+COMPARISON_WORDS = (
+    *("比对", "比對", "对照", "對照", "比照", "对比", "對比"),
+    *("comparison", "compared", "catalog", "nearest", "closest"),
+)
+
+
+def comparison_lines(
+    masked: str, spans: Sequence[tuple[int, int]], out: dict[int, tuple[int, int]]
+) -> None:
+    """The terms in the catalogue's part of a comparison line that finds no match, set aside by
+    the words that say so."""
+    sentence_end = compiled(_SENTENCE_END)
+    for label in compiled(_LABEL).finditer(masked):
+        stop = sentence_end.search(masked, label.end())
+        until = stop.start() if stop else len(masked)
+        line = masked[label.start() : until]
+        verdict = compiled(_NO_MATCH).search(line)
+        if verdict is None or compiled(_MATCH).search(line):
+            continue
+        begin = label.end() if label.group("colon") else label.start()
+        turn = compiled(_TURN).search(masked, begin, until)
+        end = turn.start() if turn else until
+        if not compiled(_CATALOGUE_SUBJECT).search(masked, begin, end):
+            continue
+        by = (label.start() + verdict.start(), label.start() + verdict.end())
+        for i, (start, finish) in enumerate(spans):
+            if begin <= start and finish <= end:
+                out.setdefault(i, by)
