@@ -1956,6 +1956,19 @@ def test_both_ways_of_finding_whole_text_cues_agree(text: str) -> None:
             "Only the cathode samples are sent to the Korean laboratory.",
             "Only the cathode samples are sent",
         ),
+        # goods repaired or replaced under warranty, with no know-how said to go
+        (
+            "售后记录：植保无人机保修维修，更换电机。未提供飞控源代码、算法资料或任何设计文件。",
+            "未提供飞控源代码",
+        ),
+        (
+            "客户购买我司无人机6台。培训只涉及产品操作，未涉及飞控算法或任何设计资料。",
+            "未涉及飞控算法或任何设计资料",
+        ),
+        (
+            "RMA record: LiDAR units swapped. No design or manufacturing information was provided.",
+            "No design or manufacturing information was provided",
+        ),
     ],
 )
 def test_a_sale_of_goods_is_declared_in_these_words(text: str, declared: str) -> None:
@@ -2001,6 +2014,11 @@ def test_a_sale_of_goods_is_declared_in_these_words(text: str, declared: str) ->
         ),
         # goods exports in general, beside a technology licence
         "We license the gallium process. Goods exports already need dual-use licences.",
+        # a warranty visit that hands know-how over after all
+        (
+            "RMA record: LiDAR units replaced. No design information was provided, but the"
+            " calibration algorithm source code is licensed to the customer."
+        ),
     ],
 )
 def test_these_words_declare_no_sale_of_goods(text: str) -> None:

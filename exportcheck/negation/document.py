@@ -581,7 +581,8 @@ _GOODS_ONLY_WORDS = (  # one of them is in any text _GOODS_ONLY matches (and sel
     *("发运", "發運", "出运", "出運", "订单", "訂單", "发往", "發往", "经销商", "經銷商"),
     *("分销商", "分銷商", "国际贸易", "國際貿易", "进出口贸易", "進出口貿易"),
     *("spare-part", "off-the-shelf", "随货", "隨貨", "随附", "隨附", "packing", "bill of lading"),
-    *("bills of lading", "装箱单", "裝箱單"),
+    *("bills of lading", "装箱单", "裝箱單", "rma", "warranty", "swap", "保修", "质保", "質保"),
+    "返修",
     *_NUMERAL_UNITS,
     *_DIGIT_UNITS,
     *("f1", "first-generation", "distribut", "importer", "vials", "pcs", "pieces", "boxes"),
@@ -711,7 +712,7 @@ _NO_KNOW_HOW_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
             r"source\s+code|algorithm\s+documentation|sdk(?:\s+internals)?|technolog(?:y|ies)|"
             r"techniques?|methods?|drawings|(?:production|manufacturing|process|technical|design)\s+"
             r"information)\b[^.;:]{0,40}?"
-            r"\b(?:goes|go|going\s+out|leaves|leaving|pass(?:es)?|(?:is|are|will\s+be|shall\s+be)\s+(?:transferred|shared|"
+            r"\b(?:goes|go|going\s+out|leaves|leaving|pass(?:es)?|(?:is|are|was|were|will\s+be|shall\s+be)\s+(?:transferred|shared|"
             r"disclosed|provided|supplied|licen[cs]ed|handed\s+over|passed\s+on|included|given|"
             r"part\s+of))\b"
             # ... or in an intake note's shorthand, with no verb: "product only, no process docs",
@@ -733,13 +734,14 @@ _NO_KNOW_HOW_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
         ),
     ),
     (
-        ("不",),
-        # ... or in Chinese: 不涉及任何工艺资料, 不提供源码, 不做技术培训, 工艺资料均不提供
+        ("不", "未"),
+        # ... or in Chinese: 不涉及任何工艺资料, 不提供源码, 不做技术培训, 工艺资料均不提供, 未提供
+        # 飞控源代码
         (
-            r"不(?:涉及|提供|转让|轉讓|披露|包含|包括|含|做|输出|輸出|交付)(?:任何)?(?:工艺|工藝|技术|技術|"
+            r"[不未](?:涉及|提供|转让|轉讓|披露|包含|包括|含|做|输出|輸出|交付)(?:任何)?(?:工艺|工藝|技术|技術|"
             r"生产|生產|制备|製備|源码|源碼|源代码|源代碼|菌种|菌種|配方|亲本|親本|原种|原種|制种|製種)"
             # ... with a few words before what is withheld: 不提供设备设计图纸, 不提供产品设计资料
-            r"|不(?:向[^，,。；;\n]{1,8}?)?(?:提供|转让|轉讓|披露|输出|輸出|附带|附帶|随附|隨附)"
+            r"|[不未](?:向[^，,。；;\n]{1,8}?)?(?:提供|转让|轉讓|披露|输出|輸出|附带|附帶|随附|隨附)"
             r"[^，,。；;\n但而还還仅僅只]{1,16}?"
             r"(?:设计图纸|設計圖紙|设计资料|"
             r"設計資料|工艺|工藝|技术资料|技術資料|源代码|源代碼|源码|源碼|配方|诀窍|訣竅|亲本|親本)"
@@ -750,7 +752,8 @@ _NO_KNOW_HOW_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
             r"不(?:向[^，,。；;\n]{1,12}?)?"
             r"(?:提供|转让|轉讓|输出|輸出|外传|外傳|披露)"
             # ... with the withheld items listed first: 不涉及麝香来源、养麝或生产工艺等技术资料
-            r"|不(?:涉及|包括|包含)[^，,。；;\n]{0,24}?(?:等)?(?:技术资料|技術資料|工艺资料|工藝資料)"
+            r"|[不未](?:涉及|包括|包含)[^，,。；;\n]{0,24}?(?:等)?(?:技术资料|技術資料|工艺资料|工藝資料|"
+            r"设计资料|設計資料|设计文件|設計文件)"
         ),
     ),
     # ... or a form's answer: "Technology: none."
@@ -994,6 +997,16 @@ _FINISHED_GOODS_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("随货", "隨貨", "随附", "隨附"), r"随货|隨貨|随附|隨附"),
     # goods bought ready-made: "four off-the-shelf DJI multispectral drones"
     (("off-the-shelf",), r"\boff-the-shelf\b"),
+    # goods repaired or replaced under warranty: "RMA record", "hardware swap only under
+    # warranty", "保修维修", "质保范围内"
+    (
+        ("rma", "warranty", "swap", "保修", "质保", "質保", "返修"),
+        (
+            r"\brma\b|\bwarranty\s+(?:repairs?|replacements?|swaps?|claims?|service)\b"
+            r"|\b(?:replaced|repaired|swapped)\s+under\s+warranty\b|\b(?:hardware|unit)\s+swaps?\b"
+            r"|保修|(?:质保|質保)(?:范围|範圍|期内|期內)|返修"
+        ),
+    ),
 )
 _FINISHED_GOODS = "|".join(pattern for _, pattern in _FINISHED_GOODS_PARTS)
 
@@ -1393,9 +1406,17 @@ def hands_over(lowered: str, words: tuple[str, ...], *, semicolons: bool = False
         sentence = lowered[begin:stop]
         if sentence.rstrip().endswith(("?", "？")):
             continue  # a question hands nothing over: "需要技术出口许可吗？"
-        if any(word in sentence for word in words) and not negation.search(sentence):
+        if any(word in sentence for word in words) and any(
+            any(word in part for word in words) and not negation.search(part)
+            for part in compiled(_BUT).split(sentence)
+        ):
             return True
     return False
+
+
+# A turn inside a sentence: what follows it is read apart from the negation before it ("No
+# design information was provided, but the source code is licensed", "不提供图纸，但源代码随附").
+_BUT = r",\s*but\b|，\s*但|，\s*不过|，\s*不過"
 
 
 # An abbreviation the text defines as something that is no term: "temporary threshold shift
