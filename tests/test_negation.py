@@ -142,6 +142,7 @@ def _negated(marked: str) -> dict[str, str]:
             },
         ),
         ("本系統不涉及[個人化推薦]。", {"個人化推薦": "不涉及個人化推薦"}),
+        ("工艺中不添加任何[稀土元素]。", {"稀土元素": "不添加任何稀土元素"}),
         ("没有[激光雷达]也能避障。", {"激光雷达": "没有激光雷达"}),
         (
             "本系统不涉及基于用户画像的[个性化推荐]。",
@@ -1463,6 +1464,7 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "No spare parts for the new large cathode ([LFP]) line are sold.",
         "Q: Is the [recommendation engine] licensed?\nMr Li (CTO): Yes, the whole engine.",
         "The [LFP] powder is made by our partner plant.",
+        "许可不添加重稀土的[烧结钕铁硼]磁体制备技术。",  # 的: what qualifies the term
         # a comparison line that finds a match, or whose negated part is the project's own
         "比对：[磷酸锰铁锂]与252604X第1项控制要点相符；本项不符合豁免条件。",
         "比对：本项目涉及053707X[含稀土铝锂合金]控制要点，不涉及禁止类。",
