@@ -143,6 +143,10 @@ def _negated(marked: str) -> dict[str, str]:
         ),
         ("本系統不涉及[個人化推薦]。", {"個人化推薦": "不涉及個人化推薦"}),
         ("工艺中不添加任何[稀土元素]。", {"稀土元素": "不添加任何稀土元素"}),
+        (
+            "The chemistry is free of [rare-earth elements].",
+            {"rare-earth elements": "free of rare-earth elements"},
+        ),
         ("没有[激光雷达]也能避障。", {"激光雷达": "没有激光雷达"}),
         (
             "本系统不涉及基于用户画像的[个性化推荐]。",
@@ -1465,6 +1469,7 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "Q: Is the [recommendation engine] licensed?\nMr Li (CTO): Yes, the whole engine.",
         "The [LFP] powder is made by our partner plant.",
         "许可不添加重稀土的[烧结钕铁硼]磁体制备技术。",  # 的: what qualifies the term
+        "Dealers get free of charge access to our [recommendation engine].",
         # a comparison line that finds a match, or whose negated part is the project's own
         "比对：[磷酸锰铁锂]与252604X第1项控制要点相符；本项不符合豁免条件。",
         "比对：本项目涉及053707X[含稀土铝锂合金]控制要点，不涉及禁止类。",
@@ -1958,6 +1963,10 @@ def test_both_ways_of_finding_whole_text_cues_agree(text: str) -> None:
             "Only the cathode samples are sent to the Korean laboratory.",
             "Only the cathode samples are sent",
         ),
+        # goods with no know-how, said plainly in a chat
+        ("这批30台植保机下周发货。用户自己画航线，我们不给算法。", "不给算法"),
+        ("订了6台茶叶烘干机，下周装柜。制造图纸和工艺都不出去。", "工艺都不出去"),
+        ("经销商订了200吨杂交稻种。亲本和制种技术一律不出去。", "技术一律不出去"),
         # goods repaired or replaced under warranty, with no know-how said to go
         (
             "售后记录：植保无人机保修维修，更换电机。未提供飞控源代码、算法资料或任何设计文件。",

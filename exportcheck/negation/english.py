@@ -144,7 +144,12 @@ def _english(c: _Clause) -> None:  # noqa: PLR0912 - one state machine, one bran
             for index in [i for i in c.inside if match.start() <= c.spans[i][0] < match.end()]:
                 if scope.cue is not None:  # (a term of the run may end the scope)
                     scope.term(index)
-        elif word in _EN_CUES and (scope.cue is None or word not in _EN_JOIN):
+        elif (word in _EN_CUES and (scope.cue is None or word not in _EN_JOIN)) or (
+            # "free of X" (not "free of charge")
+            word == "free"
+            and c.masked.startswith(" of ", match.end())
+            and not c.masked.startswith((" of charge", " of cost"), match.end())
+        ):
             if scope.ambiguous or scope.unknown:
                 return  # "cannot work without X": a negation of a negation
             scope.start(match.start())

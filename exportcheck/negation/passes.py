@@ -198,7 +198,7 @@ def _passes(c: _Clause, *, gated: bool) -> None:
         _organisations(c, words)
     if not gated or _HAS_OPTION_WORD(text):
         _lapsed_options(c)
-    if not gated or not _EN_CUES.isdisjoint(words):
+    if not gated or not _EN_CUES.isdisjoint(words) or "free" in words:
         _english(c)
     # (a predicate's first word: "X stays with the parent", "X is on the exclusion list")
     after = (
