@@ -1256,6 +1256,15 @@ def _negated(marked: str) -> dict[str, str]:
             "比对：中药材资源控制要点涉及菌类药材（[冬虫夏草]、[灵芝]等）；香菇为食用菌，不在所列范围。",
             {"冬虫夏草": "不在所列范围", "灵芝": "不在所列范围"},
         ),
+        # ... an analyst's review points, mid-paragraph, naming the point by its code alone
+        (
+            "工艺许可。审查要点：053401X已知两项针对[稀土碳氮共渗]；本案为常规真空渗碳，未发现列明技术。",
+            {"稀土碳氮共渗": "；本案为"},
+        ),
+        (
+            "审查要点：252604X第2项要求[压实密度≥2.38 g/cm³]等同时满足，本案不构成所列要点。",
+            {"压实密度≥2.38 g/cm³": "不构成"},
+        ),
         (
             "Subject: HHCB.\nNearest catalogue wording ([musk deer breeding]) does not apply.",
             {"musk deer breeding": "does not apply"},

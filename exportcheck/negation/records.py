@@ -12,6 +12,7 @@ line whose part before the turn names no catalogue wording: "对照：本项目�
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from exportcheck.lazyre import compiled
@@ -20,10 +21,13 @@ from exportcheck.negation.clause import _SENTENCE_END
 # The line's label: "比对：", "目录比对结果：", "对照目录：", "Comparison:", "4. Catalogue check:";
 # or the sentence itself opens on the nearest wording: "Nearest catalogue entry (…) does not
 # apply."
+# An analyst's summary labels it as what the review weighs: "审查要点：", "审查意见：".
 _LABEL = (
-    r"(?:^|\n)[ \t]*(?:[-*•·]\s*|\d{1,2}[.、)）]\s*)?"
-    r"(?P<colon>[^\n:：]{0,10}?(?:比对|比對|对照|對照|比照|对比|對比)[^\n:：]{0,8}?[:：]"
-    r"|[^\n:：]{0,30}?\b(?:comparison|compared|catalog(?:ue)?\s+check)\b[^\n:：]{0,30}?[:：])"
+    r"(?:^|\n|(?<=[。；;])|(?<=\.\s))[ \t]*(?:[-*•·]\s*|\d{1,2}[.、)）]\s*)?"
+    r"(?P<colon>[^\n:：。]{0,10}?(?:比对|比對|对照|對照|比照|对比|對比|审查要点|審查要點|审查意见|"
+    r"審查意見|审核要点|審核要點|分析意见|分析意見)[^\n:：。]{0,8}?[:：]"
+    r"|[^\n:：.]{0,30}?\b(?:comparison|compared|catalog(?:ue)?\s+check|review\s+points?)\b"
+    r"[^\n:：.]{0,30}?[:：])"
     r"|\b(?:nearest|closest)\s+(?:catalog(?:ue)?\s+)?(?:entry|entries|item|wording|"
     r"(?:control\s+)?point)s?\b"
 )
@@ -32,9 +36,9 @@ _LABEL = (
 # 教学设备").
 _NO_MATCH = (
     r"不符|不相符|不[属屬](?:于|於)?|不在[^。；;\n]{0,12}?(?:范围|範圍|之列|其列)|不在列|不适用|不適用"
-    r"|未落入|不落入|未见|未見|不涉及|未涉及|\bdoes\s+not\s+(?:apply|match|fall)|\bnot\s+(?:covered|applicable|"
+    r"|未落入|不落入|未见|未見|未发现|未發現|不涉及|未涉及|不构成|不構成|未达到|未達到|达不到|達不到|\bdoes\s+not\s+(?:apply|match|fall)|\bnot\s+(?:covered|applicable|"
     r"within|listed|on\s+the\s+list)\b|\bno\s+match\b|\bfalls?\s+outside\b"
-    r"|[；;，,]\s*(?:本项目?|本項目?|该项目?|該項目?|this\s+(?:project|item|technology)|"
+    r"|[；;，,]\s*(?:本项目?|本項目?|该项目?|該項目?|本案|该案|該案|this\s+(?:project|item|technology)|"
     r"the\s+project)\s*(?:为|為|系|是|仅|僅|只|is|only)"
 )
 # What says it is: "相符", "四项参数同时满足", "属限制类", "本项目涉及053707X…控制要点",
@@ -42,7 +46,7 @@ _NO_MATCH = (
 _MATCH = (
     r"(?<![不未非])(?:相符|符合|落入|满足|滿足)|(?<![不未非])(?:属于?|屬於?)(?:限制|禁止)"
     r"|(?:本|该|該)(?:项|項)目?(?:的[^，,。；;\n]{0,20}?)?(?:涉及|属于|屬於|为|為)[^，,。；;\n]{0,30}?"
-    r"(?:控制|管控|目录|目錄|条目|條目|\d{6}[jx]\b)"
+    r"(?:控制|管控|目录|目錄|条目|條目|\d{6}[jx](?![a-z0-9]))"
     r"|需(?:申请|申請|办理|辦理)|\bapplies\b|\bfalls?\s+(?:within|under)\b|\bmatches\b"
     r"|\blicen[cs]e\s+(?:is\s+)?required\b"
 )
@@ -53,13 +57,14 @@ _TURN = (
 )
 # What makes a part the catalogue's: its wording, an entry's code.
 _CATALOGUE_SUBJECT = (
-    r"控制|管控|目录|目錄|条目|條目|列举|列舉|限制的|禁止的|\d{6}[jx]\b"
+    r"控制|管控|目录|目錄|条目|條目|列举|列舉|限制的|禁止的|\d{6}[jx](?![a-z0-9])"
     r"|\bcatalog|\bentry\b|\bentries\b|\bitem\b|\bpoint\b|\bwording\b|\blisted\b"
 )
 # (One of these is in any text _LABEL matches.)
 COMPARISON_WORDS = (
-    *("比对", "比對", "对照", "對照", "比照", "对比", "對比"),
-    *("comparison", "compared", "catalog", "nearest", "closest"),
+    *("比对", "比對", "对照", "對照", "比照", "对比", "對比", "审查要点", "審查要點", "审查意见"),
+    *("審查意見", "审核要点", "審核要點", "分析意见", "分析意見"),
+    *("comparison", "compared", "catalog", "nearest", "closest", "review point"),
 )
 
 
@@ -74,14 +79,30 @@ def comparison_lines(
         until = stop.start() if stop else len(masked)
         line = masked[label.start() : until]
         verdict = compiled(_NO_MATCH).search(line)
-        if verdict is None or compiled(_MATCH).search(line):
+        if verdict is None:
             continue
         begin = label.end() if label.group("colon") else label.start()
         turn = compiled(_TURN).search(masked, begin, until)
         end = turn.start() if turn else until
+        if any(
+            not _required(masked, begin, found, end)
+            for found in compiled(_MATCH).finditer(masked, label.start(), until)
+        ):
+            continue
         if not compiled(_CATALOGUE_SUBJECT).search(masked, begin, end):
             continue
         by = (label.start() + verdict.start(), label.start() + verdict.end())
         for i, (start, finish) in enumerate(spans):
             if begin <= start and finish <= end:
                 out.setdefault(i, by)
+
+
+def _required(masked: str, begin: int, found: re.Match[str], end: int) -> bool:
+    """Whether the match ``found`` is the catalogue's requirement, not a finding: its part
+    says what the point requires to be met ("252604X第2项要求压实密度≥2.38 g/cm³…等同时满足"),
+    where "四项参数同时满足" finds the project meets it."""
+    return (
+        found.end() <= end
+        and found.group() in ("满足", "滿足")
+        and "要求" in masked[begin : found.start()]
+    )
