@@ -280,6 +280,13 @@ def _negated(marked: str) -> dict[str, str]:
         ),
         (
             (
+                "交付：商品管理模块源代码。\n\n明确除外 Expressly excluded:\n1. 推荐模块。\n"
+                "   The [personalised recommendation] engine.\n2. 用户数据。"
+            ),
+            {"personalised recommendation": "明确除外 Expressly excluded:"},
+        ),
+        (
+            (
                 "第三条 除外技术\n3.1 正极材料（[磷酸铁锂]）制备技术；\n3.2 BMS。\n"
                 "第四条 技术服务\n协助[电芯]量产。"
             ),

@@ -109,6 +109,8 @@ _EXCLUSION_TITLE = (
     r"included|transferred)\b|retained\s+(?:assets|businesses|technolog(?:y|ies))|"
     r"options?\b[^\n]{0,40}?(?:not\s+exercised|unexercised|lapsed)|"
     r"除外(?:技术|技術|条款|條款|事项|事項|资产|資產|项目|項目|内容|內容|范围|範圍)|"
+    # ... or the bare word, with its translation: "明确除外 Expressly excluded:"
+    r"(?:明确|明確)?除外(?=[ \t]*[:：]|[ \t]+[a-z])|(?:expressly|explicitly)\s+excluded\b|"
     r"(?:排除|除外)(?:清单|清單|列表)|"
     r"排除(?:事项|事項|范围|範圍|项目|項目|内容|內容)|不在(?:本次)?(?:许可|許可|转让|轉讓|授权|授權)?"
     r"[范範][围圍]|不[属屬][于於](?:本次)?(?:许可|許可|转让|轉讓|授权|授權)|未行使|"
