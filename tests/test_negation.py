@@ -143,6 +143,7 @@ def _negated(marked: str) -> dict[str, str]:
         ),
         ("本系統不涉及[個人化推薦]。", {"個人化推薦": "不涉及個人化推薦"}),
         ("工艺中不添加任何[稀土元素]。", {"稀土元素": "不添加任何稀土元素"}),
+        ("It does not fall under [LiDAR] technology.", {"LiDAR": "not fall under LiDAR"}),
         (
             "The chemistry is free of [rare-earth elements].",
             {"rare-earth elements": "free of rare-earth elements"},

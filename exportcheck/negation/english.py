@@ -61,6 +61,8 @@ _EN_LEAD = frozenset(
         *("supplies", "teach", "teaches", "reveal", "reveals", "grant", "grants", "hand"),
         # "nothing about how the X works is disclosed"
         *("about", "regarding", "concerning", "how"),
+        # "does not fall under / within X"
+        *("fall", "falls", "fell", "under", "within"),
     }
 )
 
