@@ -1018,6 +1018,23 @@ def _negated(marked: str) -> dict[str, str]:
             "The new entry covers only [LFP] and phosphate precursors; NCM is not listed.",
             {"LFP": "entry covers only LFP and phosphate precursors; NCM is not listed"},
         ),
+        # an analyst's note on what is encoded, and the case beside it
+        (
+            (
+                "The encoded points are about [rare-earth carbonitriding]. Plain nitriding isn't"
+                " either of them."
+            ),
+            {
+                "rare-earth carbonitriding": (
+                    "encoded points are about rare-earth carbonitriding. Plain nitriding isn't"
+                    " either of them"
+                )
+            },
+        ),
+        (
+            "The heading we have encoded is about [Al-Li] alloys, which is unrelated.",
+            {"Al-Li": "heading we have encoded is about Al-Li alloys, which is unrelated"},
+        ),
         (  # ... the addition named without 条目, and the exclusion in the next sentence
             "今年7月新增的是[磷酸鐵鋰]、[磷酸錳鐵鋰]那一類，三元不在裡面。",
             dict.fromkeys(

@@ -1627,8 +1627,12 @@ _ZH_CATALOGUE_SCOPE = (  # (a line break is no sentence end: wrapped text)
     r"不在裡面|不属于|不屬於|未列入|未被列入|不在[^，,。；;]{0,10}?(?:范围|範圍))"
 )
 _EN_CATALOGUE_SCOPE = (  # (also in the past: "the 2008 item covered X; Y was not a control point")
-    r"\b(?:entry|entries|item|catalogue|catalog|control\s+points?)\b[^.;]{0,60}?"
+    # (… or an analyst's note on what is encoded: "The encoded points of 053401X are about X.
+    # Standard nitriding isn't either of them", "the heading we have encoded is about X, which
+    # is unrelated")
+    r"\b(?:entry|entries|item|catalogue|catalog|(?:control\s+)?points?|headings?|encoded)\b[^.;]{0,60}?"
     r"\b(?:(?:covers?|covered|lists?|listed|concerns?|concerned|appli(?:es|ed)\s+to|talks?\s+about|"
+    r"(?:is|are|was|were)\s+about|"
     r"restricts|restricted|prohibits|prohibited|controls|"
     r"(?:is|are|was|were)\s+limited\s+to)(?:\s+only)?|only\s+(?:covers?|covered|lists?|listed|concerns?|"
     r"concerned|appli(?:es|ed)\s+to))\b[^.]{1,160}?"
@@ -1637,10 +1641,12 @@ _EN_CATALOGUE_SCOPE = (  # (also in the past: "the 2008 item covered X; Y was no
     r"(?:,\s*not\s+(?!only\b)[a-z]|[;,.]\s*[^.;,]{0,60}?\b(?:(?:is|are|was|were)"
     r"\s+(?:not\s+(?:listed|covered|included|in\s+it|among\s+them|(?:a|one\s+of\s+its)\s+control"
     r"\s+points?)|outside)"
-    r"|not\s+on\s+the\s+list|falls?\s+outside|fell\s+outside|nothing\s+(?:on|about))\b)"
+    r"|not\s+on\s+the\s+list|falls?\s+outside|fell\s+outside|nothing\s+(?:on|about)"
+    r"|(?:is|are|was|were)\s+unrelated|ha(?:s|ve)\s+nothing\s+to\s+do\s+with"
+    r"|(?:isn|aren|wasn|weren)\W{0,2}t\s+(?:either|one|any)\s+of\s+(?:them|these|those))\b)"
 )
 _ZH_SCOPE_WORDS = ("目录", "目錄", "条目", "條目", "控制要点", "控制要點", "新增")
-_EN_SCOPE_WORDS = ("entry", "entries", "item", "catalog", "control point")
+_EN_SCOPE_WORDS = ("entry", "entries", "item", "catalog", "point", "heading", "encoded")
 _SCOPE_WORDS = (*_ZH_SCOPE_WORDS, *_EN_SCOPE_WORDS)  # one is in any text either pattern matches
 _ENTRY_NAME = r"\ue000+(?:技术|技術)?$"  # "电池正极材料制备技术条目": the entry's name
 
