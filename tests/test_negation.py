@@ -1997,6 +1997,18 @@ def test_both_ways_of_finding_whole_text_cues_agree(text: str) -> None:
             "Only the cathode samples are sent to the Korean laboratory.",
             "Only the cathode samples are sent",
         ),
+        # ... or in an analyst's shorthand
+        (
+            (
+                "Our plant ships finished NdFeB magnet segments. No process specifications, no"
+                " training."
+            ),
+            "No process specifications",
+        ),
+        (
+            "The workshop sells 20,000 sheets of finished Xuan paper. No technique, no training.",
+            "No technique",
+        ),
         # goods with no know-how, said plainly in a chat
         ("这批30台植保机下周发货。用户自己画航线，我们不给算法。", "不给算法"),
         ("订了6台茶叶烘干机，下周装柜。制造图纸和工艺都不出去。", "工艺都不出去"),

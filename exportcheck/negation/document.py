@@ -720,8 +720,10 @@ _NO_KNOW_HOW_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
             # ... or in an intake note's shorthand, with no verb: "product only, no process docs",
             # "no optical design, no board design, no ranging firmware source", "No formulas."
             r"|\bno\s+(?:process|technical|tech|technology|manufacturing)\s+(?:docs?|documents?|"
-            r"documentation|data|info|information|services?|support|cooperation|co-operation|collaboration|transfer)\b"
+            r"documentation|data|info|information|services?|support|cooperation|co-operation|collaboration|transfer|"
+            r"specs?|specifications?|parameters)\b"
             r"|\bno\s+(?:[a-z-]+\s+){0,2}?(?:designs?|formulas?|formulae|recipes?|source(?:\s+code)?|"
+            r"techniques?|technolog(?:y|ies)|"
             r"sdk|know-how|process|drawings?|manuals?|(?:parent|parental|sterile|pure)\s+(?:lines|stocks?|"
             r"races)|(?:design|manufacturing|production|process|technical)\s+(?:files|information|data))"
             r"\b(?=\s*(?:[.,;)]|and\b|or\b|$))"
