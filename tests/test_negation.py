@@ -143,6 +143,8 @@ def _negated(marked: str) -> dict[str, str]:
         ),
         ("本系統不涉及[個人化推薦]。", {"個人化推薦": "不涉及個人化推薦"}),
         ("工艺中不添加任何[稀土元素]。", {"稀土元素": "不添加任何稀土元素"}),
+        ("合金中不[添加钪]或其他稀土。", {"添加钪": "不添加钪"}),  # the verb inside the term
+        ("原料是锂云母，不是[锂辉石]。", {"锂辉石": "不是锂辉石"}),
         ("It does not fall under [LiDAR] technology.", {"LiDAR": "not fall under LiDAR"}),
         (
             "The chemistry is free of [rare-earth elements].",
@@ -1503,6 +1505,8 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "Q: Is the [recommendation engine] licensed?\nMr Li (CTO): Yes, the whole engine.",
         "The [LFP] powder is made by our partner plant.",
         "许可不添加重稀土的[烧结钕铁硼]磁体制备技术。",  # 的: what qualifies the term
+        "这不是简单的排序，而是[个性化推荐]。",  # 不是…而是: a turn
+        "我们不是只做[个性化推荐]。",  # 不是只: a restriction
         "Dealers get free of charge access to our [recommendation engine].",
         # a comparison line that finds a match, or whose negated part is the project's own
         "比对：[磷酸锰铁锂]与252604X第1项控制要点相符；本项不符合豁免条件。",

@@ -193,18 +193,22 @@ def _wrapped_lines(text: str) -> list[tuple[int, int]]:
 _USE_VERBS = frozenset("采採使利应應运運")
 
 
+# ... and a term that opens with a verb of adding right after 不 or 未 ("不添加钪" holds the term
+# 添加钪): the negation is the verb's, which the cue 不添加 holds.
+_ADDING_VERBS = ("添加", "加入", "掺杂", "摻雜", "掺入", "摻入")
+
+
 def _verb_apart(text: str, spans: Sequence[tuple[int, int]]) -> Sequence[tuple[int, int]]:
-    """``spans`` with such a term read from the character after its 用 (the order kept)."""
+    """``spans`` with such a term read from the character after its 用 or its verb of adding
+    (the order kept)."""
     moved = list(spans)
     for i, (start, end) in enumerate(spans):
-        if (
-            end - start > 2  # (first: an empty span may stand at the text's end)
-            and start > 0
-            and text[start] == "用"
-            and text[start - 1] in _USE_VERBS
-            and (i + 1 == len(spans) or spans[i + 1][0] > start)
-        ):
+        if end - start <= 2 or start == 0 or not (i + 1 == len(spans) or spans[i + 1][0] > start):
+            continue  # (first: an empty span may stand at the text's end)
+        if text[start] == "用" and text[start - 1] in _USE_VERBS:
             moved[i] = (start + 1, end)
+        elif text[start - 1] in "不未" and text.startswith(_ADDING_VERBS, start):
+            moved[i] = (start + 2, end)
     return moved
 
 
