@@ -147,6 +147,13 @@ def _negated(marked: str) -> dict[str, str]:
         ("原料是锂云母，不是[锂辉石]。", {"锂辉石": "不是锂辉石"}),
         ("It does not fall under [LiDAR] technology.", {"LiDAR": "not fall under LiDAR"}),
         (
+            "[Sericulture] and [silkworms] are not involved.",
+            {
+                "Sericulture": "Sericulture and silkworms are not involved",
+                "silkworms": "silkworms are not involved",
+            },
+        ),
+        (
             "The chemistry is free of [rare-earth elements].",
             {"rare-earth elements": "free of rare-earth elements"},
         ),

@@ -269,7 +269,7 @@ class _Scope:
 _NEGATIVE_PREDICATE = (
     r"(?:is|are|was|were|will\s+be)\s+(?:(?:expressly\s+|explicitly\s+)?excluded|removed|"
     r"stripped\s+out|"
-    r"not\s+(?:be\s+)?(?:part|included|"
+    r"not\s+(?:be\s+)?(?:part|included|involved|"
     r"transferred|licen[cs]ed|covered|provided|delivered|sold)|(?:expressly\s+|explicitly\s+)?"
     r"(?:outside|beyond|carved\s+out)|licen[cs]ed\s+separately|(?:an?\s+)?third[\s-]party)"
     r"(?![a-z0-9])"
