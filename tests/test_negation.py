@@ -147,6 +147,14 @@ def _negated(marked: str) -> dict[str, str]:
         ("原料是锂云母，不是[锂辉石]。", {"锂辉石": "不是锂辉石"}),
         ("It does not fall under [LiDAR] technology.", {"LiDAR": "not fall under LiDAR"}),
         (
+            "Aircraft and [autopilot] come from a US manufacturer.",
+            {"autopilot": "autopilot come from a US manufacturer"},
+        ),
+        (
+            "[Navigation] and routing are theirs, not ours.",
+            {"Navigation": "Navigation and routing are theirs"},
+        ),
+        (
             "[Sericulture] and [silkworms] are not involved.",
             {
                 "Sericulture": "Sericulture and silkworms are not involved",

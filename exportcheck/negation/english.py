@@ -289,6 +289,10 @@ _NEGATIVE_PREDICATE = (
     r"|(?:come|comes|came)\s+from\s+(?:an?\s+|the\s+)?(?:third[\s-]party|outside|external|"
     r"other|separate)?\s*(?:suppliers?|vendors?|oems?|makers?|manufacturers?|partners?|"
     r"(?<=party\s)[a-z]+)(?![a-z0-9])"
+    # ... from a maker named by one word ("come from a US manufacturer"), or are theirs
+    r"|(?:come|comes|came)\s+from\s+(?:an?\s+|the\s+)?[a-z-]+\s+(?:suppliers?|vendors?|oems?|makers?|"
+    r"manufacturers?)(?![a-z0-9])"
+    r"|(?:is|are|was|were)\s+theirs(?![a-z0-9])"
     # ... or made or held by one: "LFP is made by another supplier", "the rare-earth-modified
     # alloys are held by a separate research institute"
     r"|(?:is|are)\s+(?:made|supplied|produced|sourced|manufactured|held|owned)\s+(?:by|from)\s+"
