@@ -146,6 +146,7 @@ def _negated(marked: str) -> dict[str, str]:
         ("合金中不[添加钪]或其他稀土。", {"添加钪": "不添加钪"}),  # the verb inside the term
         ("原料是锂云母，不是[锂辉石]。", {"锂辉石": "不是锂辉石"}),
         ("It does not fall under [LiDAR] technology.", {"LiDAR": "not fall under LiDAR"}),
+        ("We buy [LFP] powder on the market.", {"LFP": "We buy LFP powder on the market"}),
         (
             "Aircraft and [autopilot] come from a US manufacturer.",
             {"autopilot": "autopilot come from a US manufacturer"},
@@ -1521,6 +1522,7 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "The [LFP] powder is made by our partner plant.",
         "许可不添加重稀土的[烧结钕铁硼]磁体制备技术。",  # 的: what qualifies the term
         "这不是简单的排序，而是[个性化推荐]。",  # 不是…而是: a turn
+        "We sell [LFP] on the market.",
         "我们不是只做[个性化推荐]。",  # 不是只: a restriction
         "Dealers get free of charge access to our [recommendation engine].",
         # a comparison line that finds a match, or whose negated part is the project's own

@@ -117,6 +117,10 @@ _EN_GOODS = (
     # the term names the goods itself: "sale of 200 finished spray drones (firmware locked)"
     r"|\bfinished\s+(?:[a-z-]+\s+)?(?P<c>\ue000[\ue000\s-]*?)(?=\s*(?:[(),.;:]|\bfor\b|\bto\b|"
     r"\bwith\b|\Z))"
+    # bought on the market: "We buy LFP cathode powder on the market"
+    r"|\b(?:we|they|the\s+(?:buyer|customer|client|owner))\s+(?:buy|buys|bought|purchase|purchases|"
+    r"purchased|source|sources|sourced)\s+(?:our\s+|the\s+|its\s+|their\s+)?\ue000[\ue000\s-]*"
+    r"(?:[a-z]+\s+){0,2}?(?:on|from|in)\s+the\s+(?:open\s+)?market\b"
 )
 
 

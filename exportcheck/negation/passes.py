@@ -252,7 +252,7 @@ def _goods_passes(c: _Clause, text: str, *, gated: bool) -> None:
         _waste(c)
     if not gated or _HAS_GOODS_WORD(text):
         _goods(c)
-    if not gated or "finished" in text or "resale" in text:
+    if not gated or "finished" in text or "resale" in text or " market" in text:
         _english_goods(c)
     machines = "整机" in text or "整機" in text  # "X整机3000台", "X整机出口": no other word needed
     counted = (
