@@ -2030,6 +2030,14 @@ def test_both_ways_of_finding_whole_text_cues_agree(text: str) -> None:
             "The workshop sells 20,000 sheets of finished Xuan paper. No technique, no training.",
             "No technique",
         ),
+        # ... beside a sentence that reserves the know-how to the seller
+        (
+            (
+                "Only finished paper is exported. The contract reserves all manufacturing know-how"
+                " to us."
+            ),
+            "Only finished paper is exported",
+        ),
         # goods with no know-how, said plainly in a chat
         ("这批30台植保机下周发货。用户自己画航线，我们不给算法。", "不给算法"),
         ("订了6台茶叶烘干机，下周装柜。制造图纸和工艺都不出去。", "工艺都不出去"),

@@ -674,6 +674,8 @@ _SENTENCE_NEGATION = (  # ... or a condition: "如今后拟提供算法源代码
     # ... or keeps it: "All process know-how remains with our staff in China"
     r"|\bremains?\s+(?:with|in)\b|\bstays?\s+(?:with|in)\b|\bretain(?:s|ed)?\b|保留|留在"
     rf"|\b{_KEEPER}\s+keeps?\b"
+    # ... or reserves it: "The contract expressly reserves all manufacturing know-how to us"
+    r"|\breserv(?:es|ed|e)\b[^.;]{0,60}?\bto\s+(?:us|ourselves|itself|the\s+(?:seller|licensor|company))\b"
     # ... or does it all here: "公司灵芝种植及加工全部在福建基地完成"
     r"|(?:全部|均|都)在[^，,。；;\n]{0,12}?(?:完成|进行|進行)"
 )
