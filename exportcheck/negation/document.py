@@ -571,7 +571,18 @@ _GOODS_ONLY_WORDS = (  # one of them is in any text _GOODS_ONLY matches (and sel
     *_ONLY_SELLS,
     *_SELLS_THING,
     # _NO_KNOW_HOW is looked for only beside finished goods (see _FINISHED_GOODS)
-    *("packaged", "成品", "整机", "整機", "整柜", "整櫃", "产品出口", "產品出口"),
+    *(
+        "packaged",
+        "成品",
+        "整机",
+        "整機",
+        "整柜",
+        "整櫃",
+        "产品出口",
+        "產品出口",
+        "产品销售",
+        "產品銷售",
+    ),
     *("fob ", "cif ", "cfr ", "exw ", "ddp ", "dap ", "fca "),
     *("finished", " units", " containers", " cartons", " pallets", " sets", "出货", "出貨", "报关"),
     "報關",
@@ -718,7 +729,7 @@ _NO_KNOW_HOW_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
             r"information)\b[^.;:]{0,40}?"
             r"\b(?:goes|go|going\s+out|leaves|leaving|pass(?:es)?|(?:is|are|was|were|will\s+be|shall\s+be)\s+(?:transferred|shared|"
             r"disclosed|provided|supplied|licen[cs]ed|handed\s+over|passed\s+on|included|given|"
-            r"part\s+of))\b"
+            r"offered|part\s+of))\b"
             # ... or in an intake note's shorthand, with no verb: "product only, no process docs",
             # "no optical design, no board design, no ranging firmware source", "No formulas."
             r"|\bno\s+(?:process|technical|tech|technology|manufacturing)\s+(?:docs?|documents?|"
@@ -856,7 +867,8 @@ _FINISHED_GOODS_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
             r"segments|machines|magnets|drones|cells|modules|sensors)\b|\bfinished,|"
             r"\bfinished[- ](?:products?|dosage\s+forms?)\b|"
             # "using our finished display shells": an adjective after a determiner
-            r"\b(?:our|the|their|of|sells?|supply|supplies|buys?|with|and)\s+finished\s+[a-z]"
+            r"\b(?:our|the|their|of|sells?|supply|supplies|buys?|with|and|ships?|shipped)\s+finished"
+            r"\s+[a-z]"
         ),
     ),
     (("resale",), r"\bfor\s+resale\b"),
@@ -937,8 +949,11 @@ _FINISHED_GOODS_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
         ),
     ),
     (
-        ("成品", "整", "出货", "出貨", "报关", "報關", "产品出口", "產品出口", "发货", "發貨"),
-        r"成品|整机|整機|整柜|整櫃|产品出口|產品出口|出货|出貨|报关|報關|发货|發貨",
+        (
+            *("成品", "整", "出货", "出貨", "报关", "報關", "产品出口", "產品出口", "发货", "發貨"),
+            *("产品销售", "產品銷售"),
+        ),
+        r"成品|整机|整機|整柜|整櫃|产品出口|產品出口|出货|出貨|报关|報關|发货|發貨|产品销售|產品銷售",
     ),
     # goods loaded, counted in words, sold in a shop, or spare parts: "五十台植保无人机本周装柜",
     # "网店上新：油烟墨锭", "Annual spare parts for the two ship unloaders"
