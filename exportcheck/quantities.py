@@ -73,14 +73,15 @@ _AT_LEAST = re.compile(
 )
 _AT_LEAST_AFTER = re.compile(r"\s*(?:及?以上|\+|or (?:more|higher|above|greater))")
 # A value the technology's own stays under ("平均电压3.80 V（低于3.85 V）", "below the 3.85 V
-# line"), or does not exceed ("不超过1.2"), is what it is compared with, not its value. (Not
-# 不低于: a lower bound.)
+# line"), or does not exceed ("不超过1.2", "not exceeding 1.0"), is what it is compared with,
+# not its value. (Not 不低于: a lower bound.)
 # ... also when what it is compared with is named between ("达不到高锰产品的3.85 V", "below the
 # high-Mn grade's 3.85 V", its apostrophe folded to a space).
 _COMPARED_WITH = re.compile(
     r"(?:(?:(?<!不)(?:低于|小于|少于|不足|不到|未达到?|未超过)|不(?:超过|大于|高于|多于))"
     r"(?:[^\d，,；;]{0,12}?的)?"
-    r"|\b(?:below|under|less than|lower than|short of)(?:\s+the)?(?:[^\d,;]{0,24}?\ss)?)\s*$"
+    r"|\b(?:below|under|less than|lower than|short of)(?:\s+the)?(?:[^\d,;]{0,24}?\ss)?"
+    r"|\b(?:not\s+exceed(?:ing|s)?|(?:no|not)\s+more\s+than|not\s+above|at\s+most))\s*$"
 )
 # ... and a value named as a threshold after it: "新规对磷酸盐正极原材料设了振实密度大于1.2 g/cm3的
 # 门槛" (a value's unit is read before this is looked for).

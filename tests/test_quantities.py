@@ -114,6 +114,7 @@ def test_stated_values_are_read(
         # a threshold named after the value, or a value not exceeded
         "新规对磷酸盐正极原材料设了振实密度大于1.2 g/cm3的门槛",
         "振实密度不超过1.2 g/cm3",
+        "tap density not exceeding 1.0 g/cm3",
     ],
 )
 def test_values_that_are_not_the_parameter_are_not_read(
