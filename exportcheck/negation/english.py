@@ -110,8 +110,8 @@ _EN_JOIN = frozenset({"or", "nor", "and", "/", "&", "、"})
 
 # English goods: "buys finished automotive LiDAR units", "NdFeB magnets for resale".
 _EN_GOODS = (
-    r"\bfinished\s+(?:[a-z-]+\s+)?(?P<a>\ue000[\ue000\s-]*)\s*(?:[a-z]+\s+)?(?:units?|products?|"
-    r"goods|magnets?|modules?|cells?|devices?|sensors?|blocks?)\b"
+    r"\bfinished\s+(?:[a-z0-9-]+\s+)?(?P<a>\ue000[\ue000\s-]*)\s*(?:[a-z]+\s+)?(?:units?|products?|"
+    r"goods|magnets?|modules?|cells?|devices?|sensors?|blocks?|parts|segments|components)\b"
     r"|(?P<b>\ue000[\ue000\s-]*)\s*(?:[a-z]+\s+)?(?:units?|products?|goods|magnets?|modules?|"
     r"cells?|devices?|sensors?)\s+(?:\([^()\n]{0,60}\)\s+)?for\s+resale\b"
     # the term names the goods itself: "sale of 200 finished spray drones (firmware locked)"
