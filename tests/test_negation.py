@@ -148,6 +148,10 @@ def _negated(marked: str) -> dict[str, str]:
         ("It does not fall under [LiDAR] technology.", {"LiDAR": "not fall under LiDAR"}),
         ("We buy [LFP] powder on the market.", {"LFP": "We buy LFP powder on the market"}),
         (
+            "[LFP]/[LMFP] are not produced here.",
+            {"LFP": "LFP/LMFP are not produced", "LMFP": "LMFP are not produced"},
+        ),
+        (
             "The magnets are bought as finished N48SH [sintered NdFeB] parts.",
             {"sintered NdFeB": "finished N48SH sintered NdFeB parts"},
         ),
