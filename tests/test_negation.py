@@ -144,6 +144,7 @@ def _negated(marked: str) -> dict[str, str]:
         ("本系統不涉及[個人化推薦]。", {"個人化推薦": "不涉及個人化推薦"}),
         ("工艺中不添加任何[稀土元素]。", {"稀土元素": "不添加任何稀土元素"}),
         ("合金中不[添加钪]或其他稀土。", {"添加钪": "不添加钪"}),  # the verb inside the term
+        ("常规工艺，不用任何[稀土元素]。", {"稀土元素": "不用任何稀土元素"}),
         ("原料是锂云母，不是[锂辉石]。", {"锂辉石": "不是锂辉石"}),
         ("It does not fall under [LiDAR] technology.", {"LiDAR": "not fall under LiDAR"}),
         ("We buy [LFP] powder on the market.", {"LFP": "We buy LFP powder on the market"}),
@@ -1532,6 +1533,7 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "这不是简单的排序，而是[个性化推荐]。",  # 不是…而是: a turn
         "We sell [LFP] on the market.",
         "我们不是只做[个性化推荐]。",  # 不是只: a restriction
+        "一种不用[天然麝香]、药效相当的代用原料。",  # what a substitute replaces
         "Dealers get free of charge access to our [recommendation engine].",
         # a comparison line that finds a match, or whose negated part is the project's own
         "比对：[磷酸锰铁锂]与252604X第1项控制要点相符；本项不符合豁免条件。",

@@ -29,6 +29,8 @@ _ZH_CUES = (
     *("不设", "不設", "未设", "未設", "不预留", "不預留", "不从", "不從", "不提取", "不回收"),
     # what the material or the technology is not: "原料是锂云母，不是锂辉石，也不是卤水"
     *("不是", "並不是", "并不是"),
+    # (not bare 不用: "一種不用天然麝香、藥效相當的代用原料" names what a substitute replaces)
+    *("不用任何", "不使用任何", "未用任何"),
     # a recipe's additions: "工艺中不添加任何稀土元素或稀土催渗剂"
     *(
         "不添加",
