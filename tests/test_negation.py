@@ -1308,6 +1308,11 @@ def _negated(marked: str) -> dict[str, str]:
             "比对：中药材资源控制要点涉及菌类药材（[冬虫夏草]、[灵芝]等）；香菇为食用菌，不在所列范围。",
             {"冬虫夏草": "不在所列范围", "灵芝": "不在所列范围"},
         ),
+        # ... an answer that says what the catalogue holds, and concludes sentences later
+        (
+            "答：目录新增的是“[激光雷达]系统”，靠激光测距。毫米波雷达用电磁波。所以不算。",
+            {"激光雷达": "目录新增的是“"},
+        ),
         # ... an analyst's review points, mid-paragraph, naming the point by its code alone
         (
             "工艺许可。审查要点：053401X已知两项针对[稀土碳氮共渗]；本案为常规真空渗碳，未发现列明技术。",
@@ -1534,6 +1539,8 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "We sell [LFP] on the market.",
         "我们不是只做[个性化推荐]。",  # 不是只: a restriction
         "一种不用[天然麝香]、药效相当的代用原料。",  # what a substitute replaces
+        # what the catalogue holds, in a text that does not conclude the technology is free
+        "目录新增的是[激光雷达]系统。我们许可的正是车载激光雷达设计。",
         "Dealers get free of charge access to our [recommendation engine].",
         # a comparison line that finds a match, or whose negated part is the project's own
         "比对：[磷酸锰铁锂]与252604X第1项控制要点相符；本项不符合豁免条件。",

@@ -95,7 +95,12 @@ from exportcheck.negation.document import (
     sells_goods,
 )
 from exportcheck.negation.passes import _passes
-from exportcheck.negation.records import COMPARISON_WORDS, comparison_lines
+from exportcheck.negation.records import (
+    CATALOGUE_SAYS_WORDS,
+    COMPARISON_WORDS,
+    catalogue_says,
+    comparison_lines,
+)
 
 __all__ = [
     "Reading",
@@ -351,3 +356,5 @@ def _sections(
         _client_business(masked, spans, out)
     if not gated or not cues.isdisjoint(COMPARISON_WORDS):
         comparison_lines(masked, spans, out)
+    if not gated or not cues.isdisjoint(CATALOGUE_SAYS_WORDS):
+        catalogue_says(masked, spans, out)

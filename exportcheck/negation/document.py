@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from exportcheck.lazyre import compiled
 from exportcheck.negation.clause import _CLAUSE_PUNCTUATION, _LOOK, _MASK, _SENTENCE_END
-from exportcheck.negation.records import COMPARISON_WORDS
+from exportcheck.negation.records import CATALOGUE_SAYS_WORDS, COMPARISON_WORDS
 from exportcheck.wordscan import gate
 
 # Sections of a patent or paper about other work: what they name is background. (The words
@@ -1704,6 +1704,7 @@ _CUE_WORDS = tuple(
             *_CLIENT_WORDS,
             *_FORM_MARKS,
             *COMPARISON_WORDS,
+            *CATALOGUE_SAYS_WORDS,
         }
     )
 )

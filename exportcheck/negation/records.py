@@ -106,3 +106,46 @@ def _required(masked: str, begin: int, found: re.Match[str], end: int) -> bool:
         and found.group() in ("满足", "滿足")
         and "要求" in masked[begin : found.start()]
     )
+
+
+# What the catalogue says, in an answer that concludes the technology is not in it: "目录里禁止的
+# 磁体制备技术，说的是“钐钴、钕铁硼、铈磁体制备技术”…所以这和稀土磁体那条没关系", "目录新增的是
+# “激光雷达系统”…毫米波雷达不在激光雷达那一条里". The sentence that says what an entry holds names
+# the catalogue's items; the conclusion may stand sentences later, so it is looked for in the
+# whole text.
+_CATALOGUE_SAYS = (
+    r"(?:目录|目錄|条目|條目|那一?条|那一?條|控制要点|控制要點)[^。；;！？!?\n]{0,24}?"
+    r"(?:禁止的|限制的|新增的|说的|說的|指的|管的|列的|列明的|针对的|針對的|规定的|規定的)"
+    r"(?:是|为|為)[^。；;！？!?\n]*"
+)
+_CONCLUDES_FREE = (
+    r"不算|没关系|沒關係|无关|無關|不相干|按自由出口|自由出口技术|自由出口技術|不受限制|"
+    r"不在[^。；;\n]{0,20}?(?:里|裡|内|內|范围|範圍|之列|其列)|不需要(?:申请|申請)?许可|不需要(?:申请|申請)?許可"
+)
+# (One of these is in any text _CATALOGUE_SAYS matches.)
+CATALOGUE_SAYS_WORDS = (
+    "目录",
+    "目錄",
+    "条目",
+    "條目",
+    "那条",
+    "那一条",
+    "那條",
+    "那一條",
+    "控制要点",
+    "控制要點",
+)
+
+
+def catalogue_says(
+    masked: str, spans: Sequence[tuple[int, int]], out: dict[int, tuple[int, int]]
+) -> None:
+    """The terms of a sentence that says what the catalogue holds, in a text that concludes
+    the technology is not in it, set aside by that sentence's opening words."""
+    conclusion = compiled(_CONCLUDES_FREE).search(masked)
+    if conclusion is None:
+        return
+    for said in compiled(_CATALOGUE_SAYS).finditer(masked):
+        for i, (start, end) in enumerate(spans):
+            if said.start() <= start and end <= said.end():
+                out.setdefault(i, (said.start(), start))
