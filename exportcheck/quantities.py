@@ -78,7 +78,8 @@ _AT_LEAST_AFTER = re.compile(r"\s*(?:及?以上|\+|or (?:more|higher|above|great
 # ... also when what it is compared with is named between ("达不到高锰产品的3.85 V", "below the
 # high-Mn grade's 3.85 V", its apostrophe folded to a space).
 _COMPARED_WITH = re.compile(
-    r"(?:(?:(?<!不)(?:低于|小于|少于|不足|不到|未达到?|未超过)|不(?:超过|大于|高于|多于))"
+    r"(?:(?:(?<!不)(?:低于|小于|少于|不足|不到|未达到?|未超过|没到|沒到|没有达到|沒有達到)"
+    r"|不(?:超过|大于|高于|多于))"
     r"(?:[^\d，,；;]{0,12}?的)?"
     r"|\b(?:below|under|less than|lower than|short of)(?:\s+the)?(?:[^\d,;]{0,24}?\ss)?"
     r"|\b(?:not\s+exceed(?:ing|s)?|(?:no|not)\s+more\s+than|not\s+above|at\s+most))\s*$"

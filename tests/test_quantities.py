@@ -71,6 +71,7 @@ def values(reader: QuantityReader, kb: KnowledgeBase, text: str) -> list[tuple[s
         ("Compaction density (220 MPa, 30 s hold) ..... 2.50 g/cm3", [(DENSITY, 2.5, False)]),
         ("discharge capacity (1,0C): 150 mAh/g", []),  # another rate, with a decimal comma
         ("压实密度不低于2.6g/cm3", [(DENSITY, 2.6, True)]),  # 不低于: a lower bound
+        ("首次库伦效率95.8%，没到97%", [(EFFICIENCY, 95.8, False)]),  # the value it falls short of
         # the technology's own value beside words that cite the point's bounds
         ("对一下第1点（要同时满足）：压实密度 2.60 g/cm3", [(DENSITY, 2.6, False)]),
         # an abbreviation's dot ends no sentence

@@ -200,7 +200,7 @@ _USE_VERBS = frozenset("采採使利应應运運")
 
 # ... and a term that opens with a verb of adding right after 不 or 未 ("不添加钪" holds the term
 # 添加钪): the negation is the verb's, which the cue 不添加 holds.
-_ADDING_VERBS = ("添加", "加入", "掺杂", "摻雜", "掺入", "摻入")
+_ADDING_VERBS = ("添加", "加入", "掺杂", "摻雜", "掺入", "摻入", "加")  # (the longest first)
 
 
 def _verb_apart(text: str, spans: Sequence[tuple[int, int]]) -> Sequence[tuple[int, int]]:
@@ -213,7 +213,8 @@ def _verb_apart(text: str, spans: Sequence[tuple[int, int]]) -> Sequence[tuple[i
         if text[start] == "用" and text[start - 1] in _USE_VERBS:
             moved[i] = (start + 1, end)
         elif text[start - 1] in "不未" and text.startswith(_ADDING_VERBS, start):
-            moved[i] = (start + 2, end)
+            verb = next(v for v in _ADDING_VERBS if text.startswith(v, start))
+            moved[i] = (start + len(verb), end)
     return moved
 
 

@@ -31,7 +31,10 @@ _ZH_CUES = (
     *("不是", "並不是", "并不是"),
     # (not bare 不用: "一種不用天然麝香、藥效相當的代用原料" names what a substitute replaces)
     *("不用任何", "不使用任何", "未用任何"),
+    # ... or must not be slipped into the deal: "不能夹带首效97%以上的新一代工艺"
+    *("不能夹带", "不得夹带", "不要夹带", "别夹带", "不可夹带"),
     # a recipe's additions: "工艺中不添加任何稀土元素或稀土催渗剂"
+    *("完全不加", "不加任何"),
     *(
         "不添加",
         "未添加",
@@ -140,9 +143,8 @@ _PENDING_FIRST = frozenset("明今后後以将將未目暂暫尚仍才可预預�
 
 # Each pass over a clause runs only when the clause holds a word it starts from (most clauses
 # with a term hold none), so a process compiles only the patterns it needs (0.2-1.8 ms each):
-_ZH_CUE_CHARS = (
-    "不未没沒并並无無非冇唔放外采採购購市明予均排"  # the first characters of _ZH_CUES and _ZH_BARE
-)
+# (the first characters of _ZH_CUES and _ZH_BARE)
+_ZH_CUE_CHARS = "不未没沒并並无無非冇唔放外采採购購市明予均排完别"
 
 
 _ZH_CUE = "|".join(_ZH_CUES)

@@ -114,12 +114,15 @@ def _required(masked: str, begin: int, found: re.Match[str], end: int) -> bool:
 # the catalogue's items; the conclusion may stand sentences later, so it is looked for in the
 # whole text.
 _CATALOGUE_SAYS = (
-    r"(?:目录|目錄|条目|條目|那一?条|那一?條|控制要点|控制要點)[^。；;！？!?\n]{0,24}?"
+    r"(?:(?:目录|目錄|条目|條目|那一?条|那一?條|控制要点|控制要點)[^。；;！？!?\n]{0,24}?"
     r"(?:禁止的|限制的|新增的|说的|說的|指的|管的|列的|列明的|针对的|針對的|规定的|規定的)"
-    r"(?:是|为|為)[^。；;！？!?\n]*"
+    r"(?:是|为|為)"
+    # ... or the entry or its points named outright: "目录里那条是“…”", "控制要点都是和稀土有关的："
+    r"|(?:那一?条|那一?條)(?:是|为|為)|(?:控制要点|控制要點)(?:都是|都为|都為|包括|是|为|為))"
+    r"[^。；;！？!?\n]*"
 )
 _CONCLUDES_FREE = (
-    r"不算|没关系|沒關係|无关|無關|不相干|按自由出口|自由出口技术|自由出口技術|不受限制|"
+    r"不算|没关系|沒關係|无关|無關|不相干|按自由出口|自由出口技术|自由出口技術|不受限制|不落在|"
     r"不在[^。；;\n]{0,20}?(?:里|裡|内|內|范围|範圍|之列|其列)|不需要(?:申请|申請)?许可|不需要(?:申请|申請)?許可"
 )
 # (One of these is in any text _CATALOGUE_SAYS matches.)
