@@ -72,6 +72,9 @@ def values(reader: QuantityReader, kb: KnowledgeBase, text: str) -> list[tuple[s
         ("discharge capacity (1,0C): 150 mAh/g", []),  # another rate, with a decimal comma
         ("压实密度不低于2.6g/cm3", [(DENSITY, 2.6, True)]),  # 不低于: a lower bound
         ("首次库伦效率95.8%，没到97%", [(EFFICIENCY, 95.8, False)]),  # the value it falls short of
+        # a value written before its term, with the condition after it
+        ("The grade reaches 2.45 g/cm3 compaction density at 220 MPa", [(DENSITY, 2.45, False)]),
+        ("and 96.5% first-cycle coulombic efficiency", [(EFFICIENCY, 96.5, False)]),
         # the technology's own value beside words that cite the point's bounds
         ("对一下第1点（要同时满足）：压实密度 2.60 g/cm3", [(DENSITY, 2.6, False)]),
         # an abbreviation's dot ends no sentence
@@ -116,6 +119,7 @@ def test_stated_values_are_read(
         "新规对磷酸盐正极原材料设了振实密度大于1.2 g/cm3的门槛",
         "振实密度不超过1.2 g/cm3",
         "tap density not exceeding 1.0 g/cm3",
+        "the press gave 2.45 g/cm3, compaction density is what matters",  # across a comma
     ],
 )
 def test_values_that_are_not_the_parameter_are_not_read(
