@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from exportcheck.model import MeasuredAt, Vocabulary
+from exportcheck.model import MeasuredAt, VocabParameter, Vocabulary
 from exportcheck.msgspeclib import msgspec
 from exportcheck.textnorm import Normalized, Normalizer
 from exportcheck.units import UNITS, convert
@@ -214,11 +214,11 @@ class QuantityReader:
             if term.parameter not in wanted or any(a <= start and end <= b for a, b in excluded):
                 continue
             limit = mentions[i + 1][0] if i + 1 < len(mentions) else len(haystack)
-            after = list(self._values_after(norm, start, end, limit, term))
-            if not after:
+            stated = list(self._values_after(norm, start, end, limit, term))
+            if not stated:
                 earlier = mentions[i - 1][1] if i > 0 else 0
-                after = list(self._value_before(norm, start, end, earlier, term))
-            out.extend(after)
+                stated = list(self._value_before(norm, start, end, earlier, term))
+            out.extend(stated)
         return out
 
     def _value_before(
@@ -230,7 +230,7 @@ class QuantityReader:
         test condition of what follows the term up to the next comma."""
         haystack = norm.text
         param = self._parameters[term.parameter]
-        clause_start = max((m.end() for m in _CLAUSE_END.finditer(haystack, 0, start)), default=0)
+        clause_start = _clause_start(haystack, start)
         lo = max(
             [
                 clause_start,
@@ -250,15 +250,10 @@ class QuantityReader:
         segment_end = min(m.start() if m else len(haystack) for m in (comma, clause_end))
         if not _same_condition(haystack[lo:segment_end], param.measured_at):
             return
-        low, high, tolerance = number.groups()
-        values = [_float(v) for v in (low, high) if v is not None]
-        if tolerance is not None:
-            values = [values[0] + _float(tolerance)]
-        value = convert(max(values), symbol, param.unit)
-        if (param.minimum is not None and value < param.minimum) or (
-            param.maximum is not None and value > param.maximum
-        ):
+        read = _in_unit(number, symbol, param)
+        if read is None:
             return
+        value, written = read
         before = haystack[lo : number.start()]
         if _COMPARED_WITH.search(before):
             return
@@ -271,7 +266,7 @@ class QuantityReader:
             o_start,
             o_end,
             term.term,
-            f"{max(values):g} {symbol}",
+            written,
         )
 
     def _excluded(self, haystack: str) -> Iterator[tuple[int, int]]:
@@ -292,7 +287,7 @@ class QuantityReader:
         clause_end = _CLAUSE_END.search(haystack, end)
         limit = min(limit, clause_end.start() if clause_end else limit)
         stop = min(limit, end + _WINDOW)
-        clause_start = max((m.end() for m in _CLAUSE_END.finditer(haystack, 0, start)), default=0)
+        clause_start = _clause_start(haystack, start)
         if _CITES_THRESHOLD.search(haystack, clause_start, start):
             return
         cites_bounds = _CITES_BOUNDS.search(haystack, clause_start, start) is not None
@@ -309,15 +304,10 @@ class QuantityReader:
             previous = value_end
             if not _same_condition(haystack[segment_start:segment_end], param.measured_at):
                 continue
-            low, high, tolerance = number.groups()
-            values = [_float(v) for v in (low, high) if v is not None]
-            if tolerance is not None:
-                values = [values[0] + _float(tolerance)]
-            value = convert(max(values), symbol, param.unit)
-            if (param.minimum is not None and value < param.minimum) or (
-                param.maximum is not None and value > param.maximum
-            ):
+            read = _in_unit(number, symbol, param)
+            if read is None:
                 continue
+            value, written = read
             before = haystack[max(end, segment_start) : number.start()]
             if _COMPARED_WITH.search(before) or _CITED_AFTER.match(haystack, value_end):
                 continue
@@ -333,7 +323,7 @@ class QuantityReader:
                 o_start,
                 o_end,
                 term.term,
-                f"{max(values):g} {symbol}",
+                written,
             )
 
 
@@ -375,6 +365,26 @@ def _condition_values(unit: str, clause: str) -> list[float]:
         elif divisor and float(divisor):
             out.append(1 / float(divisor))
     return out
+
+
+def _clause_start(haystack: str, at: int) -> int:
+    """Where the clause that holds ``at`` begins."""
+    return max((m.end() for m in _CLAUSE_END.finditer(haystack, 0, at)), default=0)
+
+
+def _in_unit(number: re.Match[str], symbol: str, param: VocabParameter) -> tuple[float, str] | None:
+    """A number read (a range at its top, a tolerance added) in ``param``'s unit, and as
+    written ("2.35 g/cm3"); None outside what the parameter can be."""
+    low, high, tolerance = number.groups()
+    values = [_float(v) for v in (low, high) if v is not None]
+    if tolerance is not None:
+        values = [values[0] + _float(tolerance)]
+    value = convert(max(values), symbol, param.unit)
+    if (param.minimum is not None and value < param.minimum) or (
+        param.maximum is not None and value > param.maximum
+    ):
+        return None
+    return value, f"{max(values):g} {symbol}"
 
 
 def _float(number: str) -> float:

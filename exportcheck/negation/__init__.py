@@ -212,8 +212,9 @@ def _verb_apart(text: str, spans: Sequence[tuple[int, int]]) -> Sequence[tuple[i
             continue  # (first: an empty span may stand at the text's end)
         if text[start] == "用" and text[start - 1] in _USE_VERBS:
             moved[i] = (start + 1, end)
-        elif text[start - 1] in "不未" and text.startswith(_ADDING_VERBS, start):
-            verb = next(v for v in _ADDING_VERBS if text.startswith(v, start))
+        elif text[start - 1] in "不未" and (
+            verb := next((v for v in _ADDING_VERBS if text.startswith(v, start)), "")
+        ):
             moved[i] = (start + len(verb), end)
     return moved
 

@@ -91,6 +91,20 @@ class _Clause(msgspec.Struct, frozen=True):
                 self.negate(i, found.start(), found.end())
 
 
+def _set_aside_within(
+    spans: Sequence[tuple[int, int]],
+    out: dict[int, tuple[int, int]],
+    lo: int,
+    hi: int,
+    by: tuple[int, int],
+) -> None:
+    """Every term that lies within ``lo``-``hi`` is set aside by the words at ``by`` (the
+    first negation found for a term stays)."""
+    for i, (start, end) in enumerate(spans):
+        if lo <= start and end <= hi:
+            out.setdefault(i, by)
+
+
 def _gate(words: Sequence[str]) -> Callable[[str], bool]:
     """A test whether a clause holds one of ``words``: the set of their first characters rules
     most clauses out in one pass, with nothing to compile (start-up is a measured target)."""

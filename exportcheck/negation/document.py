@@ -9,7 +9,13 @@ import re
 from collections.abc import Sequence
 
 from exportcheck.lazyre import compiled
-from exportcheck.negation.clause import _CLAUSE_PUNCTUATION, _LOOK, _MASK, _SENTENCE_END
+from exportcheck.negation.clause import (
+    _CLAUSE_PUNCTUATION,
+    _LOOK,
+    _MASK,
+    _SENTENCE_END,
+    _set_aside_within,
+)
 from exportcheck.negation.records import CATALOGUE_SAYS_WORDS, COMPARISON_WORDS
 from exportcheck.wordscan import gate
 
@@ -74,20 +80,6 @@ def _background(
         for i, (start, end) in enumerate(spans):
             if found.end() <= start and end <= until:
                 out.setdefault(i, (found.start(), end))  # the header through the term
-
-
-def _set_aside_within(
-    spans: Sequence[tuple[int, int]],
-    out: dict[int, tuple[int, int]],
-    lo: int,
-    hi: int,
-    by: tuple[int, int],
-) -> None:
-    """Every term that lies within ``lo``-``hi`` is set aside by the words at ``by`` (the
-    first negation found for a term stays)."""
-    for i, (start, end) in enumerate(spans):
-        if lo <= start and end <= hi:
-            out.setdefault(i, by)
 
 
 # A contract's section that lists what is left out: a heading on a line of its own ("3.
@@ -308,6 +300,8 @@ _PURELY = tuple(
 
 # The words of a service done abroad with the provider's own tools (see _FINISHED_GOODS_PARTS).
 _OWN_TOOL_WORDS = ("own", "return", "back", "自有", "自己", "运回", "運回", "带回", "帶回")
+# ... and of goods repaired or replaced under warranty (see _FINISHED_GOODS_PARTS)
+_WARRANTY_WORDS = ("rma", "warranty", "swap", "保修", "质保", "質保", "返修")
 # The party that keeps its know-how: "The supplier keeps all process know-how".
 _KEEPER = r"(?:supplier|seller|licensor|manufacturer|maker|vendor|we)"
 
@@ -571,18 +565,8 @@ _GOODS_ONLY_WORDS = (  # one of them is in any text _GOODS_ONLY matches (and sel
     *_ONLY_SELLS,
     *_SELLS_THING,
     # _NO_KNOW_HOW is looked for only beside finished goods (see _FINISHED_GOODS)
-    *(
-        "packaged",
-        "成品",
-        "整机",
-        "整機",
-        "整柜",
-        "整櫃",
-        "产品出口",
-        "產品出口",
-        "产品销售",
-        "產品銷售",
-    ),
+    *("packaged", "成品", "整机", "整機", "整柜", "整櫃", "产品出口", "產品出口"),
+    *("产品销售", "產品銷售"),
     *("fob ", "cif ", "cfr ", "exw ", "ddp ", "dap ", "fca "),
     *("finished", " units", " containers", " cartons", " pallets", " sets", "出货", "出貨", "报关"),
     "報關",
@@ -594,8 +578,8 @@ _GOODS_ONLY_WORDS = (  # one of them is in any text _GOODS_ONLY matches (and sel
     *("发运", "發運", "出运", "出運", "订单", "訂單", "发往", "發往", "经销商", "經銷商"),
     *("分销商", "分銷商", "国际贸易", "國際貿易", "进出口贸易", "進出口貿易"),
     *("spare-part", "off-the-shelf", "随货", "隨貨", "随附", "隨附", "packing", "bill of lading"),
-    *("bills of lading", "装箱单", "裝箱單", "rma", "warranty", "swap", "保修", "质保", "質保"),
-    "返修",
+    *("bills of lading", "装箱单", "裝箱單"),
+    *_WARRANTY_WORDS,
     *_NUMERAL_UNITS,
     *_DIGIT_UNITS,
     *("f1", "first-generation", "distribut", "importer", "vials", "pcs", "pieces", "boxes"),
@@ -1023,7 +1007,7 @@ _FINISHED_GOODS_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
     # goods repaired or replaced under warranty: "RMA record", "hardware swap only under
     # warranty", "保修维修", "质保范围内"
     (
-        ("rma", "warranty", "swap", "保修", "质保", "質保", "返修"),
+        _WARRANTY_WORDS,
         (
             r"\brma\b|\bwarranty\s+(?:repairs?|replacements?|swaps?|claims?|service)\b"
             r"|\b(?:replaced|repaired|swapped)\s+under\s+warranty\b|\b(?:hardware|unit)\s+swaps?\b"

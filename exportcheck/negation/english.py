@@ -291,12 +291,12 @@ _NEGATIVE_PREDICATE = (
     # somebody else's: "X and Y come from a third-party OEM", "… are by the MEP contractor"
     r"|(?:is|are)\s+(?:by|from)\s+(?:the\s+|an?\s+|our\s+)?(?:[a-z-]+\s+){0,2}?(?:contractor|"
     r"subcontractor|supplier|vendor|oem|customer|client|buyer|partner|licensee)s?(?![a-z0-9])"
-    r"|(?:come|comes|came)\s+from\s+(?:an?\s+|the\s+)?(?:third[\s-]party|outside|external|"
+    r"|(?:come|comes|came)\s+from\s+(?:an?\s+|the\s+)?(?:(?:third[\s-]party|outside|external|"
     r"other|separate)?\s*(?:suppliers?|vendors?|oems?|makers?|manufacturers?|partners?|"
-    r"(?<=party\s)[a-z]+)(?![a-z0-9])"
-    # ... from a maker named by one word ("come from a US manufacturer"), or are theirs
-    r"|(?:come|comes|came)\s+from\s+(?:an?\s+|the\s+)?[a-z-]+\s+(?:suppliers?|vendors?|oems?|makers?|"
-    r"manufacturers?)(?![a-z0-9])"
+    r"(?<=party\s)[a-z]+)"
+    # ... or from a maker named by one word ("come from a US manufacturer")
+    r"|[a-z-]+\s+(?:suppliers?|vendors?|oems?|makers?|manufacturers?))(?![a-z0-9])"
+    # ... or are theirs
     r"|(?:is|are|was|were)\s+theirs(?![a-z0-9])"
     # ... or made or held by one: "LFP is made by another supplier", "the rare-earth-modified
     # alloys are held by a separate research institute"

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 
 from exportcheck.lazyre import compiled
-from exportcheck.negation.clause import _SENTENCE_END
+from exportcheck.negation.clause import _SENTENCE_END, _set_aside_within
 
 # The line's label: "比对：", "目录比对结果：", "对照目录：", "Comparison:", "4. Catalogue check:";
 # or the sentence itself opens on the nearest wording: "Nearest catalogue entry (…) does not
@@ -92,9 +92,7 @@ def comparison_lines(
         if not compiled(_CATALOGUE_SUBJECT).search(masked, begin, end):
             continue
         by = (label.start() + verdict.start(), label.start() + verdict.end())
-        for i, (start, finish) in enumerate(spans):
-            if begin <= start and finish <= end:
-                out.setdefault(i, by)
+        _set_aside_within(spans, out, begin, end, by)
 
 
 def _required(masked: str, begin: int, found: re.Match[str], end: int) -> bool:
