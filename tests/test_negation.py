@@ -155,6 +155,33 @@ def _negated(marked: str) -> dict[str, str]:
             {"稀土碳氮共渗": "控制要点都是和稀土有关的："},
         ),
         ("原料是锂云母，不是[锂辉石]。", {"锂辉石": "不是锂辉石"}),
+        (
+            (
+                "答：252604X三个控制要点分别是电池用[磷酸铁锂]、电池用[磷酸锰铁锂]和前驱体。"
+                "三元不受控，按自由出口登记。"
+            ),
+            {
+                "磷酸铁锂": "控制要点分别是电池用",
+                "磷酸锰铁锂": "控制要点分别是电池用磷酸铁锂、电池用",
+            },
+        ),
+        (
+            "Note: the 252604X item covers [LFP], [LMFP] and phosphate precursors only.",
+            {
+                "LFP": "item covers LFP, LMFP and phosphate precursors only",
+                "LMFP": "item covers LFP, LMFP and phosphate precursors only",
+            },
+        ),
+        (
+            "No phosphate is involved; [LFP] lines at the Hefei site are excluded.",
+            {"LFP": "LFP lines at the Hefei site are excluded"},
+        ),
+        ("The licensee has no rights to our [LFP] lines.", {"LFP": "no rights to our LFP"}),
+        (
+            '"Excluded Technology" means the [LFP] process, which the Licensee buys.',
+            {"LFP": '"Excluded Technology" means the LFP'},
+        ),
+        ("“除外技术”是指[磷酸铁锂]的制备。", {"磷酸铁锂": "“除外技术”是指磷酸铁锂"}),
         ("It does not fall under [LiDAR] technology.", {"LiDAR": "not fall under LiDAR"}),
         ("We buy [LFP] powder on the market.", {"LFP": "We buy LFP powder on the market"}),
         (
@@ -1560,6 +1587,12 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "比对：本项目涉及053707X[含稀土铝锂合金]控制要点，不涉及禁止类。",
         "对照：本项目为[磷酸铁锂]正极制备，不涉及磷酸锰铁锂。",
         "Comparison: the [LiDAR] item applies; a licence is required, not a general one.",
+        # a scope sentence whose list does not end on "only"
+        "The 252604X item covers [LFP] and [LMFP]; we license our LFP process.",
+        "The 252604X item covers only [LFP] and our licence is for it.",
+        # a verb's phrase, not a list: "X flies at night and …"
+        "The [drone] flies at night and the cameras are excluded.",
+        '"Licensed Technology" means the [LFP] process.',
     ],
 )
 def test_anything_less_certain_stays_a_lead(marked: str) -> None:

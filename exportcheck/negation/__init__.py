@@ -345,7 +345,8 @@ def _sections(
     if not gated or ("\n" in masked and not cues.isdisjoint(_EXCLUSION_WORDS)):
         _exclusion_sections(plain, spans, out)
     if not gated or (
-        any(mark in plain for mark in ":：.") and not cues.isdisjoint(_BACKGROUND_WORDS)
+        # (its headings end in a colon or a full stop; a definition says "是指")
+        any(mark in plain for mark in ":：.指") and not cues.isdisjoint(_BACKGROUND_WORDS)
     ):
         _background(plain, spans, out)  # asides kept: "Schedule 2 (Excluded items): …"
     if not gated or (("(" in masked or "（" in masked) and not cues.isdisjoint(_CATALOGUE_WORDS)):

@@ -54,6 +54,11 @@ _BACKGROUND = (
     r"\s*(?:[(（][^()（）\n\ue000]{0,16}[)）]|[)）》」』]|[^\x00-\x7f\n:：\ue000(（]{2,8})?\s*[:：]"
     # a section title on a line of its own, ended by a full stop ("Related work.")
     r"|(?:^|\n)\s*(?:related\s+work|prior\s+art|background\s+of\s+the\s+invention)\s*[.]"
+    # a contract's definition of what it leaves out: '"Excluded Technology" means …', "“除外技术”
+    # 是指…"
+    r"|[\"“”']excluded\s+(?:technology|technologies|know-how|items|assets|software|ip)[\"“”']"
+    r"\s*(?:means|shall\s+mean|refers\s+to|is\s+defined\s+as)\b"
+    r"|[\"“”「『]除外(?:技术|技術|资产|資產|项目|項目|内容|內容)[\"“”」』](?:是指|系指|指)"
 )
 
 
@@ -1646,7 +1651,10 @@ _EN_CATALOGUE_SCOPE = (  # (also in the past: "the 2008 item covered X; Y was no
     r"\s+points?)|outside)"
     r"|not\s+on\s+the\s+list|falls?\s+outside|fell\s+outside|nothing\s+(?:on|about)"
     r"|(?:is|are|was|were)\s+unrelated|ha(?:s|ve)\s+nothing\s+to\s+do\s+with"
-    r"|(?:isn|aren|wasn|weren)\W{0,2}t\s+(?:either|one|any)\s+of\s+(?:them|these|those))\b)"
+    r"|(?:isn|aren|wasn|weren)\W{0,2}t\s+(?:either|one|any)\s+of\s+(?:them|these|those))\b"
+    # … or a list that ends on "only", which leaves out all else: "the 252604X item covers LFP,
+    # LMFP and phosphate precursors only."
+    r"|\bonly(?=\s*(?:[.;]|$)))"
 )
 _ZH_SCOPE_WORDS = ("目录", "目錄", "条目", "條目", "控制要点", "控制要點", "新增")
 _EN_SCOPE_WORDS = ("entry", "entries", "item", "catalog", "point", "heading", "encoded")

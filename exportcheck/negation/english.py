@@ -63,6 +63,8 @@ _EN_LEAD = frozenset(
         *("about", "regarding", "concerning", "how"),
         # "does not fall under / within X"
         *("fall", "falls", "fell", "under", "within"),
+        # "has no rights to X", "no access to X"
+        *("right", "rights", "access"),
     }
 )
 
@@ -351,6 +353,10 @@ _PARTICIPLES = frozenset(
 
 _PHRASE_WORDS = 6  # words such a phrase may hold after its participle
 
+# Prepositions that open such a phrase too: "the X engine of the app", "X lines at the Hefei
+# site", "the X process in our plant".
+_PLACE_PREPOSITIONS = frozenset({"of", "at", "in"})
+
 
 _ITEM_TAIL = 2  # words after a term that end an item of a list with commas
 
@@ -372,8 +378,11 @@ def _listed_subject(c: _Clause) -> None:  # noqa: PLR0912 - one pass, one state
     commas = False  # the list has a comma: its items are the words between
     loose = False  # an item ended in words of its own: the predicate must be plural
     phrase = 0  # words left of a participle phrase describing the list's last term
+    located = False  # ... a phrase that a preposition opened
     for match in c.tokens:
         word = match.group()
+        if phrase and located and word in _LIST_SEPARATORS:
+            listed, phrase = [], 0  # "X flies at night and …": a verb's phrase, no list
         if phrase and word not in _PREDICATE_START:
             phrase -= 1
             if not phrase:
@@ -400,9 +409,13 @@ def _listed_subject(c: _Clause) -> None:  # noqa: PLR0912 - one pass, one state
                 for i in listed:
                     c.negate(i, c.spans[listed[0]][0], said.end())
             return  # the first predicate closes the subject, negative or not
-        elif listed and (word in _PARTICIPLES or word == "of"):
-            # "the X module shown in the demo …", "the X engine of the food-delivery app …"
+        elif listed and (word in _PARTICIPLES or word in _PLACE_PREPOSITIONS):
+            # "the X module shown in the demo …", "the X engine of the food-delivery app …",
+            # "X lines at the Hefei site are …"
             phrase, after_term = _PHRASE_WORDS + 1, False
+            # "X lines at the site": the words before a preposition name a thing
+            located = word in _PLACE_PREPOSITIONS
+            headed = headed or located
         elif after_term and word not in _EN_CARRY:
             trailing, headed = trailing + 1, False  # "X flies …", or "X hardware designs, …"
             if trailing > _ITEM_TAIL:

@@ -110,14 +110,15 @@ def _required(masked: str, begin: int, found: re.Match[str], end: int) -> bool:
 # 磁体制备技术，说的是“钐钴、钕铁硼、铈磁体制备技术”…所以这和稀土磁体那条没关系", "目录新增的是
 # “激光雷达系统”…毫米波雷达不在激光雷达那一条里". The sentence that says what an entry holds names
 # the catalogue's items; the conclusion may stand sentences later, so it is looked for in the
-# whole text.
+# whole text. ("三个控制要点分别是电池用磷酸铁锂、…" names the points one by one.)
 _CATALOGUE_SAYS = (
     r"(?:(?:目录|目錄|条目|條目|那一?条|那一?條|控制要点|控制要點|新规|新規)[^。；;！？!?\n]{0,24}?"
     r"(?:禁止的|限制的|新增的|说的|說的|指的|管的|列的|列明的|针对的|針對的|规定的|規定的|"
     r"有关的，?|有關的，?|相关的，?|相關的，?)"
     r"(?:是|为|為)"
     # ... or the entry or its points named outright: "目录里那条是“…”", "控制要点都是和稀土有关的："
-    r"|(?:那一?条|那一?條)(?:是|为|為)|(?:控制要点|控制要點)(?:都是|都为|都為|包括|是|为|為))"
+    r"|(?:那一?条|那一?條)(?:是|为|為)|(?:控制要点|控制要點)(?:都是|都为|都為|分别是|分別是|分别为|分別為|"
+    r"包括|是|为|為))"
     r"[^。；;！？!?\n]*"
 )
 _CONCLUDES_FREE = (
