@@ -155,6 +155,11 @@ def _negated(marked: str) -> dict[str, str]:
             {"稀土碳氮共渗": "控制要点都是和稀土有关的："},
         ),
         ("原料是锂云母，不是[锂辉石]。", {"锂辉石": "不是锂辉石"}),
+        # after 不是 a 的 describes the noun it denies
+        (
+            "老品系的蚕，不是市面上卖的那种[一代杂交蚕种]。",
+            {"一代杂交蚕种": "不是市面上卖的那种一代杂交蚕种"},
+        ),
         (
             (
                 "答：252604X三个控制要点分别是电池用[磷酸铁锂]、电池用[磷酸锰铁锂]和前驱体。"
@@ -2371,3 +2376,11 @@ def test_a_line_break_after_punctuation_or_before_a_list_mark_stays() -> None:
     text = "问：技术内容是什么？\n答：锂辉石提锂工艺。\n问：是否已取得许可？\n答：否。"
     term = text.index("锂辉石提锂")
     assert read(text, [(term, term + 5)]).negated == {}
+
+
+def test_a_goods_word_inside_a_term_still_declares_a_sale_of_goods() -> None:
+    """ "杂交一代蚕种" is one term, so the masked text no longer shows "一代" (first-generation
+    eggs, the commercial product); the sale of goods it declares holds all the same."""
+    negated = _negated("只从国内[蚕种场]采购[杂交一代蚕种]按季出口供应，不提供原种、母种。")
+    assert negated == {"蚕种场": "不提供原种", "杂交一代蚕种": "不提供原种"}
+    assert _negated("只从国内[蚕种场]采购蚕种按季出口供应，另提供养蚕技术。") == {}

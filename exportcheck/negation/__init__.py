@@ -315,7 +315,7 @@ def _read_as_is(text: str, spans: Sequence[tuple[int, int]], *, gated: bool) -> 
     plain = _masked(text, spans, asides=True) if "(" in text or "（" in text else masked
     cues = _text_cues(plain)
     declared = None
-    if goods or not cues.isdisjoint(_GOODS_ONLY_WORD_SET):
+    if goods or not cues.isdisjoint(_GOODS_ONLY_WORD_SET) or _goods_words_in_terms(text, spans):
         # Goods counted by a term ("Sale of 120 spray drones") make the text one that sells
         # goods, as "finished products" do: "No source code … is provided" then declares it.
         declared = _goods_only(text.lower(), counted=bool(goods))
@@ -328,6 +328,14 @@ def _read_as_is(text: str, spans: Sequence[tuple[int, int]], *, gated: bool) -> 
         _other_senses(text, spans, defined, out)
     _sections(masked, plain, spans, out, cues, gated=gated)
     return Reading(out, defined, declared)
+
+
+def _goods_words_in_terms(text: str, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether a term holds a word a sale of goods is declared with, which the masked text
+    no longer shows: "杂交一代蚕种" (a term) names first-generation eggs, the commercial
+    product. (The terms alone are looked at: the rest of the text was in ``cues``.)"""
+    terms = "\n".join(text[start:end] for start, end in spans).lower()
+    return not _text_cues(terms).isdisjoint(_GOODS_ONLY_WORD_SET)
 
 
 def _sections(

@@ -224,7 +224,9 @@ def _chinese(c: _Clause) -> None:
         ):
             continue  # "并非不涉及X", "不是不提供X": a negation of a negation affirms X
         stop = _cue_scope(c, cue)
-        if not _hands_over(masked, c.begin, cue):
+        # (after 不是 the words up to 的 describe the noun it denies: "不是市面上卖的那种一代杂交
+        # 蚕种" is no such eggs)
+        if not _hands_over(masked, c.begin, cue) and not cue.group().endswith("不是"):
             stop = min(stop, _described_from(masked, cue.end(), stop))
         _negate_scope(c, cue, stop)
 
