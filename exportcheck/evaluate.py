@@ -3,7 +3,9 @@
 Conditions are evaluated in three-valued (Kleene) logic extended with the basis of a true
 value: ``all`` takes the minimum and ``any`` the maximum of
 ``FALSE < UNKNOWN < INDICATED < ASSERTED``. ``not`` of an indicated fact is UNKNOWN (text may
-not establish an exception either). Each evaluation keeps a trace for the explanation.
+not establish an exception either), except in an ``all`` whose other conditions rest on text
+too: there the text's exception to its own lead makes it FALSE. Each evaluation keeps a trace
+for the explanation.
 
 Because every rule is FALSE on an empty profile (``validate`` enforces it) and Kleene logic is
 monotone in information, a rule none of whose capabilities holds is FALSE for any profile; so
@@ -119,6 +121,12 @@ _NOT = {
 }
 
 
+# The note of an ``all`` made false by the text's own exception to its lead (see
+# evaluate_condition), and of the ``not`` that found the exception in the text.
+TEXT_EXCEPTION = "text-exception"
+_TEXT_NOT = "not-indicated"
+
+
 def evaluate_condition(cond: Condition, facts: Facts) -> Trace:
     if cond.kind == "capability":
         return _capability(cond, facts)
@@ -130,13 +138,27 @@ def evaluate_condition(cond: Condition, facts: Facts) -> Trace:
     if cond.kind == "any" and facts.denied:
         children = _denied_parts(children, facts)
     truths = [c.truth for c in children]
+    note: str = cond.kind
     if cond.kind == "all":
         truth = min(truths)
+        if _text_excepts(children):
+            truth, note = Truth.FALSE, TEXT_EXCEPTION
     elif cond.kind == "any":
         truth = max(truths)
     else:
         truth = _NOT[truths[0]]
-    return Trace(cond, truth, cond.kind, "", (), children)
+        note = _TEXT_NOT if truths[0] is Truth.INDICATED else note
+    return Trace(cond, truth, note, "", (), children)
+
+
+def _text_excepts(children: tuple[Trace, ...]) -> bool:
+    """Whether an ``all`` rests on text alone and the text names the exception it makes too:
+    rearing words beside "杂交一代蚕种", the variety a silkworm point leaves out. The text is
+    the only reading of both, and a term it does not hold would be false, so the one it holds
+    rules the lead out. (An asserted fact is not ruled out by a hint: then ``not`` of the
+    indicated exception stays unknown, and the finding ``review``.)"""
+    others = [c.truth for c in children if c.note != _TEXT_NOT]
+    return len(others) < len(children) and bool(others) and min(others) is Truth.INDICATED
 
 
 def _denied_parts(children: tuple[Trace, ...], facts: Facts) -> tuple[Trace, ...]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from exportcheck.diagnostics import SourcePos
-from exportcheck.evaluate import Finding, ThresholdMiss, Trace
+from exportcheck.evaluate import TEXT_EXCEPTION, Finding, ThresholdMiss, Trace
 from exportcheck.facts import Evidence, Truth
 from exportcheck.messages import join, msg
 from exportcheck.model import Lang, Outcome, Regime
@@ -168,7 +168,8 @@ def tree_lines(trace: Trace, lang: Lang, depth: int = 0) -> list[TreeLine]:
     cond = trace.condition
     label: str
     if cond.kind in ("all", "any", "not"):
-        label, note = msg(f"cond.{cond.kind}", lang), ""
+        label = msg(f"cond.{cond.kind}", lang)
+        note = msg(f"note.{trace.note}", lang) if trace.note == TEXT_EXCEPTION else ""
     else:
         label = f"{msg(f'cond.{cond.kind}', lang)} {trace.detail}"
         note = msg(f"note.{trace.note}", lang)

@@ -280,6 +280,10 @@ _TEMPLATES: dict[str, dict[Lang, str]] = {
     "note.fails": {"en": "stated, threshold not met", "zh": "已说明，未达阈值"},
     "note.match": {"en": "matches", "zh": "匹配"},
     "note.mismatch": {"en": "does not match", "zh": "不匹配"},
+    "note.text-exception": {
+        "en": "the text that indicates it also names the exception",
+        "zh": "提示该项的文本同时写明了除外情形",
+    },
     # exportcheck catalog …
     "catalog.list_head": {
         "en": "catalogue version {version}: {encoded} of {expected} entries encoded, "

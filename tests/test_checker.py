@@ -66,6 +66,18 @@ def test_not_of_an_indicated_exception_is_unknown(
     assert "unknown" in finding.caps
 
 
+def test_the_text_s_own_exception_to_its_lead_makes_the_rule_false(
+    skb: KnowledgeBase, write_profile: Callable[..., Path]
+) -> None:
+    lead = check(skb, write_profile(summary="We sell spinning widgets."))
+    assert "widget#spinning" in {f.cp_global_id for f in lead.findings}
+    excepted = check(skb, write_profile(summary="We sell spinning widgets, each a toy widget."))
+    assert "widget#spinning" not in {f.cp_global_id for f in excepted.findings}
+    # ... but an exception the text negates is none
+    negated = check(skb, write_profile(summary="Spinning widgets, not a toy widget."))
+    assert "widget#spinning" in {f.cp_global_id for f in negated.findings}
+
+
 def test_asserted_exception_makes_the_rule_false(
     skb: KnowledgeBase, write_profile: Callable[..., Path]
 ) -> None:

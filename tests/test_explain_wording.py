@@ -199,3 +199,16 @@ def test_chinese_output_names_the_decision_in_chinese_and_keeps_the_label(
     md = _check(run_cli, path, "--lang", "zh", "--format", "markdown", "--as-of", "2025-09-01")
     assert "**需申领许可证（LICENCE-REQUIRED）**" in md
     assert ": LICENCE-REQUIRED" in _check(run_cli, path, "--as-of", "2025-09-01")
+
+
+def test_why_not_says_the_text_names_the_exception_to_its_lead(
+    run_cli: RunCli, write_profile: Callable[..., Path]
+) -> None:
+    path = write_profile(
+        title="杂交一代蚕种供应", summary="供应杂交一代蚕种，并提供小蚕共育和养蚕技术指导。"
+    )
+    args = ("explain", str(path), "--as-of", "2021-06-01", "--entry", "050304J")
+    out = run_cli(*args).stdout
+    assert "✗ all — the text that indicates it also names the exception" in out
+    assert "? not" in out
+    assert "提示该项的文本同时写明了除外情形" in run_cli(*args, "--lang", "zh").stdout
