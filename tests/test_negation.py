@@ -155,6 +155,21 @@ def _negated(marked: str) -> dict[str, str]:
             {"稀土碳氮共渗": "控制要点都是和稀土有关的："},
         ),
         ("原料是锂云母，不是[锂辉石]。", {"锂辉石": "不是锂辉石"}),
+        # a turning word inside quotation marks is part of the name quoted
+        (
+            "不属于目录“用于[人的细胞克隆]和[基因编辑]技术”的范围。",
+            {
+                "人的细胞克隆": "不属于目录“用于人的细胞克隆",
+                "基因编辑": "不属于目录“用于人的细胞克隆和基因编辑",
+            },
+        ),
+        (
+            "答：目录中“[基因编辑]技术”的最终范围针对[人类生殖细胞]，本项目不在范围内。",
+            {
+                "基因编辑": "目录中“",
+                "人类生殖细胞": "目录中“基因编辑技术”的最终范围针对",
+            },
+        ),
         # after 不是 a 的 describes the noun it denies
         (
             "老品系的蚕，不是市面上卖的那种[一代杂交蚕种]。",
@@ -1592,6 +1607,10 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "比对：本项目涉及053707X[含稀土铝锂合金]控制要点，不涉及禁止类。",
         "对照：本项目为[磷酸铁锂]正极制备，不涉及磷酸锰铁锂。",
         "Comparison: the [LiDAR] item applies; a licence is required, not a general one.",
+        # a turning word outside quotation marks still turns
+        "不属于“传统工艺”，而是用于[人的细胞克隆]。",
+        # the catalogue's scope in a text that does not conclude the technology is free
+        "目录中“[基因编辑]技术”的范围针对人类生殖细胞，本项目正是胚胎编辑。",
         # a scope sentence whose list does not end on "only"
         "The 252604X item covers [LFP] and [LMFP]; we license our LFP process.",
         "The 252604X item covers only [LFP] and our licence is for it.",

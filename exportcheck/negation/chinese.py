@@ -232,9 +232,27 @@ def _chinese(c: _Clause) -> None:
 
 
 def _cue_scope(c: _Clause, cue: re.Match[str]) -> int:
-    """Where a Chinese cue's scope ends: at a turning word, the clause's end or _ZH_REACH."""
-    turn = compiled(_ZH_TURN).search(c.masked, cue.end(), c.end)
+    """Where a Chinese cue's scope ends: at a turning word, the clause's end or _ZH_REACH.
+    (A turning word inside quotation marks is part of a name: "不属于目录“用于人的细胞克隆和
+    基因编辑技术”的范围".)"""
+    turns = compiled(_ZH_TURN)
+    turn = turns.search(c.masked, cue.end(), c.end)
+    while turn is not None and (closing := _quoted_until(c.masked, cue.end(), turn.start())):
+        turn = turns.search(c.masked, closing, c.end)
     return min(turn.start() if turn else c.end, cue.end() + _ZH_REACH + 1)
+
+
+_QUOTES = {"“": "”", "「": "」", "『": "』", "《": "》"}
+
+
+def _quoted_until(masked: str, begin: int, at: int) -> int | None:
+    """Where the quotation that holds ``at`` closes, if it opened at or after ``begin``."""
+    for opening, closing in _QUOTES.items():
+        start = masked.rfind(opening, begin, at)
+        if start >= 0 and masked.find(closing, start, at) < 0:
+            end = masked.find(closing, at)
+            return end if end >= 0 else None
+    return None
 
 
 def _negate_scope(c: _Clause, cue: re.Match[str], stop: int) -> None:
