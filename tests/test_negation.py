@@ -170,6 +170,23 @@ def _negated(marked: str) -> dict[str, str]:
                 "人类生殖细胞": "目录中“基因编辑技术”的最终范围针对",
             },
         ),
+        # a party's background, and a later phase the contract leaves out
+        (
+            "卖方背景：团队原为[无人机]企业的研发人员。交付内容：云端账号。",
+            {"无人机": "卖方背景：团队原为无人机"},
+        ),
+        (
+            "About us: the group also designs [nuclear power equipment].",
+            {"nuclear power equipment": "About us: the group also designs nuclear power equipment"},
+        ),
+        (
+            "Phase 2 (not contracted): a [recommendation engine] may follow.",
+            {"recommendation engine": "Phase 2 (not contracted): a recommendation engine"},
+        ),
+        (
+            "二期设想（本合同不包括）：可能引进[磷酸铁锂]技术。",
+            {"磷酸铁锂": "二期设想（本合同不包括）：可能引进磷酸铁锂"},
+        ),
         # after 不是 a 的 describes the noun it denies
         (
             "老品系的蚕，不是市面上卖的那种[一代杂交蚕种]。",
@@ -1607,6 +1624,11 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "比对：本项目涉及053707X[含稀土铝锂合金]控制要点，不涉及禁止类。",
         "对照：本项目为[磷酸铁锂]正极制备，不涉及磷酸锰铁锂。",
         "Comparison: the [LiDAR] item applies; a licence is required, not a general one.",
+        # a background or a phase that is the deal's own
+        "Background: we license our [LFP] process to Hungary.",
+        "项目背景：向匈牙利许可[磷酸铁锂]正极制备工艺。",
+        "Phase 2 (signed in May): the [recommendation engine] is delivered.",
+        "Customer profile: browsing history feeds the [personalised recommendation].",
         # a turning word outside quotation marks still turns
         "不属于“传统工艺”，而是用于[人的细胞克隆]。",
         # the catalogue's scope in a text that does not conclude the technology is free

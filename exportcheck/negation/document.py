@@ -22,7 +22,10 @@ from exportcheck.wordscan import gate
 # Sections of a patent or paper about other work: what they name is background. (The words
 # are looked for first: the pattern has no literal prefix to skip ahead with.)
 _BACKGROUND_WORDS = (  # one of them is in any text _BACKGROUND matches
-    *("background", "prior art", "related work", "背景技", "现有技", "現有技", "先前技"),
+    *("background", "prior art", "related work", "背景", "现有技", "現有技", "先前技"),
+    *("简介", "簡介", "概况", "概況", "about us", "company profile", "corporate profile"),
+    *("group profile", "phase", "stage", "期设想", "期設想"),
+    *("期（", "期(", "后续", "後續", "远期", "遠期"),
     *("相关工作", "相關工作", "excluded", "exclusions", "of scope", "not in scope", "范围外"),
     *("not licensed", "not licenced", "not included", "not transferred"),
     *("範圍外", "排除项", "排除項", "除外", "不在", "保留", "自留", "retained by"),
@@ -44,6 +47,21 @@ _BACKGROUND = (
     r"除外(?:项目|項目|技术|技術|事项|事項|内容|內容|资产|資產|清单|清單|范围|範圍)|"
     r"(?:母公司|卖方|賣方|转让方|轉讓方|许可方|許可方|甲方|我方|本公司|集团|集團)(?:保留|自留)|"
     r"retained\s+by\s+(?:the\s+)?(?:seller|parent|licensor|company|group)|"
+    # a party's background, not the deal: "卖方背景：…", "公司简介：…", "About us: …",
+    # "Background on the customer's stack: …"
+    r"(?:卖方|賣方|买方|買方|公司|集团|集團|客户|客戶|供应商|供應商|团队|團隊|母公司|卖家|賣家|对方|對方)"
+    r"(?:背景|简介|簡介|概况|概況)(?:介绍|介紹)?|"
+    r"background\s+on\s+(?:the\s+|our\s+)?(?:customer|client|buyer|seller|company|group|licensor|"
+    r"licensee|vendor|supplier)[^:：\n]{0,30}?|(?:customer|client|buyer|seller|company|corporate|group)"
+    r"\s+background|(?:company|corporate|group)\s+profile|about\s+us|"
+    # ... or a later phase the contract leaves out: "Phase 2 (not contracted, budget not
+    # approved): …", "Future stage (not contracted): …", "二期设想（本合同不包括，尚未谈判）：…"
+    r"(?:phase|stage)\s*(?:\d+|two|three|ii|iii)?\s*[(（][^()（）\n]{0,60}?(?:not\s+(?:yet\s+)?"
+    r"(?:contracted|agreed|signed|included|part\s+of)|uncontracted|out\s+of\s+scope)[^()（）\n]{0,60}[)）]|"
+    r"future\s+(?:phases?|stages?)(?:\s*[(（][^()（）\n]{0,80}[)）])?|"
+    r"(?:[二三四]期|后续|後續|远期|遠期)(?:设想|設想|规划|規劃|计划|計劃)?[（(][^()（）\n]{0,60}?"
+    r"(?:不包括|不包含|未签|未簽|尚未|另行)[^()（）\n]{0,60}[)）]|"
+    r"(?:[二三四]期|后续|後續|远期|遠期)(?:设想|設想)|"
     # "合同范围不包括：…", "授權標的不包括：(1) …", "The licence does not include: …"
     r"(?<![并並])(?:不包括|不包含|不涵盖|不涵蓋|不覆盖|不覆蓋|不提供|不交付|不转让|不轉讓|不许可|不許可)"
     r"|excludes|"
