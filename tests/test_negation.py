@@ -187,6 +187,25 @@ def _negated(marked: str) -> dict[str, str]:
             "二期设想（本合同不包括）：可能引进[磷酸铁锂]技术。",
             {"磷酸铁锂": "二期设想（本合同不包括）：可能引进磷酸铁锂"},
         ),
+        # named to be compared with, or as the other party's own
+        ("与[个性化推荐]不同，本模块按播放量排序。", {"个性化推荐": "与个性化推荐不同"}),
+        ("与[无人机飞控]相比：本软件不能飞行。", {"无人机飞控": "与无人机飞控相比"}),
+        ("Our radar is an alternative to [LiDAR].", {"LiDAR": "alternative to LiDAR"}),
+        ("Unlike [LiDAR], it uses radio waves.", {"LiDAR": "Unlike LiDAR"}),
+        (
+            "客户自有的[推荐系统]、[用户画像]由其团队运营。",
+            {"推荐系统": "客户自有的推荐系统", "用户画像": "客户自有的推荐系统、用户画像"},
+        ),
+        ("我方不接触[推荐算法]。", {"推荐算法": "不接触推荐算法"}),
+        ("The [NdFeB] line is the customer's own.", {"NdFeB": "NdFeB line is the customer's own"}),
+        (
+            "The [LFP] line was built by a Japanese contractor.",
+            {"LFP": "LFP line was built by a Japanese contractor"},
+        ),
+        (
+            "It does not interface with [flight control].",
+            {"flight control": "not interface with flight control"},
+        ),
         # after 不是 a 的 describes the noun it denies
         (
             "老品系的蚕，不是市面上卖的那种[一代杂交蚕种]。",
@@ -1624,6 +1643,9 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "比对：本项目涉及053707X[含稀土铝锂合金]控制要点，不涉及禁止类。",
         "对照：本项目为[磷酸铁锂]正极制备，不涉及磷酸锰铁锂。",
         "Comparison: the [LiDAR] item applies; a licence is required, not a general one.",
+        # the other party's feedstock, or a term past the phrase that names theirs
+        "西澳客户已有[锂精矿]，我们授权氢氧化锂工艺包。",
+        "客户现有的无人机加装[飞控]系统。",
         # a background or a phase that is the deal's own
         "Background: we license our [LFP] process to Hungary.",
         "项目背景：向匈牙利许可[磷酸铁锂]正极制备工艺。",

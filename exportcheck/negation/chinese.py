@@ -25,6 +25,8 @@ _ZH_CUES = (
     *("不安裝", "不调用", "不調用", "不接入", "不嵌入", "不附带", "不附帶", "不带有", "不帶有"),
     *("不需要", "不依赖", "不依賴", "不依靠", "不基于", "不基於"),
     *("不掌握", "未掌握", "不交付", "未交付", "不披露", "不开放", "不開放"),
+    # ... or does not touch it: "我方不接触推荐算法、用户画像或推送逻辑"
+    *("不接触", "不接觸", "未接触", "未接觸"),
     # a plant's scope: "本期不设镓回收工段，不从母液中提取镓，也不预留镓提取技术"
     *("不设", "不設", "未设", "未設", "不预留", "不預留", "不从", "不從", "不提取", "不回收"),
     # what the material or the technology is not: "原料是锂云母，不是锂辉石，也不是卤水"
@@ -276,17 +278,51 @@ def _retained(c: _Clause) -> None:
         _negate_scope(c, cue, _cue_scope(c, cue))
 
 
+# The other party's own: "客户应用自有的个性化推荐系统", "业主既有的萃取生产线". What such a phrase
+# names is theirs, not handed over: the first term right after it, and the terms listed with it.
+# (Not further: "客户现有的无人机加装我方飞控" hands the flight control over. And not without
+# 的: "客户已有锂精矿" names the feedstock the process handed over will use.)
+_ZH_THEIRS = (
+    r"(?:客户|客戶|对方|對方|买方|買方|业主|業主)[^，,。；;\n\ue000]{0,6}?"
+    r"(?:自有|既有|已有|现有|現有|原有)的"
+)
+_THEIRS_GAP = 4  # characters between such a phrase and its term
+_ZH_THEIRS_WORDS = ("客户", "客戶", "对方", "對方", "买方", "買方", "业主", "業主")
+
+
+def _theirs(c: _Clause) -> None:
+    masked, spans = c.masked, c.spans
+    for cue in compiled(_ZH_THEIRS).finditer(masked, c.begin, c.end):
+        listed = [i for i in c.inside if cue.end() <= spans[i][0] <= cue.end() + _THEIRS_GAP]
+        if not listed:
+            continue
+        for i in c.inside:
+            if spans[i][0] > spans[listed[-1]][1]:
+                gap = masked[spans[listed[-1]][1] : spans[i][0]]
+                if not compiled(_ZH_LIST_GAP).fullmatch(gap):
+                    break
+                listed.append(i)
+        for i in listed:
+            c.negate(i, cue.start(), spans[i][1])
+
+
 # "与X、Y工艺无关": X is named only to say that the matter has nothing to do with it (a
 # circumfix, so no verb cue before the term finds it). The words between 与 and 无关 are the
 # scope; a clause with its own subject there ("与客户签订的X合同无关") still names X as unrelated.
 _ZH_UNRELATED = (
     r"(?:与|與|和|跟|同)(?P<scope>[^，,。；;：:！？!?\n]{1,40}?)"
     r"(?:均|都|皆|完全|毫|并|並)?\s*(?:无关|無關|不相关|不相關|无涉|無涉|没有关系|沒有關係|"
-    r"没关系|沒關係|没有任何关系|沒有任何關係|无任何关系|無任何關係)"
+    r"没关系|沒關係|没有任何关系|沒有任何關係|无任何关系|無任何關係"
+    # ... or compared with: "与个性化推荐不同", "与无人机飞控相比", "与卤水提锂的装置相似",
+    # "与激光雷达的比较"
+    r"|不同|有所不同|相比|相比较|相比較|相较|相較|相似|类似|類似|的比较|的比較|的对比|的對比)"
 )
 
 
-_UNRELATED_WORDS = ("无关", "無關", "不相关", "不相關", "无涉", "無涉", "关系", "關係")
+_UNRELATED_WORDS = (
+    *("无关", "無關", "不相关", "不相關", "无涉", "無涉", "关系", "關係", "不同", "相比", "相較"),
+    *("相较", "相似", "类似", "類似", "比较", "比較", "对比", "對比"),
+)
 
 
 _UNRELATED_REACH = 48  # characters past the clause's end the circumfix may close in

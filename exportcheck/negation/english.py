@@ -33,6 +33,9 @@ _EN_CUES = frozenset(
         # "unrelated to X": named only to be set apart ("irrelevant of the platform" would
         # say something else)
         "unrelated",
+        # ... or to be compared with: "X versus Y", "compared with X", "an alternative to X"
+        # ("unlike X," is passes' contrast)
+        *("versus", "vs", "compared", "alternative"),
         *(f"{verb}{quote}t" for verb in _NEGATED_VERBS + _NEGATED_MODALS for quote in "'’"),
     }
 )
@@ -63,8 +66,9 @@ _EN_LEAD = frozenset(
         *("about", "regarding", "concerning", "how"),
         # "does not fall under / within X"
         *("fall", "falls", "fell", "under", "within"),
-        # "has no rights to X", "no access to X"
-        *("right", "rights", "access"),
+        # "has no rights to X", "no access to X", "does not interface with X"
+        *("right", "rights", "access", "interface", "interfaces", "touch", "touches"),
+        *("connect", "connects"),
     }
 )
 
@@ -306,6 +310,12 @@ _NEGATIVE_PREDICATE = (
     r"(?:an?\s+|the\s+)?(?:another|other|third[\s-]party|outside|external|separate)\s+(?:[a-z-]+\s+)?"
     r"(?:suppliers?|vendors?|makers?|manufacturers?|compan(?:y|ies)|partners?|institutes?|"
     r"entit(?:y|ies)|affiliates?)(?![a-z0-9])"
+    # ... or built by one, or the customer's: "The plant's solvent-extraction line was built by a
+    # Japanese contractor", "The NdFeB sintering line itself is the customer's own"
+    r"|(?:is|are|was|were)\s+(?:built|designed|installed|supplied|developed)\s+by\s+(?:an?\s+|the\s+)?"
+    r"(?:[a-z-]+\s+){0,2}?(?:contractors?|vendors?|suppliers?|licensors?)(?![a-z0-9])"
+    r"|(?:is|are|remains?|stays?)\s+(?:the\s+)?(?:customer|client|buyer|owner|licensee|plant)['’]s\s+"
+    r"(?:own|existing)(?![a-z0-9])"
 )
 
 

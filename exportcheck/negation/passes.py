@@ -15,11 +15,13 @@ from exportcheck.negation.chinese import (
     _ZH_JOIN,
     _ZH_LIST_GAP,
     _ZH_LIST_ITEMS,
+    _ZH_THEIRS_WORDS,
     _bracket_examples,
     _chinese,
     _except,
     _goods,
     _retained,
+    _theirs,
     _unrelated,
 )
 from exportcheck.negation.clause import (
@@ -213,12 +215,20 @@ def _passes(c: _Clause, *, gated: bool) -> None:
         _listed_subject(c)
     if not gated or _HAS_OTHER_WORD(text):
         _others(c, words)
+    _zh_phrase_passes(c, text, gated=gated)
+
+
+def _zh_phrase_passes(c: _Clause, text: str, *, gated: bool) -> None:
+    """The Chinese phrases around a term: 除X外, 与X无关, a party that keeps X, the other
+    party's own X."""
     if not gated or "除" in text:
         _except(c)
     if not gated or _HAS_UNRELATED_WORD(c.masked[c.begin : c.end + _UNRELATED_REACH]):
         _unrelated(c)
     if not gated or "保留" in text or "自留" in text:
         _retained(c)
+    if not gated or any(word in text for word in _ZH_THEIRS_WORDS):
+        _theirs(c)
 
 
 # The waste of a process is not the process: "稀土冶炼分离厂含氨氮废水的MVR蒸发回收工艺",
