@@ -2174,6 +2174,15 @@ def test_both_ways_of_finding_whole_text_cues_agree(text: str) -> None:
             "No production know-how is offered",
         ),
         ("首批500吨发往韩国。本次为材料产品销售，不涉及工艺或配方转让。", "不涉及工艺"),
+        # ... in plain English: "we only supply the material", "we can not open the code"
+        (
+            "We send 5 kg LFP samples with COA. We only supply the material.",
+            "only supply the material",
+        ),
+        (
+            "12 units spraying drone ship by sea. Firmware is locked, we can not open the code.",
+            "can not open the code",
+        ),
         # goods with no know-how, said plainly in a chat
         ("这批30台植保机下周发货。用户自己画航线，我们不给算法。", "不给算法"),
         ("订了6台茶叶烘干机，下周装柜。制造图纸和工艺都不出去。", "工艺都不出去"),

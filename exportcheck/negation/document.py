@@ -451,10 +451,11 @@ _GOODS_ONLY_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
             r"(?:products?|goods)\b|"
             r"\bonly\s+(?:receives?|gets?|obtains?)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}?"
             r"(?:products?|goods)\b|"
-            # "We only sell the finished products to the distributor"
+            # "We only sell the finished products to the distributor", "we only supply the
+            # material"
             r"\bonly\s+(?:sell|sells|sold|supply|supplies|ship|ships|export|exports)\s+"
-            r"(?:the\s+|our\s+)?(?:finished|packaged|packed|bottled|boxed)\s+(?:[a-z-]+\s+){0,2}?"
-            r"[a-z-]+\b|"
+            r"(?:the\s+|our\s+)?(?:(?:finished|packaged|packed|bottled|boxed)\s+(?:[a-z-]+\s+){0,2}?"
+            r"[a-z-]+|(?:products?|goods|materials?)(?![a-z-]))|"
             # ... "The buyer gets finished shells only"
             r"\b(?:receives?|gets?|obtains?)\s+(?:the\s+)?finished\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\s+"
             r"only\b|"
@@ -835,10 +836,10 @@ _NO_KNOW_HOW_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
         # "We do not require the design documents", "we don't need any information about
         # extraction"
         (
-            r"(?:\b(?:do|does|did|will|shall|are|is)\s+not|\b(?:don|doesn|didn|won)[\u2019']t)\s+"
+            r"(?:\b(?:do|does|did|will|shall|are|is|can)\s*not|\b(?:don|doesn|didn|won|can)[\u2019']t)\s+"
             r"(?:provide|supply|transfer|disclose|licen[cs]e|share|deliver|receive|get|obtain|require|"
-            r"need|want|asking\s+for|ask\s+for|request(?:ing)?)\s+[^.;:]{0,60}?"
-            r"\b(?:know[\s-]how|process(?:es)?|recipes?|"
+            r"need|want|asking\s+for|ask\s+for|request(?:ing)?|open|release|give)\s+[^.;:]{0,60}?"
+            r"\b(?:know[\s-]how|process(?:es)?|recipes?|formulas?|algorithms?|code|"
             r"designs?|drawings|source\s+code|(?:firmware|software)\s+source|technical\s+(?:documents?|"
             r"documentation|data)|(?:manufacturing|production|process|technical|design)\s+information|"
             r"information\s+(?:about|on)\s+(?:the\s+)?(?:extraction|synthesis|production|manufactur\w*|"
