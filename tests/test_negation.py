@@ -2174,6 +2174,15 @@ def test_both_ways_of_finding_whole_text_cues_agree(text: str) -> None:
             "No production know-how is offered",
         ),
         ("首批500吨发往韩国。本次为材料产品销售，不涉及工艺或配方转让。", "不涉及工艺"),
+        # a service performed in China whose results alone go abroad
+        ("平台及模型全部部署在国内服务器上，技术不出境。", "技术不出境"),
+        ("出境的仅是批改结果报告。", "出境的仅是批改结果"),
+        (
+            "It is a production service performed entirely in China.",
+            "performed entirely in China",
+        ),
+        ("The models run only on our servers in China.", "run only on our servers in China"),
+        ("Only survey outputs leave; the drones stay here.", "Only survey outputs leave"),
         # ... in plain English: "we only supply the material", "we can not open the code"
         (
             "We send 5 kg LFP samples with COA. We only supply the material.",
@@ -2245,6 +2254,9 @@ def test_a_sale_of_goods_is_declared_in_these_words(text: str, declared: str) ->
         ),
         # goods exports in general, beside a technology licence
         "We license the gallium process. Goods exports already need dual-use licences.",
+        # results in China, beside a licence of the engine abroad
+        "批改在境内完成，技术不出境；另向英方许可评分模型源代码。",
+        "Marking is performed entirely in China, and the engine source code is licensed to them.",
         # a warranty visit that hands know-how over after all
         (
             "RMA record: LiDAR units replaced. No design information was provided, but the"

@@ -321,6 +321,8 @@ _PURELY = tuple(
 )
 
 
+# The words of a service done in China whose results alone go abroad (see _GOODS_ONLY_PARTS).
+_STAYS_HOME_WORDS = (*("出境", "境内完成", "境內完成", "entirely in", "only on our", "leave"),)
 # The words of a service done abroad with the provider's own tools (see _FINISHED_GOODS_PARTS).
 _OWN_TOOL_WORDS = ("own", "return", "back", "自有", "自己", "运回", "運回", "带回", "帶回")
 # ... and of goods repaired or replaced under warranty (see _FINISHED_GOODS_PARTS)
@@ -508,6 +510,22 @@ _GOODS_ONLY_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
             r"(?:\s+and\s+(?:[a-z0-9/-]+\s+){0,2}?[a-z]+)?\s+only\b"
         ),
     ),
+    # ... or a service performed in China, whose technology stays here and whose results alone
+    # cross the border: "技术不出境。出境的仅是批改结果报告", "个性化推送技术本身并未转移出境",
+    # "服务全部在境内完成", "a production service performed entirely in China", "Only survey
+    # outputs leave", "The models and code run only on our servers in China"
+    (
+        _STAYS_HOME_WORDS,
+        (
+            r"(?:技术|技術)(?:本身)?(?:均|都|并|並)?(?:不|未|没有|沒有)(?:转移|轉移)?出境"
+            r"|出境的(?:仅|僅|只)?(?:是|为|為)[^，,。；;\n]{0,16}?(?:结果|結果|成果|报告|報告|数据|數據|"
+            r"音频|音頻|文件)"
+            r"|(?:服务|服務)(?:全部|均)?在(?:中国|中國)?(?:境内|境內)完成"
+            r"|\b(?:performed|done|carried\s+out|run|provided)\s+entirely\s+in\s+(?:mainland\s+)?china\b"
+            r"|\bruns?\s+only\s+on\s+our\s+(?:[a-z]+\s+)?servers\s+in\s+(?:mainland\s+)?china\b"
+            r"|\bonly\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:outputs?|results)\s+leaves?\b"
+        ),
+    ),
     # ... or a hosted service's access or results only: "Service access only", "(hosted service
     # only)", "Deliverable is a data report of coefficients"
     (
@@ -572,6 +590,7 @@ _NUMERAL_UNITS = tuple(f"{numeral}台" for numeral in "一二三四五六七八�
 
 
 _GOODS_ONLY_WORDS = (  # one of them is in any text _GOODS_ONLY matches (and seldom others)
+    *_STAYS_HOME_WORDS,
     *("提供整机", "商品", "货物", "貨物", "不构成", "不構成", "不涉及技", "不涉及任何技"),
     *("不属于技", "不屬於技", "不属于任何技", "不屬於任何技", "无需", "無需"),
     *("as goods", "goods only", "goods-only", "of goods", "no technology", "not a technology"),
