@@ -2254,6 +2254,12 @@ def test_a_sale_of_goods_is_declared_in_these_words(text: str, declared: str) ->
         ),
         # goods exports in general, beside a technology licence
         "We license the gallium process. Goods exports already need dual-use licences.",
+        # an alternative an adviser offers, not the deal
+        (
+            "Tianyi would provide the flight-control source. Alternatively, Tianyi could supply"
+            " pre-flashed controllers as components, with no source code."
+        ),
+        "The cooperation is prohibited. Zhongba may export processed pieces as goods.",
         # results in China, beside a licence of the engine abroad
         "批改在境内完成，技术不出境；另向英方许可评分模型源代码。",
         "Marking is performed entirely in China, and the engine source code is licensed to them.",

@@ -658,6 +658,10 @@ _UNLESS = (
     r"|\bhad\s+(?:proposed|offered|planned|intended)\b|\boriginally\b|\binitially\b"
     r"|\bat\s+first\b|\bfirst\s+round\b|\bearlier\s+(?:proposal|offer|plan)\b"
     r"|最初|起初|原计划|原計劃|原方案|原本|原定"
+    # ... or an alternative an adviser offers, not the deal: "Alternatively, Tianyi could supply
+    # pre-flashed controllers, with no source code", "Zhongba may export the pieces as goods"
+    r"|\balternatively\b|\bcould\b|\bmight\b|\bmay\b|\bin\s+the\s+meantime\b"
+    r"|替代方案|另一方案|或者改为|或者改為|也可改为|也可改為"
 )
 
 
