@@ -8,8 +8,9 @@ too: there the text's exception to its own lead makes it FALSE. Each evaluation 
 for the explanation.
 
 Because every rule is FALSE on an empty profile (``validate`` enforces it) and Kleene logic is
-monotone in information, a rule none of whose capabilities holds is FALSE for any profile; so
-only rules indexed under a true capability are evaluated.
+monotone in information, a rule none of whose capabilities holds is FALSE for any profile (the
+text's exception can only make an ``all`` false, never true); so only rules indexed under a
+true capability are evaluated.
 """
 
 from __future__ import annotations
