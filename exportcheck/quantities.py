@@ -78,10 +78,15 @@ _AT_LEAST_AFTER = re.compile(r"\s*(?:及?以上|\+|or (?:more|higher|above|great
 # ... also when what it is compared with is named between ("达不到高锰产品的3.85 V", "below the
 # high-Mn grade's 3.85 V", its apostrophe folded to a space).
 _COMPARED_WITH = re.compile(
-    r"(?:(?:(?<!不)(?:低于|小于|少于|不足|不到|未达到?|未超过|没到|沒到|没有达到|沒有達到)"
+    r"(?:(?:(?<!不)(?:低于|小于|少于|不足|不到|未达到?|未超过|没到|沒到|没有达到|沒有達到"
+    r"|(?:无法|無法|不能|难以|難以)(?:达到|達到))"
     r"|不(?:超过|大于|高于|多于))"
     r"(?:[^\d，,；;]{0,12}?的)?"
-    r"|\b(?:below|under|less than|lower than|short of)(?:\s+the)?(?:[^\d,;]{0,24}?\ss)?"
+    r"|\b(?:below|under|less than|lower than|short of"
+    # ... or cannot reach: "this grade cannot reach 3.85 V average voltage"
+    # (An apostrophe is folded to a space: "can t", "doesn t".)
+    r"|(?:can\s?not|can\s?'?\s?t|(?:does|do)(?:\s+not|n\s?'?\s?t)|never|fails?\s+to|unable\s+to)"
+    r"\s+(?:reach|achieve|attain|meet|hit)(?:es|s)?)(?:\s+the)?(?:[^\d,;]{0,24}?\ss)?"
     r"|\b(?:not\s+exceed(?:ing|s)?|(?:no|not)\s+more\s+than|not\s+above|at\s+most))\s*$"
 )
 # ... and a value named as a threshold after it: "新规对磷酸盐正极原材料设了振实密度大于1.2 g/cm3的

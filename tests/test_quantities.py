@@ -141,6 +141,10 @@ def test_each_value_takes_its_own_test_condition(reader: QuantityReader, kb: Kno
         "平均放电电压 3.78 V。平均电压达不到高锰产品的3.85 V以上水平",
         "average voltage 3.78 V, below the high-Mn grade's 3.85 V",
         "average voltage 3.78 V (lower than the premium grade's 3.85 V)",
+        # ... or with the value it cannot reach, before or after the term
+        "average voltage 3.78 V. The team confirms this grade cannot reach 3.85 V average voltage",
+        "average voltage 3.78 V; it doesn't reach the high-Mn grade's 3.85 V",
+        "平均电压3.78 V，无法达到3.85 V",
     ],
 )
 def test_a_value_compared_with_a_named_product_is_not_read(
