@@ -229,6 +229,10 @@ def _negated(marked: str) -> dict[str, str]:
             },
         ),
         (
+            "Item 053302J concerns [rare-earth metals]; it does not mention oxyborate crystals.",
+            {"rare-earth metals": "Item 053302J concerns rare-earth metals; it does not mention"},
+        ),
+        (
             "No phosphate is involved; [LFP] lines at the Hefei site are excluded.",
             {"LFP": "LFP lines at the Hefei site are excluded"},
         ),

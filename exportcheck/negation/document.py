@@ -1693,7 +1693,10 @@ _EN_CATALOGUE_SCOPE = (  # (also in the past: "the 2008 item covered X; Y was no
     r"\s+points?)|outside)"
     r"|not\s+on\s+the\s+list|falls?\s+outside|fell\s+outside|nothing\s+(?:on|about)"
     r"|(?:is|are|was|were)\s+unrelated|ha(?:s|ve)\s+nothing\s+to\s+do\s+with"
-    r"|(?:isn|aren|wasn|weren)\W{0,2}t\s+(?:either|one|any)\s+of\s+(?:them|these|those))\b"
+    r"|(?:isn|aren|wasn|weren)\W{0,2}t\s+(?:either|one|any)\s+of\s+(?:them|these|those)"
+    # ("…; it does not mention oxyborate crystals", "… says nothing of sodium-ion")
+    r"|(?:does|did|do)(?:\s+not|n\W{0,2}t)\s+(?:mention|name|include|list|cover|extend\s+to)"
+    r"|says\s+nothing\s+(?:of|about))\b"
     # … or a list that ends on "only", which leaves out all else: "the 252604X item covers LFP,
     # LMFP and phosphate precursors only."
     r"|\bonly(?=\s*(?:[.;]|$)))"
