@@ -2042,6 +2042,7 @@ _DECLARATION_PARTS = st.sampled_from(
         *("on magnet production is shared.", "发往巴西的五十台植保无人机本周装柜。", "网店上新："),
         *("飞控源代码和算法不提供。", "Annual spare parts for the unloaders. "),
         *("Parent seed and seed production stay in our Hunan base.",),
+        *("只做货物贸易", "仅成药产品出口", "只做成品销售", "has no access to the recipes"),
     ]
 )
 
@@ -2196,6 +2197,9 @@ def test_both_ways_of_finding_whole_text_cues_agree(text: str) -> None:
             "12 units spraying drone ship by sea. Firmware is locked, we can not open the code.",
             "can not open the code",
         ),
+        # only goods trade or only products, in a small firm's words
+        ("向悉尼华人超市出口瓶装白酒，只做货物贸易。", "只做货物贸易"),
+        ("经销商负责注册和销售。仅成药产品出口。", "仅成药产品出口"),
         # goods with no know-how, said plainly in a chat
         ("这批30台植保机下周发货。用户自己画航线，我们不给算法。", "不给算法"),
         ("订了6台茶叶烘干机，下周装柜。制造图纸和工艺都不出去。", "工艺都不出去"),
@@ -2252,6 +2256,8 @@ def test_a_sale_of_goods_is_declared_in_these_words(text: str, declared: str) ->
         ),
         "第一阶段仅寄送磷酸铁锂样品；第二阶段向合资公司许可制备工艺。",
         "这不是货物出口，是工艺许可。",  # not goods
+        "方式：☑技术转让　☑种质提供　☐仅产品贸易",  # an option not ticked
+        "对方要求提供配方和工艺。建议婉拒，继续只做成品出口。",  # advice, the request still open
         (  # ... and in a bid's numbered requirements
             "Requirement 1: licence of our co-penetrating agent formula and process.\n"
             "Requirement 2: training.\nRequirement 3: furnaces (goods), 2 pit furnaces."
@@ -2289,6 +2295,12 @@ def test_a_title_that_names_goods_makes_the_summary_one_that_sells_them() -> Non
     assert goods_only_declaration(summary) is None  # nothing here says goods are sold as such
     assert goods_only_declaration(summary, sold=True) is not None
     assert goods_only_declaration(summary + "该工艺另行许可给经销商。", sold=True) is None
+    # ... also where the buyer has no access to the technology
+    summary = "Pills for Singapore. The partner has no access to formulation technology."
+    assert goods_only_declaration(summary) is None
+    declared = goods_only_declaration(summary, sold=True)
+    assert declared is not None
+    assert summary[declared[0] : declared[1]] == "has no access to formulation"
 
 
 _PURCHASE_ORDER = (

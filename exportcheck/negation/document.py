@@ -215,6 +215,8 @@ _ANSWERED_NO = (
     # ... or a request turned down: "The bank asked, but we said no"
     r"|[^\n.;?？]{0,40}?\b(?:we|i)\s+said\s+no\b)"
 )
+# ... the box itself, just before what it would choose
+_UNTICKED_BOX = r"(?:\u2610|\u25a1|\[ ?\])[ \t]*$"
 # (What a form needs: one of these in the text.)
 _FORM_MARKS = ("\u2610", "\u25a1", "[ ]", "[]", "?", "？", "吗", "嗎")
 
@@ -314,6 +316,12 @@ _PRODUCT_SALES = tuple(
     for product in ("产品", "產品", "商品", "种子", "種子", "成品")
     for sale in ("买卖", "買賣", "销售", "銷售")
 )
+_ONLY_PRODUCTS = tuple(
+    only + verb + product
+    for only in ("仅", "僅", "只")
+    for verb in ("", "做", "作")
+    for product in ("产品", "產品", "商品", "成品", "成药", "成藥")
+)
 _PURELY = tuple(
     pure + after
     for pure in ("纯", "純")
@@ -347,14 +355,22 @@ _GOODS_ONLY_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
             r"(?:^|(?<=[，,。；;：:\n]))\s*(?:一般)?(?:货物|貨物)(?:贸易|貿易)\s*(?=[，,。；;\n]|$)"
             # "本次仍为成品饮片一般贸易出口": goods under the customs regime of general trade
             r"|一般(?:贸易|貿易)(?:方式)?出口"
-            # "仅货物贸易", "只是货物贸易"
-            r"|(?:仅|僅|只)(?:为|為|是|属|屬)?(?:一般)?(?:货物|貨物)(?:贸易|貿易)"
+            # "仅货物贸易", "只是货物贸易", "只做货物贸易"
+            r"|(?:仅|僅|只)(?:为|為|是|属|屬|做|作)?(?:一般)?(?:货物|貨物)(?:贸易|貿易)"
         ),
     ),
     # a form's ticked box: "☑ 仅货物出口"
     (
         ("货物", "貨物"),
-        r"(?:仅|僅|只)(?:为|為|是|属|屬)?(?:货物|貨物)(?:出口|买卖|買賣|销售|銷售)",
+        r"(?:仅|僅|只)(?:为|為|是|属|屬|做|作)?(?:货物|貨物)(?:出口|买卖|買賣|销售|銷售)",
+    ),
+    # ... or of products: "仅成药产品出口", "只做成品销售" (with 为 or 是, see _PRODUCT_SALES)
+    (
+        _ONLY_PRODUCTS,
+        (
+            r"(?:仅|僅|只)(?:做|作)?(?:成药|成藥)?(?:产品|產品|商品|成品|成药|成藥)"
+            r"(?:出口|买卖|買賣|销售|銷售|贸易|貿易)"
+        ),
     ),
     (
         ("货物", "貨物"),
@@ -603,6 +619,7 @@ _GOODS_ONLY_WORDS = (  # one of them is in any text _GOODS_ONLY matches (and sel
     *("境内完成", "境內完成", "国内完成", "國內完成"),
     *_ONLY_RESULTS,
     *_PRODUCT_SALES,
+    *_ONLY_PRODUCTS,
     *_PURELY,
     *("deliverables", "only"),
     *_ONLY_SELLS,
@@ -662,6 +679,8 @@ _UNLESS = (
     # pre-flashed controllers, with no source code", "Zhongba may export the pieces as goods"
     r"|\balternatively\b|\bcould\b|\bmight\b|\bmay\b|\bin\s+the\s+meantime\b"
     r"|替代方案|另一方案|或者改为|或者改為|也可改为|也可改為"
+    # ... or a course an adviser recommends, the request still open: "建议婉拒，继续只做成品出口"
+    r"|建议|建議"
 )
 
 
@@ -774,6 +793,11 @@ _NO_KNOW_HOW_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
             # ... or no licence of it: "No licence of process technology."
             r"|\bno\s+(?:licen[cs]e|transfer|assignment)\s+of\s+(?:[a-z-]+\s+){0,2}?"
             r"(?:process(?:es)?|technolog(?:y|ies)|know-how|designs?|formulas?|recipes?)\b"
+            # ... or a party that has no access to it: "The distributor has no access to
+            # formulation, processing or heavy-metal control technology."
+            r"|\b(?:has|have|gets?|receives?|is\s+given|are\s+given)\s+no\s+access\s+to\s+[^.;:]{0,80}?"
+            r"\b(?:know-how|process(?:es)?|technolog(?:y|ies)|formulas?|formulations?|recipes?|"
+            r"source\s+code|drawings|designs?)\b"
             # ... or a party that gives none: "We provide no yew-cultivation, extraction or
             # purification know-how"
             r"|\b(?:provides?|supplies|supply|gives?|shares?|transfers?|discloses?|gets?|receives?)\s+"
@@ -1143,6 +1167,8 @@ def _goods_only(lowered: str, *, counted: bool = False) -> tuple[int, int] | Non
             begin = end.end()
         if compiled(_UNLESS).search(lowered, begin, found.start()):
             continue
+        if compiled(_UNTICKED_BOX).search(lowered, max(0, found.start() - 4), found.start()):
+            continue  # a form's option not chosen: "☑技术转让　☐仅产品贸易"
         if _bracketed(lowered, found) and _another_item_speaks_of_technology(
             lowered, found.start()
         ):
