@@ -197,6 +197,22 @@ def _negated(marked: str) -> dict[str, str]:
             {"推荐系统": "客户自有的推荐系统", "用户画像": "客户自有的推荐系统、用户画像"},
         ),
         ("我方不接触[推荐算法]。", {"推荐算法": "不接触推荐算法"}),
+        ("纯毫米波方案，无任何光学/[激光器]件。", {"激光器": "无任何光学/激光器"}),
+        (
+            "Neither the alloy nor any of its variants contain [rare-earth elements].",
+            {
+                "rare-earth elements": (
+                    "Neither the alloy nor any of its variants contain rare-earth elements"
+                )
+            },
+        ),
+        (
+            "Our [rare-earth-modified] [Al-Li] grades are expressly outside the licence.",
+            {
+                "rare-earth-modified": "rare-earth-modified Al-Li grades are expressly outside",
+                "Al-Li": "rare-earth-modified Al-Li grades are expressly outside",
+            },
+        ),
         ("The [NdFeB] line is the customer's own.", {"NdFeB": "NdFeB line is the customer's own"}),
         (
             "The [LFP] line was built by a Japanese contractor.",
@@ -1664,6 +1680,8 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "The 252604X item covers only [LFP] and our licence is for it.",
         # a verb's phrase, not a list: "X flies at night and …"
         "The [drone] flies at night and the cameras are excluded.",
+        # a new sentence's own subject after a spec sheet's lines ends their list
+        "lots:\n  [compaction density] 2.45 g/cm3\n  The high-density grade is NOT part of it.",
         '"Licensed Technology" means the [LFP] process.',
     ],
 )
@@ -2377,6 +2395,8 @@ def test_a_supply_contract_in_chinese_sells_goods() -> None:
         "订购技术服务：磁钢烧结工艺咨询",  # nor is a service ordered
         "Buy the drones from a local dealer.",  # no count
         "供货方负责技术培训。",  # the supplier, not a supply of goods
+        "针麻开颅经验交流，我方专家赴美演示 3 台。",  # operations are counted with 台 too
+        "上周做了5台手术，选穴方案由我院提供。",
     ],
 )
 def test_these_orders_sell_no_goods(text: str) -> None:

@@ -951,8 +951,15 @@ _FINISHED_GOODS_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
             r"|(?:^|\n)\s*(?:\d+[.、)]\s*)?(?:货物|貨物|商品)[：:]"
         ),
     ),  # "Goods:"
-    # "40台", "3 万瓶" (a count of bottles: "出口浓香型白酒3万瓶")
-    (_DIGIT_UNITS, r"[0-9] ?[万萬]?(?:台|套|箱|瓶|标箱|標箱)"),
+    # "40台", "3 万瓶" (a count of bottles: "出口浓香型白酒3万瓶"); not operations, counted with
+    # the same 台: "赴美演示 3 台", "做了5台手术"
+    (
+        _DIGIT_UNITS,
+        (
+            r"(?<!演示)(?<!演示 )(?<!示范)(?<!示範)(?<!示范 )(?<!示範 )"
+            r"[0-9] ?[万萬]?(?:台|套|箱|瓶|标箱|標箱)(?!\s*(?:手术|手術|开颅|開顱|麻醉))"
+        ),
+    ),
     (("commercial",), r"\bcommercial\s+(?:[a-z0-9-]+\s+){0,3}?(?:seeds?|eggs)\b"),
     # hybrid seed or silkworm eggs of the first generation: the commercial product
     (

@@ -94,7 +94,15 @@ _EN_CARRY = frozenset(
         # what software and processes are made of ("the X service and Y *logic* are …")
         *("logic", "code", "codebase", "framework", "frameworks", "pipeline", "pipelines"),
         *("subsystem", "subsystems", "api", "apis", "package", "packages", "process"),
-        *("processes", "firmware"),
+        *("processes", "firmware", "variant", "variants", "version", "versions"),
+    }
+)
+# Nouns that carry a list only right after its term: "our rare-earth-modified Al-Li *grades*
+# are outside the licence" (not "… 96 %\nThe high-density *grade* is not part of it", a new
+# sentence whose own subject ends the list).
+_EN_HEAD_AFTER_TERM = frozenset(
+    {
+        *("grade", "grades", "alloy", "alloys", "material", "materials"),
     }
 )
 
@@ -426,6 +434,8 @@ def _listed_subject(c: _Clause) -> None:  # noqa: PLR0912 - one pass, one state
             # "X lines at the site": the words before a preposition name a thing
             located = word in _PLACE_PREPOSITIONS
             headed = headed or located
+        elif after_term and not trailing and word in _EN_HEAD_AFTER_TERM:
+            words += 1  # as a generic noun right after the term: "X grades are …"
         elif after_term and word not in _EN_CARRY:
             trailing, headed = trailing + 1, False  # "X flies …", or "X hardware designs, …"
             if trailing > _ITEM_TAIL:
