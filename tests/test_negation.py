@@ -198,6 +198,10 @@ def _negated(marked: str) -> dict[str, str]:
         ),
         ("我方不接触[推荐算法]。", {"推荐算法": "不接触推荐算法"}),
         ("纯毫米波方案，无任何光学/[激光器]件。", {"激光器": "无任何光学/激光器"}),
+        (  # a verb of exclusion shares itself out over "and"
+            "The contract expressly excludes parental strains and [breeding methods].",
+            {"breeding methods": "excludes parental strains and breeding methods"},
+        ),
         (
             "Neither the alloy nor any of its variants contain [rare-earth elements].",
             {

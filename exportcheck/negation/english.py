@@ -41,6 +41,11 @@ _EN_CUES = frozenset(
 )
 
 
+# Verbs of exclusion, whose objects joined by "and" are all left out ("the contract expressly
+# excludes parental strains and X"), where "no manual curation and X" may affirm X.
+_EN_EXCLUDING = frozenset({"excludes", "excluding", "except", "omits", "omitted"})
+
+
 # Words that carry a negation on to the first term after it: auxiliaries, verbs of having and
 # using, prepositions ("does not *rely on* X", "is not *used for* X"). After a term they start a
 # new predicate ("no chatbot and *relies on* X" affirms X), so there they end the scope.
@@ -174,6 +179,7 @@ def _english(c: _Clause) -> None:  # noqa: PLR0912 - one state machine, one bran
                 return  # "cannot work without X": a negation of a negation
             scope.start(match.start())
             scope.bought = word in _BOUGHT
+            scope.excluding = word in _EN_EXCLUDING
         elif (
             scope.cue is not None
             and not scope.reached
@@ -219,6 +225,7 @@ class _Scope:
         self.unknown = 0  # words of the current item that are not terms and carry nothing
         self.pending: list[int] = []
         self.bought = False  # the cue is "purchased"/"bought": an adjective, not a verb
+        self.excluding = False  # the cue is a verb of exclusion: its objects share it
 
     def leading(self) -> bool:
         """Before anything but carrying words: verbs still carry ("does not use any")."""
@@ -226,7 +233,7 @@ class _Scope:
 
     def start(self, cue: int) -> None:
         self.cue = cue
-        self.reached = self.listing = self.joined = self.bought = False
+        self.reached = self.listing = self.joined = self.bought = self.excluding = False
         self.unknown = 0
         self.pending.clear()
 
@@ -251,7 +258,13 @@ class _Scope:
         if self.cue is None:
             self.ambiguous = False  # "… and has no X": a new predicate, its own negation
             return
-        if self._first_item_unknown() and not comma and word not in ("or", "nor"):
+        if (
+            self._first_item_unknown()
+            and not comma
+            and word not in ("or", "nor")
+            # ("excludes parental strains and X": both are its objects)
+            and not (self.excluding and word == "and")
+        ):
             self.end()  # "no manual curation and X": the cue negated something else …
             self.ambiguous = False  # … and what follows the join is a new predicate
             return
