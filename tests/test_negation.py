@@ -198,6 +198,19 @@ def _negated(marked: str) -> dict[str, str]:
         ),
         ("我方不接触[推荐算法]。", {"推荐算法": "不接触推荐算法"}),
         ("纯毫米波方案，无任何光学/[激光器]件。", {"激光器": "无任何光学/激光器"}),
+        (  # a grade code is a modifier
+            "The motors use commercially purchased N42SH [sintered NdFeB] magnets.",
+            {"sintered NdFeB": "purchased N42SH sintered NdFeB"},
+        ),
+        (
+            "You will not work on [magnet manufacturing] or any [rare-earth processing].",
+            {
+                "magnet manufacturing": "not work on magnet manufacturing",
+                "rare-earth processing": (
+                    "not work on magnet manufacturing or any rare-earth processing"
+                ),
+            },
+        ),
         (  # a verb of exclusion shares itself out over "and"
             "The contract expressly excludes parental strains and [breeding methods].",
             {"breeding methods": "excludes parental strains and breeding methods"},

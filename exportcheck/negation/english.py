@@ -74,6 +74,9 @@ _EN_LEAD = frozenset(
         # "has no rights to X", "no access to X", "does not interface with X"
         *("right", "rights", "access", "interface", "interfaces", "touch", "touches"),
         *("connect", "connects"),
+        # "You will not work on X, Y or Z", "does not deal with X"
+        *("work", "works", "deal", "deals", "engage", "engages", "participate", "handle"),
+        *("handles",),
     }
 )
 
@@ -175,7 +178,7 @@ def _english(c: _Clause) -> None:  # noqa: PLR0912 - one state machine, one bran
             and c.masked.startswith(" of ", match.end())
             and not c.masked.startswith((" of charge", " of cost"), match.end())
         ):
-            if scope.ambiguous or scope.unknown:
+            if scope.ambiguous or scope.unknown or (scope.cue is not None and scope.leading()):
                 return  # "cannot work without X": a negation of a negation
             scope.start(match.start())
             scope.bought = word in _BOUGHT
@@ -195,7 +198,12 @@ def _english(c: _Clause) -> None:  # noqa: PLR0912 - one state machine, one bran
             scope.unknown = max(0, scope.unknown - 1)
         elif scope.cue is not None and _after_hyphen(c.masked, match.start()):
             continue  # "no rare-earth agents, X or Y": a hyphenated word is one word
-        elif scope.cue is None or word in _EN_CARRY or (word in _EN_LEAD and scope.leading()):
+        elif (
+            scope.cue is None
+            or word in _EN_CARRY
+            or (word in _EN_LEAD and scope.leading())
+            or _is_model_code(word)
+        ):
             continue
         elif word in _EN_LEAD and scope.reached:
             scope.end()  # "no X and *relies* on Y": a new predicate
@@ -203,6 +211,12 @@ def _english(c: _Clause) -> None:  # noqa: PLR0912 - one state machine, one bran
             scope.unknown += 1
             if scope.unknown > _EN_ITEM_WORDS:
                 scope.end()
+
+
+def _is_model_code(word: str) -> bool:
+    """Whether ``word`` is a grade or model code of letters and digits ("purchased N42SH
+    sintered X", "no V2 X"): a modifier, like an adjective."""
+    return not word.isdigit() and not word.isalpha() and word.isalnum() and word.isascii()
 
 
 def _after_hyphen(masked: str, at: int) -> bool:
