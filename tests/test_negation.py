@@ -254,6 +254,13 @@ def _negated(marked: str) -> dict[str, str]:
                 "磷酸锰铁锂": "控制要点分别是电池用磷酸铁锂、电池用",
             },
         ),
+        (  # ... and in English, in a memo that concludes the deal is free
+            (
+                "Legal concluded that the prohibited item, as adopted, is confined to"
+                " [human germ-cell] editing, and cleared the deal."
+            ),
+            {"human germ-cell": "item, as adopted, is confined to "},
+        ),
         (
             "Note: the 252604X item covers [LFP], [LMFP] and phosphate precursors only.",
             {
@@ -1692,6 +1699,7 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         "不属于“传统工艺”，而是用于[人的细胞克隆]。",
         # the catalogue's scope in a text that does not conclude the technology is free
         "目录中“[基因编辑]技术”的范围针对人类生殖细胞，本项目正是胚胎编辑。",
+        "The item is confined to [human germ-cell] editing; our process edits human embryos.",
         # a scope sentence whose list does not end on "only"
         "The 252604X item covers [LFP] and [LMFP]; we license our LFP process.",
         "The 252604X item covers only [LFP] and our licence is for it.",

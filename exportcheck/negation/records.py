@@ -128,10 +128,25 @@ _CONCLUDES_FREE = (
     r"不受控|不属于|不屬於|"
     r"不在[^。；;\n]{0,20}?(?:里|裡|内|內|范围|範圍|之列|其列)|不需要(?:申请|申請)?许可|不需要(?:申请|申請)?許可"
 )
-# (One of these is in any text _CATALOGUE_SAYS matches.)
+# ... and in English, as legal memos put it: "the prohibited item on human cell cloning and gene
+# editing, as finally adopted, is confined to human germ-cell editing", in a memo that "cleared
+# the deal (contract registered as free)".
+_EN_CATALOGUE_SAYS = (
+    r"\b(?:item|entry|control\s+point|catalogue|catalog)\b[^.;!?]{0,80}?"  # (wrapped lines too)
+    r"\b(?:(?:is|was)\s+(?:confined|limited|restricted)\s+to|(?:only\s+)?(?:covers|concerns|targets|"
+    r"reaches)|(?:is|was)\s+about|appli(?:es|ed)\s+(?:only\s+)?to)\b[^.;!?]{0,200}"
+)
+_EN_CONCLUDES_FREE = (
+    r"\bregistered\s+as\s+(?:a\s+)?free\b|\bfree\s+(?:technology\s+)?export\b|\bfreely\s+exportable\b"
+    r"|\bno\s+(?:export\s+)?licen[cs]e\s+(?:is\s+|was\s+)?(?:required|needed)\b"
+    r"|\b(?:does|did)\s+not\s+(?:need|require)\s+(?:an?\s+)?(?:export\s+)?licen[cs]e\b"
+    r"|\bcleared\s+the\s+(?:deal|transaction|licen[cs]e|export|contract)\b"
+)
+# (One of these is in any text _CATALOGUE_SAYS or _EN_CATALOGUE_SAYS matches.)
 CATALOGUE_SAYS_WORDS = (
     *("目录", "目錄", "条目", "條目", "那条", "那一条", "那條", "那一條"),
     *("控制要点", "控制要點", "新规", "新規"),
+    *("item", "entry", "point", "catalog"),
 )
 
 
@@ -140,10 +155,13 @@ def catalogue_says(
 ) -> None:
     """The terms of a sentence that says what the catalogue holds, in a text that concludes
     the technology is not in it, set aside by that sentence's opening words."""
-    conclusion = compiled(_CONCLUDES_FREE).search(masked)
-    if conclusion is None:
-        return
-    for said in compiled(_CATALOGUE_SAYS).finditer(masked):
-        for i, (start, end) in enumerate(spans):
-            if said.start() <= start and end <= said.end():
-                out.setdefault(i, (said.start(), start))
+    for says, concludes in (
+        (_CATALOGUE_SAYS, _CONCLUDES_FREE),
+        (_EN_CATALOGUE_SAYS, _EN_CONCLUDES_FREE),
+    ):
+        if compiled(concludes).search(masked) is None:
+            continue
+        for said in compiled(says).finditer(masked):
+            for i, (start, end) in enumerate(spans):
+                if said.start() <= start and end <= said.end():
+                    out.setdefault(i, (said.start(), start))
