@@ -198,6 +198,18 @@ def _negated(marked: str) -> dict[str, str]:
         ),
         ("我方不接触[推荐算法]。", {"推荐算法": "不接触推荐算法"}),
         ("纯毫米波方案，无任何光学/[激光器]件。", {"激光器": "无任何光学/激光器"}),
+        # what a material is made for, or its buyers make, is not what is handed over
+        (
+            "An iron phosphate line as feedstock for [LFP].",
+            {"LFP": "feedstock for LFP"},
+        ),
+        ("FePO4 for sale to [LFP] makers.", {"LFP": "for sale to LFP makers"}),
+        (
+            "tap density 0.9 g/cm3, intended for low-cost [LFP].",
+            {"LFP": "intended for low-cost LFP"},
+        ),
+        ("磷酸铁，用作[磷酸铁锂]原料。", {"磷酸铁锂": "用作磷酸铁锂原料"}),
+        ("产品卖给[磷酸铁锂]厂。", {"磷酸铁锂": "卖给磷酸铁锂厂"}),
         (  # a grade code is a modifier
             "The motors use commercially purchased N42SH [sintered NdFeB] magnets.",
             {"sintered NdFeB": "purchased N42SH sintered NdFeB"},
@@ -1700,6 +1712,8 @@ def test_an_unambiguous_negation_sets_the_mention_aside(
         # the catalogue's scope in a text that does not conclude the technology is free
         "目录中“[基因编辑]技术”的范围针对人类生殖细胞，本项目正是胚胎编辑。",
         "The item is confined to [human germ-cell] editing; our process edits human embryos.",
+        # the process itself, for a purpose
+        "We license the [LFP] preparation process intended for [LFP] production lines.",
         # a scope sentence whose list does not end on "only"
         "The 252604X item covers [LFP] and [LMFP]; we license our LFP process.",
         "The 252604X item covers only [LFP] and our licence is for it.",

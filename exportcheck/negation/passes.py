@@ -255,11 +255,45 @@ def _waste(c: _Clause) -> None:
             c.negate_within(found)
 
 
+# What a material is made for is not what is made: iron phosphate "as feedstock for LFP",
+# "used as a raw material for LFP cathodes", "for sale to LFP makers", "用作磷酸铁锂原料",
+# "卖给磷酸铁锂厂": the term names the customer's product, not the technology handed over.
+_EN_PURPOSE = (
+    r"\b(?:feedstock|feed\s+material|raw\s+materials?|starting\s+materials?|precursors?)\s+"
+    r"(?:for|of|to\s+make|for\s+making|used\s+(?:for|in))\s+(?:the\s+|an?\s+)?(?:[a-z-]+\s+){0,2}?"
+    r"\ue000[\ue000\s-]*"
+    # ... the product it is intended for, at the end of its clause ("intended for low-cost LFP.")
+    r"|\b(?:intended|destined|meant)\s+for\s+(?:[a-z-]+\s+){0,2}?\ue000[\ue000\s-]*(?=[.;,)]|$)"
+    # ... or the makers of that product, who buy it
+    r"|\b(?:to|for)\s+(?:sale\s+to\s+)?(?:the\s+)?\ue000[\ue000\s-]*(?:[a-z-]+\s+)?"
+    r"(?:makers|producers|manufacturers|plants)\b"
+)
+_ZH_PURPOSE = (
+    r"(?:用作|用于|用於|作为|作為)(?:生产|生產|制备|製備)?\ue000+(?:正极|正極)?(?:材料)?(?:的)?"
+    r"(?:原料|原材料|前驱体|前驅體)"
+    r"|(?:卖给|賣給|供应|供應|销往|銷往|供给|供給)\ue000+(?:正极|正極)?(?:材料)?(?:厂|廠|企业|企業|厂商|廠商|工厂|工廠)"
+)
+_PURPOSE_WORDS = (
+    *("feedstock", "feed material", "raw material", "starting material", "precursor"),
+    *("intended for", "destined for", "meant for", "makers", "producers", "manufacturers"),
+    *(" plants", "原料", "原材料", "前驱体", "前驅體", "卖给", "賣給", "供应", "供應", "销往"),
+    *("銷往", "供给", "供給"),
+)
+
+
+def _purpose(c: _Clause) -> None:
+    for pattern in (_EN_PURPOSE, _ZH_PURPOSE):
+        for found in compiled(pattern).finditer(c.masked, c.begin, c.end):
+            c.negate_within(found)
+
+
 def _goods_passes(c: _Clause, text: str, *, gated: bool) -> None:
     """Goods named as such (成品, "finished X units"), or counted ("sale of 200 X"); waste
-    streams ("X废水")."""
+    streams ("X废水"); what a material is made for ("feedstock for X")."""
     if not gated or _HAS_WASTE_WORD(text):
         _waste(c)
+    if not gated or _HAS_PURPOSE_WORD(text):
+        _purpose(c)
     if not gated or _HAS_GOODS_WORD(text):
         _goods(c)
     if not gated or "finished" in text or "resale" in text or " market" in text:
@@ -693,3 +727,4 @@ _HAS_COUNTED_WORD = _gate(_COUNTED_WORDS)
 
 
 _HAS_WASTE_WORD = _gate(_WASTE_WORDS)
+_HAS_PURPOSE_WORD = _gate(_PURPOSE_WORDS)
