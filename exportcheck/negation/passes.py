@@ -249,8 +249,9 @@ _WASTE_WORDS = (
 )
 
 
-def _waste(c: _Clause) -> None:
-    for pattern in (_ZH_WASTE, _EN_WASTE):
+def _set_aside_matches(c: _Clause, *patterns: str) -> None:
+    """The terms of each match of ``patterns`` in the clause, set aside by the match."""
+    for pattern in patterns:
         for found in compiled(pattern).finditer(c.masked, c.begin, c.end):
             c.negate_within(found)
 
@@ -281,19 +282,13 @@ _PURPOSE_WORDS = (
 )
 
 
-def _purpose(c: _Clause) -> None:
-    for pattern in (_EN_PURPOSE, _ZH_PURPOSE):
-        for found in compiled(pattern).finditer(c.masked, c.begin, c.end):
-            c.negate_within(found)
-
-
 def _goods_passes(c: _Clause, text: str, *, gated: bool) -> None:
     """Goods named as such (成品, "finished X units"), or counted ("sale of 200 X"); waste
     streams ("X废水"); what a material is made for ("feedstock for X")."""
     if not gated or _HAS_WASTE_WORD(text):
-        _waste(c)
+        _set_aside_matches(c, _ZH_WASTE, _EN_WASTE)
     if not gated or _HAS_PURPOSE_WORD(text):
-        _purpose(c)
+        _set_aside_matches(c, _EN_PURPOSE, _ZH_PURPOSE)
     if not gated or _HAS_GOODS_WORD(text):
         _goods(c)
     if not gated or "finished" in text or "resale" in text or " market" in text:
