@@ -2254,6 +2254,31 @@ def test_both_ways_of_finding_whole_text_cues_agree(text: str) -> None:
             "12 units spraying drone ship by sea. Firmware is locked, we can not open the code.",
             "can not open the code",
         ),
+        # a substance sold as such, to a party that holds a licence of its own
+        (
+            (
+                "Paclitaxel API, shipped cold-chain to a licensed generic manufacturer. Sale of"
+                " the substance only; no manufacturing process or know-how transferred."
+            ),
+            "no manufacturing process",
+        ),
+        (  # know-how that stays with the maker
+            (
+                "Finished pills in retail packs for the distributor. Formulas and production"
+                " know-how stay with the manufacturer."
+            ),
+            "Formulas and production know-how stay with the manufacturer",
+        ),
+        (  # a long list of what is withheld
+            (
+                "Order for 20,000 finished LiDAR sensors. No schematics, source code, optical"
+                " design files or manufacturing know-how are supplied."
+            ),
+            (
+                "No schematics, source code, optical design files or manufacturing know-how are"
+                " supplied"
+            ),
+        ),
         # only goods trade or only products, in a small firm's words
         ("向悉尼华人超市出口瓶装白酒，只做货物贸易。", "只做货物贸易"),
         ("经销商负责注册和销售。仅成药产品出口。", "仅成药产品出口"),

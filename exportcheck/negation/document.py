@@ -772,7 +772,7 @@ _NO_KNOW_HOW_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
     (
         ("no ",),  # (a gate reads a line break or a tab after "no" as a space)
         (
-            r"\bno\s+[^.;:]{0,60}?\b(?:know-how|process(?:es)?|protocols?|manufacturing\s+documents?|"
+            r"\bno\s+[^.;:]{0,90}?\b(?:know-how|process(?:es)?|protocols?|manufacturing\s+documents?|"
             r"technical\s+(?:documents?|documentation|data)|parent\s+lines|breeding\s+data|"
             r"source\s+code|algorithm\s+documentation|sdk(?:\s+internals)?|technolog(?:y|ies)|"
             r"techniques?|methods?|drawings|(?:production|manufacturing|process|technical|design)\s+"
@@ -840,7 +840,8 @@ _NO_KNOW_HOW_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
             r"\b(?:know-how|process(?:es)?|technolog(?:y|ies)|methods?|(?:parent|parental)\s+(?:lines|"
             r"seeds?|stocks?)|seed\s+production|breeding\s+data|source\s+code|recipes?|formulas?)\b"
             r"[^.;:]{0,60}?\b(?:stays?|remains?|(?:is|are)\s+kept)\s+(?:in\s+china|with\s+(?:us|the\s+"
-            r"(?:seller|supplier|parent|owner))|(?:in|at)\s+our\s+(?:[a-z]+\s+)?(?:base|plant|factory|site|"
+            r"(?:seller|supplier|parent|owner|manufacturer|maker|producer|licensor))|(?:in|at)\s+our\s+"
+            r"(?:[a-z]+\s+)?(?:base|plant|factory|site|"
             r"facility|headquarters))\b"
             # ... or the seller keeps it: "The supplier keeps all process know-how"
             rf"|\b{_KEEPER}\s+(?:keeps?|retains?)\s+"
@@ -992,7 +993,10 @@ _FINISHED_GOODS_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
     ),
     (
         ("only", "packaged"),
-        r"\bproducts?\s+only\b|\bpackaged\s+products?\b|\bsupply\s+only\b|\bseeds?\s+only\b",
+        (
+            r"\b(?:products?|substances?|materials?|api|powders?|compounds?)\s+only\b"
+            r"|\bpackaged\s+products?\b|\bsupply\s+only\b|\bseeds?\s+only\b"
+        ),
     ),
     # an Incoterm and its place: goods shipped
     (
@@ -1493,12 +1497,19 @@ def hands_over(lowered: str, words: tuple[str, ...], *, semicolons: bool = False
         sentence = lowered[begin:stop]
         if sentence.rstrip().endswith(("?", "？")):
             continue  # a question hands nothing over: "需要技术出口许可吗？"
+        if "licensed" in sentence:  # "shipped to a licensed generic manufacturer": a party
+            sentence = compiled(_LICENSED_PARTY).sub(" ", sentence)
         if any(word in sentence for word in words) and any(
             any(word in part for word in words) and not negation.search(part)
             for part in compiled(_BUT).split(sentence)
         ):
             return True
     return False
+
+
+# "a licensed manufacturer", "a licensed pharmacy": a party that holds a licence, not one
+# that is given technology.
+_LICENSED_PARTY = r"\ban?\s+licensed\b"
 
 
 # A turn inside a sentence: what follows it is read apart from the negation before it ("No
