@@ -2279,6 +2279,14 @@ def test_both_ways_of_finding_whole_text_cues_agree(text: str) -> None:
                 " supplied"
             ),
         ),
+        (  # drones counted with 架, their software licensed for use only
+            "供货：工业级多旋翼无人机40架、巡检数据管理软件（二进制授权）。不提供：飞控系统源代码、导航或避障算法。",
+            "不提供：飞控系统源代码",
+        ),
+        (
+            "Robot vacuum listing. Consumer product sale – no design files or firmware source.",
+            "no design files",
+        ),
         # only goods trade or only products, in a small firm's words
         ("向悉尼华人超市出口瓶装白酒，只做货物贸易。", "只做货物贸易"),
         ("经销商负责注册和销售。仅成药产品出口。", "仅成药产品出口"),
@@ -2338,6 +2346,8 @@ def test_a_sale_of_goods_is_declared_in_these_words(text: str, declared: str) ->
         ),
         "第一阶段仅寄送磷酸铁锂样品；第二阶段向合资公司许可制备工艺。",
         "这不是货物出口，是工艺许可。",  # not goods
+        "供货：无人机40架。不提供设计图纸；飞控软件源代码授权给买方。",  # source licensed
+        "公司架构调整，3架构师负责。不提供源代码。",  # 架构 is no count of aircraft
         "方式：☑技术转让　☑种质提供　☐仅产品贸易",  # an option not ticked
         "对方要求提供配方和工艺。建议婉拒，继续只做成品出口。",  # advice, the request still open
         (  # ... and in a bid's numbered requirements

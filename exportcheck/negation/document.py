@@ -600,7 +600,7 @@ _DIGIT_UNITS = tuple(
     for digit in "0123456789"
     for space in ("", " ")
     for myriad in ("", "万", "萬")
-    for unit in ("台", "套", "箱", "瓶", "标箱", "標箱")
+    for unit in ("台", "套", "箱", "瓶", "标箱", "標箱", "架")  # (架: aircraft and drones)
 )
 _NUMERAL_UNITS = tuple(f"{numeral}台" for numeral in "一二三四五六七八九十两兩百千万萬")
 
@@ -612,7 +612,11 @@ _GOODS_ONLY_WORDS = (  # one of them is in any text _GOODS_ONLY matches (and sel
     *("as goods", "goods only", "goods-only", "of goods", "no technology", "not a technology"),
     *("not an technology", "not constitute", "not involve", "not amount to", "goods sale"),
     *("goods trade", "goods export", "goods sale", "goods shipment", "货物贸易", "貨物貿易"),
-    *("finished", "commercial"),  # _NO_KNOW_HOW is looked for only beside finished goods
+    *(
+        "finished",
+        "commercial",
+        "consumer",
+    ),  # _NO_KNOW_HOW is looked for only beside finished goods
     *_OWN_TOOL_WORDS,  # ... or beside a service's own tools
     *("整机出口", "整機出口", "整机销售", "整機銷售"),
     *("来料加工", "來料加工", "受托加工", "受託加工", "在华加工", "在華加工", "toll"),
@@ -958,7 +962,8 @@ _FINISHED_GOODS_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
         _DIGIT_UNITS,
         (
             r"(?<!演示)(?<!演示 )(?<!示范)(?<!示範)(?<!示范 )(?<!示範 )"
-            r"[0-9] ?[万萬]?(?:台|套|箱|瓶|标箱|標箱)(?!\s*(?:手术|手術|开颅|開顱|麻醉))"
+            r"[0-9] ?[万萬]?(?:台|套|箱|瓶|标箱|標箱|架(?![构構设設]))"
+            r"(?!\s*(?:手术|手術|开颅|開顱|麻醉))"
         ),
     ),
     (("commercial",), r"\bcommercial\s+(?:[a-z0-9-]+\s+){0,3}?(?:seeds?|eggs)\b"),
@@ -994,10 +999,12 @@ _FINISHED_GOODS_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
     (
         ("only", "packaged"),
         (
-            r"\b(?:products?|substances?|materials?|api|powders?|compounds?)\s+only\b"
+            r"\b(?:products?|substances?|materials?|api|powders?|compounds?)\s+(?:sales?\s+)?only\b"
             r"|\bpackaged\s+products?\b|\bsupply\s+only\b|\bseeds?\s+only\b"
         ),
     ),
+    # a listing's consumer goods: "Consumer product sale – no design files …"
+    (("consumer",), r"\bconsumer\s+(?:products?|goods|electronics|devices?)\b"),
     # an Incoterm and its place: goods shipped
     (
         ("fob", "cif", "cfr", "exw", "ddp", "dap", "fca"),
@@ -1497,7 +1504,9 @@ def hands_over(lowered: str, words: tuple[str, ...], *, semicolons: bool = False
         sentence = lowered[begin:stop]
         if sentence.rstrip().endswith(("?", "？")):
             continue  # a question hands nothing over: "需要技术出口许可吗？"
-        if "licensed" in sentence:  # "shipped to a licensed generic manufacturer": a party
+        if "licensed" in sentence or "授权" in sentence or "授權" in sentence:
+            # "shipped to a licensed generic manufacturer": a party; "软件（二进制授权）": the
+            # software's use, as goods are used
             sentence = compiled(_LICENSED_PARTY).sub(" ", sentence)
         if any(word in sentence for word in words) and any(
             any(word in part for word in words) and not negation.search(part)
@@ -1509,7 +1518,9 @@ def hands_over(lowered: str, words: tuple[str, ...], *, semicolons: bool = False
 
 # "a licensed manufacturer", "a licensed pharmacy": a party that holds a licence, not one
 # that is given technology.
-_LICENSED_PARTY = r"\ban?\s+licensed\b"
+_LICENSED_PARTY = (
+    r"\ban?\s+licensed\b|(?:二进制|二進制|使用|最终用户|最終用戶|终端用户|終端用戶)(?:授权|授權)"
+)
 
 
 # A turn inside a sentence: what follows it is read apart from the negation before it ("No
