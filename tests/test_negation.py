@@ -2287,6 +2287,13 @@ def test_both_ways_of_finding_whole_text_cues_agree(text: str) -> None:
             "Robot vacuum listing. Consumer product sale – no design files or firmware source.",
             "no design files",
         ),
+        (  # a thread's conclusion outweighs what was asked for before it
+            (
+                "7-09 法务：飞控算法源码出境属于限制出口技术，要许可。\n"
+                "7-17 法务：最终意见：本单为货物出口，无技术转让。"
+            ),
+            "为货物出口",
+        ),
         # only goods trade or only products, in a small firm's words
         ("向悉尼华人超市出口瓶装白酒，只做货物贸易。", "只做货物贸易"),
         ("经销商负责注册和销售。仅成药产品出口。", "仅成药产品出口"),
@@ -2346,6 +2353,8 @@ def test_a_sale_of_goods_is_declared_in_these_words(text: str, declared: str) ->
         ),
         "第一阶段仅寄送磷酸铁锂样品；第二阶段向合资公司许可制备工艺。",
         "这不是货物出口，是工艺许可。",  # not goods
+        # ... without a conclusion's label, the source code discussed still counts
+        "7-09 法务：飞控算法源码出境属于限制出口技术，要许可。\n7-17 本单为货物出口。",
         "供货：无人机40架。不提供设计图纸；飞控软件源代码授权给买方。",  # source licensed
         "公司架构调整，3架构师负责。不提供源代码。",  # 架构 is no count of aircraft
         "方式：☑技术转让　☑种质提供　☐仅产品贸易",  # an option not ticked

@@ -1193,13 +1193,35 @@ def _goods_only(lowered: str, *, counted: bool = False) -> tuple[int, int] | Non
             continue  # "(b) One adsorption skid (goods)" beside "(a) … adsorbent synthesis recipe"
         declared = found.span()
         break
-    if declared is None:
-        return None
-    if handed_over is _HANDED_BESIDE_GOODS and _guides(lowered):
-        return None
-    if hands_over(lowered, handed_over, semicolons=True) or _licenses_technology(lowered):
+    if declared is None or not _stands(lowered, declared[0], handed_over):
         return None
     return declared
+
+
+def _stands(lowered: str, at: int, handed_over: tuple[str, ...]) -> bool:
+    """Whether a declaration at ``at`` stands: the text's own conclusion does, after whatever
+    was asked and discussed; otherwise no sentence may guide the buyer or hand technology
+    over (``handed_over``: the words that do), and no licence of technology may be granted."""
+    if _concluded(lowered, at):
+        return True
+    if handed_over is _HANDED_BESIDE_GOODS and _guides(lowered):
+        return False
+    return not (hands_over(lowered, handed_over, semicolons=True) or _licenses_technology(lowered))
+
+
+# A thread's or memo's conclusion, on the declaration's line: "最终意见：本单为货物出口，无技术
+# 转让", "Final decision: finished goods only". What was asked for and discussed before it
+# (source code, algorithms) no longer hands anything over.
+_CONCLUSION = (
+    r"(?:结论|結論|最终意见|最終意見|最终决定|最終決定|\bconclusion\b|\bfinal\s+(?:decision|opinion|"
+    r"answer|position|scope)\b)\s*[:：]"
+)
+
+
+def _concluded(lowered: str, at: int) -> bool:
+    """Whether the words at ``at`` follow a conclusion's label on their line."""
+    line_start = lowered.rfind("\n", 0, at) + 1
+    return compiled(_CONCLUSION).search(lowered, line_start, at) is not None
 
 
 # The start of a list item: "(b) ", "3. ", "- ", "（二）", "二、", "2) ", "①", "W2 ".
