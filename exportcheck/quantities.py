@@ -98,6 +98,8 @@ _CITES_THRESHOLD = re.compile(
     # (比对/对比: a screening record's line that compares with the point, "比对：252604X第3项
     # （磷酸盐正极原材料，振实密度>1.2 g/cm³）")
     r"控制要点|管控要点|阈值|门槛|对照|比对|对比|目录要求|\bthresholds?\b|\bcontrol point\b"
+    # ... or a numbered point's requirement: "252604X第1项要求压实密度≥2.58 g/cm3、…"
+    r"|(?:项|項|点|點)(?:要求|规定|規定)"
     r"|\bcatalog(?:ue)?\b"
     # ... or a point by its name, or what it requires: "Officer: the LMFP point requires all
     # parameters together incl. average voltage >= 3.85 V". (Not a point's code: "对一下

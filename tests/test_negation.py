@@ -204,6 +204,7 @@ def _negated(marked: str) -> dict[str, str]:
             {"LFP": "feedstock for LFP"},
         ),
         ("FePO4 for sale to [LFP] makers.", {"LFP": "for sale to LFP makers"}),
+        ("It is sold mainly to low-end [LFP] producers.", {"LFP": "to low-end LFP producers"}),
         (
             "tap density 0.9 g/cm3, intended for low-cost [LFP].",
             {"LFP": "intended for low-cost LFP"},

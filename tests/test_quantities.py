@@ -115,6 +115,7 @@ def test_stated_values_are_read(
         "the LMFP point requires all parameters together incl. average voltage >= 3.85 V",
         "The customer requires a compaction density of at least 2.6 g/cm3",
         "看了公告，那一条要几个参数同时满足才算：压实密度 ≥2.58 g/cm3",
+        "252604X第1项要求压实密度≥2.58 g/cm3、首效≥97%且需同时满足",
         # a threshold named after the value, or a value not exceeded
         "新规对磷酸盐正极原材料设了振实密度大于1.2 g/cm3的门槛",
         "振实密度不超过1.2 g/cm3",

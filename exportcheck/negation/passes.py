@@ -266,7 +266,7 @@ _EN_PURPOSE = (
     # ... the product it is intended for, at the end of its clause ("intended for low-cost LFP.")
     r"|\b(?:intended|destined|meant)\s+for\s+(?:[a-z-]+\s+){0,2}?\ue000[\ue000\s-]*(?=[.;,)]|$)"
     # ... or the makers of that product, who buy it
-    r"|\b(?:to|for)\s+(?:sale\s+to\s+)?(?:the\s+)?\ue000[\ue000\s-]*(?:[a-z-]+\s+)?"
+    r"|\b(?:to|for)\s+(?:sale\s+to\s+)?(?:the\s+)?(?:[a-z-]+\s+){0,2}?\ue000[\ue000\s-]*(?:[a-z-]+\s+)?"
     r"(?:makers|producers|manufacturers|plants)\b"
 )
 _ZH_PURPOSE = (
