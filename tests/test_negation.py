@@ -198,6 +198,11 @@ def _negated(marked: str) -> dict[str, str]:
         ),
         ("我方不接触[推荐算法]。", {"推荐算法": "不接触推荐算法"}),
         ("纯毫米波方案，无任何光学/[激光器]件。", {"激光器": "无任何光学/激光器"}),
+        ("它不含有任何的[稀土元素]。", {"稀土元素": "不含有任何的稀土元素"}),  # the longer cue
+        (  # a point by its number, in a text that finds the deal outside it
+            "053707X第1项为[含稀土铝锂合金]的制备；第2项（[稀土元素]种类和含量）同样与本合金无关。",
+            {"含稀土铝锂合金": "第1项为", "稀土元素": "第2项（"},
+        ),
         # what a material is made for, or its buyers make, is not what is handed over
         (
             "An iron phosphate line as feedstock for [LFP].",
