@@ -257,24 +257,14 @@ class QuantityReader:
         segment_end = min(m.start() if m else len(haystack) for m in (comma, clause_end))
         if not _same_condition(haystack[lo:segment_end], param.measured_at):
             return
-        read = _in_unit(number, symbol, param)
-        if read is None:
-            return
-        value, written = read
         before = haystack[lo : number.start()]
         if _COMPARED_WITH.search(before):
             return
-        o_start, o_end = norm.original_span(number.start(), end)
-        yield Stated(
-            param.id,
-            value,
-            param.unit,
-            bool(_AT_LEAST.search(before)),
-            o_start,
-            o_end,
-            term.term,
-            written,
-        )
+        span = norm.original_span(number.start(), end)
+        at_least = bool(_AT_LEAST.search(before))
+        stated = _stated(number, symbol, param, term, at_least=at_least, span=span)
+        if stated is not None:
+            yield stated
 
     def _excluded(self, haystack: str) -> Iterator[tuple[int, int]]:
         for form in self._not_terms:
@@ -311,27 +301,16 @@ class QuantityReader:
             previous = value_end
             if not _same_condition(haystack[segment_start:segment_end], param.measured_at):
                 continue
-            read = _in_unit(number, symbol, param)
-            if read is None:
-                continue
-            value, written = read
             before = haystack[max(end, segment_start) : number.start()]
             if _COMPARED_WITH.search(before) or _CITED_AFTER.match(haystack, value_end):
                 continue
             at_least = bool(_AT_LEAST.search(before) or _AT_LEAST_AFTER.match(haystack, value_end))
             if at_least and cites_bounds:
                 continue
-            o_start, o_end = norm.original_span(start, value_end)
-            yield Stated(
-                param.id,
-                value,
-                param.unit,
-                at_least,
-                o_start,
-                o_end,
-                term.term,
-                written,
-            )
+            span = norm.original_span(start, value_end)
+            stated = _stated(number, symbol, param, term, at_least=at_least, span=span)
+            if stated is not None:
+                yield stated
 
 
 def _numbers_with_units(
@@ -379,9 +358,18 @@ def _clause_start(haystack: str, at: int) -> int:
     return max((m.end() for m in _CLAUSE_END.finditer(haystack, 0, at)), default=0)
 
 
-def _in_unit(number: re.Match[str], symbol: str, param: VocabParameter) -> tuple[float, str] | None:
-    """A number read (a range at its top, a tolerance added) in ``param``'s unit, and as
-    written ("2.35 g/cm3"); None outside what the parameter can be."""
+def _stated(
+    number: re.Match[str],
+    symbol: str,
+    param: VocabParameter,
+    term: _Term,
+    *,
+    at_least: bool,
+    span: tuple[int, int],
+) -> Stated | None:
+    """The value ``number`` states for ``param`` under ``term`` (a range read at its top, a
+    tolerance added), in the parameter's unit and as written ("2.35 g/cm3"), from the original
+    ``span``; None outside what the parameter can be."""
     low, high, tolerance = number.groups()
     values = [_float(v) for v in (low, high) if v is not None]
     if tolerance is not None:
@@ -391,7 +379,8 @@ def _in_unit(number: re.Match[str], symbol: str, param: VocabParameter) -> tuple
         param.maximum is not None and value > param.maximum
     ):
         return None
-    return value, f"{max(values):g} {symbol}"
+    written = f"{max(values):g} {symbol}"
+    return Stated(param.id, value, param.unit, at_least, span[0], span[1], term.term, written)
 
 
 def _float(number: str) -> float:

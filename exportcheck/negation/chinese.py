@@ -11,18 +11,8 @@ from exportcheck.negation.clause import _CLAUSE_END, _MASK, _Clause, _clause_beg
 # Negating verbs of Chinese, Simplified and Traditional. (无需 is left out: "无需人工干预的推荐"
 # affirms the recommendation; 不需要 is in, and the 的 rule keeps "不需要人工干预的推荐" a lead.)
 _ZH_CUES = (
-    *(
-        "不涉及",
-        "未涉及",
-        "不牵涉",
-        "不牽涉",
-        "不包括",
-        "不包含",
-        "不含",
-        "不含有",
-        "不使用",
-        "未使用",
-    ),
+    *("不涉及", "未涉及", "不牵涉", "不牽涉", "不包括", "不包含", "不含", "不含有"),
+    *("不使用", "未使用"),
     *("不采用", "不採用", "未采用", "未採用", "不提供", "不转让", "不轉讓", "没有", "沒有"),
     # (无 is bare, a cue only right before a term; 无任何 reaches further: "无任何光学/激光器件")
     *("无任何", "無任何"),

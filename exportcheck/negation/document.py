@@ -612,11 +612,8 @@ _GOODS_ONLY_WORDS = (  # one of them is in any text _GOODS_ONLY matches (and sel
     *("as goods", "goods only", "goods-only", "of goods", "no technology", "not a technology"),
     *("not an technology", "not constitute", "not involve", "not amount to", "goods sale"),
     *("goods trade", "goods export", "goods sale", "goods shipment", "货物贸易", "貨物貿易"),
-    *(
-        "finished",
-        "commercial",
-        "consumer",
-    ),  # _NO_KNOW_HOW is looked for only beside finished goods
+    # _NO_KNOW_HOW is looked for only beside finished goods
+    *("finished", "commercial", "consumer"),
     *_OWN_TOOL_WORDS,  # ... or beside a service's own tools
     *("整机出口", "整機出口", "整机销售", "整機銷售"),
     *("来料加工", "來料加工", "受托加工", "受託加工", "在华加工", "在華加工", "toll"),

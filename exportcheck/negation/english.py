@@ -108,11 +108,7 @@ _EN_CARRY = frozenset(
 # Nouns that carry a list only right after its term: "our rare-earth-modified Al-Li *grades*
 # are outside the licence" (not "… 96 %\nThe high-density *grade* is not part of it", a new
 # sentence whose own subject ends the list).
-_EN_HEAD_AFTER_TERM = frozenset(
-    {
-        *("grade", "grades", "alloy", "alloys", "material", "materials"),
-    }
-)
+_EN_HEAD_AFTER_TERM = frozenset({"grade", "grades", "alloy", "alloys", "material", "materials"})
 
 
 _EN_ITEM_WORDS = 2  # words that are not terms, allowed in one item of a negated list
